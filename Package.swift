@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+// nmm — neural musculoskeletal model: estimates the excitations of muscles that surface EMG
+// cannot reach, and runs Markdown notebooks into self-contained HTML reports.
+//
+// Modules follow the data flow, each depending only on what comes before it:
+// files (BiomechIO) → signals (SignalProcessing) → tensors (TensorEngine) → muscle physics
+// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → CLI (nmm).
+import PackageDescription
+
+/// Release builds of the numeric modules skip overflow and bounds checks in their hot loops.
+let fastMath: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+
+let package = Package(
+    name: "nmm",
+    products: [
+        .executable(name: "nmm", targets: ["nmm"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
+
+        .target(name: "BiomechIO", swiftSettings: fastMath),
+        .target(name: "SignalProcessing", dependencies: ["BiomechIO"], swiftSettings: fastMath),
+        .target(name: "TensorEngine", dependencies: ["CBLAS"], swiftSettings: fastMath),
+        .target(name: "Musculoskeletal", dependencies: ["BiomechIO", "SignalProcessing", "TensorEngine"], swiftSettings: fastMath),
+        .target(name: "Estimation", dependencies: ["BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"], swiftSettings: fastMath),
+        .target(name: "Charts"),
+        .target(name: "Notebook", dependencies: [
+            "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts",
+            .product(name: "Mustache", package: "swift-mustache"),
+        ]),
+        .executableTarget(name: "nmm", dependencies: [
+            "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Notebook",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ], swiftSettings: fastMath),
+
+        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO"]),
+        .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing"], resources: [.copy("Reference")]),
+        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+        .testTarget(name: "MusculoskeletalTests", dependencies: ["Musculoskeletal"]),
+        .testTarget(name: "EstimationTests", dependencies: ["Estimation"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "CLITests", dependencies: ["nmm", "BiomechIO"]),
+    ]
+)

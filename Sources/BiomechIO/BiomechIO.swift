@@ -1,0 +1,1 @@
+// BiomechIO — see the module's files.

@@ -1,0 +1,1 @@
+// Estimation — see the module's files.

@@ -1,0 +1,1 @@
+// Musculoskeletal — see the module's files.

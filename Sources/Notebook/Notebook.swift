@@ -1,0 +1,1 @@
+// Notebook — see the module's files.

@@ -1,0 +1,1 @@
+// SignalProcessing — see the module's files.

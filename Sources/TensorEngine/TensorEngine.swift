@@ -1,0 +1,1 @@
+// TensorEngine — see the module's files.

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// The `nmm` command line: one subcommand per job, documented by `nmm help SUBCOMMAND`.
+@main
+struct NMMCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "nmm",
+        abstract: "Estimate the excitations of muscles surface EMG cannot reach, and run analysis notebooks.",
+        version: NMMVersion.string,
+        subcommands: []
+    )
+}
