@@ -18,6 +18,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -26,7 +27,9 @@ let package = Package(
         .target(name: "BiomechIO", swiftSettings: fastMath),
         .target(name: "SignalProcessing", dependencies: ["BiomechIO"], swiftSettings: fastMath),
         .target(name: "TensorEngine", dependencies: ["CBLAS"], swiftSettings: fastMath),
-        .target(name: "Musculoskeletal", dependencies: ["BiomechIO", "SignalProcessing", "TensorEngine"], swiftSettings: fastMath),
+        .target(name: "Musculoskeletal", dependencies: [
+            "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
+        ], swiftSettings: fastMath),
         .target(name: "Estimation", dependencies: ["BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"], swiftSettings: fastMath),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: [

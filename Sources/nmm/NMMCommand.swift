@@ -7,6 +7,8 @@ struct NMMCommand: ParsableCommand {
         commandName: "nmm",
         abstract: "Estimate the excitations of muscles surface EMG cannot reach, and run analysis notebooks.",
         version: NMMVersion.string,
-        subcommands: []
+        subcommands: [
+            InspectCommand.self, CheckPhysicsCommand.self, FitCommand.self, RunCommand.self, BenchCommand.self,
+        ]
     )
 }
