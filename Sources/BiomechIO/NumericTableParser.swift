@@ -47,10 +47,7 @@ struct NumericTableParser {
             var cursor = position
             while true {
                 while cursor < contentEnd, base[cursor] == 0x20 || base[cursor] == 0x09 { cursor += 1 }
-                if cursor >= contentEnd {
-                    if separator == .comma, column > 0 { throw emptyField(line: line, column: column) }
-                    break
-                }
+                if cursor >= contentEnd { break }
                 let tokenStart = cursor
                 switch separator {
                 case .whitespace:
@@ -96,10 +93,13 @@ struct NumericTableParser {
         return (values, rows)
     }
 
+    /// A comma at the end of a row.
     private func emptyField(line: Int, column: Int) -> InputError {
-        let label = column < labels.count ? labels[column] : "beyond the last label"
-        return InputError(file: file, line: line, field: label,
-                          message: "expected a number in column '\(label)', found an empty field")
+        guard column < labels.count else {
+            return InputError(file: file, line: line, message: "expected \(labels.count) values (one per column label), found a comma after the last one")
+        }
+        return InputError(file: file, line: line, field: labels[column],
+                          message: "expected a number in column '\(labels[column])', found an empty field")
     }
 
     /// Splits row-major `values` into one array per column.
