@@ -45,8 +45,8 @@ struct CompliantTendonTests {
             #expect(state.residual < 1e-9)
             let strain = state.tendonLength / Self.bra.tendonSlackLength - 1
             // Tendon strain follows the force through OpenSim's tendon curve.
-            let expected = DeGrooteFregly2016Curves.tendonForceLengthInverse(state.tendonForce / Self.bra.maxIsometricForce,
-                                                                            kT: DeGrooteFregly2016Curves.tendonStiffness(strainAtOneNormForce: 0.049)) - 1
+            let expected = DeGrooteFregly2016.tendonForceLengthInverse(state.tendonForce / Self.bra.maxIsometricForce,
+                                                                            kT: DeGrooteFregly2016.tendonStiffness(strainAtOneNormForce: 0.049)) - 1
             #expect(abs(strain - expected) < 1e-9)
             #expect(abs(state.fiberLength * state.cosPennationAngle + state.tendonLength - lengths[k]) < 1e-12)
             if k > 0 {

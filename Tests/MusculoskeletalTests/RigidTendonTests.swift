@@ -61,9 +61,9 @@ struct RigidTendonTests {
             let l = musculotendonLength(muscle, l0)
             let ours = muscle.rigidTendonForce(activation: a, musculotendonLength: l, musculotendonVelocity: v)
             let ln = ours.normFiberLength
-            let b = DeGrooteFregly2016Curves.b1
+            let b = DeGrooteFregly2016.b1
             let gaussian = exp(-0.5 * pow(ln - b.1, 2) / pow(b.2 + b.3 * ln, 2))
-            let fv = DeGrooteFregly2016Curves.forceVelocity(ours.normFiberVelocity).value
+            let fv = DeGrooteFregly2016.forceVelocity(ours.normFiberVelocity).value
             let torch = ours.force - muscle.maxIsometricForce * a * (0.8150671134243542 - 0.814483478343008) * gaussian * fv * ours.cosPennationAngle
             let torchDirect = torchReferenceForce(muscle, a: a, lmt: l, vmt: v)
             #expect(close(torch, torchDirect, relative: 1e-12))

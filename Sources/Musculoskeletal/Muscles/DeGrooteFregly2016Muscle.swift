@@ -1,7 +1,7 @@
 import RealModule
 
 /// OpenSim 4.6's `DeGrooteFregly2016Muscle`: properties named and defaulted as in OpenSim, curves from
-/// ``DeGrooteFregly2016Curves``.
+/// ``DeGrooteFregly2016``.
 ///
 /// Departures from OpenSim, both for robustness in optimisation and neither reached by a physiological state:
 /// the rigid-tendon fibre length along the tendon is kept above ``minimumFiberLengthAlongTendon`` (OpenSim lets
@@ -89,11 +89,11 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// `a·f_L(l̃)·f_V(ṽ) + f_PE(l̃) + damping·ṽ`, the normalised fibre force of OpenSim's `calcFiberForce`.
     @inlinable
     public func normalizedFiberForce(activation: Scalar, normFiberLength: Scalar, normFiberVelocity: Scalar) -> NormalizedFiberForce<Scalar> {
-        let active = DeGrooteFregly2016Curves.activeForceLength(normFiberLength, widthScale: activeForceWidthScale)
+        let active = DeGrooteFregly2016.activeForceLength(normFiberLength, widthScale: activeForceWidthScale)
         let passive = ignorePassiveFiberForce
             ? (value: Scalar(0), derivative: Scalar(0))
-            : DeGrooteFregly2016Curves.passiveForceLength(normFiberLength, strainAtOneNormForce: passiveFiberStrainAtOneNormForce)
-        let velocity = DeGrooteFregly2016Curves.forceVelocity(normFiberVelocity)
+            : DeGrooteFregly2016.passiveForceLength(normFiberLength, strainAtOneNormForce: passiveFiberStrainAtOneNormForce)
+        let velocity = DeGrooteFregly2016.forceVelocity(normFiberVelocity)
         return NormalizedFiberForce(
             value: activation * active.value * velocity.value + passive.value + fiberDamping * normFiberVelocity,
             dActivation: active.value * velocity.value,
@@ -104,7 +104,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// OpenSim's exponential tendon curve with kT from `tendon_strain_at_one_norm_force`.
     @inlinable
     public func normalizedTendonForce(normTendonLength: Scalar) -> (value: Scalar, derivative: Scalar) {
-        DeGrooteFregly2016Curves.tendonForceLength(
-            normTendonLength, kT: DeGrooteFregly2016Curves.tendonStiffness(strainAtOneNormForce: tendonStrainAtOneNormForce))
+        DeGrooteFregly2016.tendonForceLength(
+            normTendonLength, kT: DeGrooteFregly2016.tendonStiffness(strainAtOneNormForce: tendonStrainAtOneNormForce))
     }
 }

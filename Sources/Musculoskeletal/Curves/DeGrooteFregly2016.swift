@@ -6,7 +6,7 @@ import RealModule
 /// supplement so that the curves pass through key points: the active force-length curve through (1, 1)
 /// (b11 = 0.8150671134243542 instead of the optcntrlmuscle code's 0.814483478343008), the force-velocity
 /// curve through (-1, 0) and (0, 1) (d1, d4 re-solved), the tendon curve through (1, 0) (c2 = c3).
-public enum DeGrooteFregly2016Curves {
+public enum DeGrooteFregly2016 {
     /// Active force-length curve: three Gaussian-like terms `b1·exp(-½(x-b2)²/(b3+b4·x)²)`, one tuple (b1, b2, b3, b4) each.
     public static let b1 = (0.8150671134243542, 1.055033428970575, 0.162384573599574, 0.063303448465465)
     /// Second Gaussian-like term of the active force-length curve (b12, b22, b32, b42).
