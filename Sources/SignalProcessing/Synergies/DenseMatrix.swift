@@ -25,52 +25,66 @@ struct DenseMatrix: Equatable {
         (0..<rows).map { Array(values[($0 * columns)..<(($0 + 1) * columns)]) }
     }
 
+    /// The transpose.
+    var transposed: DenseMatrix {
+        var result = DenseMatrix(rows: columns, columns: rows, values: values)
+        for i in 0..<rows {
+            for j in 0..<columns {
+                result.values[j * rows + i] = values[i * columns + j]
+            }
+        }
+        return result
+    }
+
     /// self · other.
     func multiplied(by other: DenseMatrix) -> DenseMatrix {
         precondition(columns == other.rows, "DenseMatrix: inner dimensions differ")
-        var product = DenseMatrix(rows: rows, columns: other.columns, values: Array(repeating: 0, count: rows * other.columns))
-        for i in 0..<rows {
-            for l in 0..<columns {
-                let factor = self[i, l]
-                guard factor != 0 else { continue }
-                for j in 0..<other.columns {
-                    product.values[i * other.columns + j] += factor * other.values[l * other.columns + j]
-                }
-            }
-        }
-        return product
+        return transposed.transposeMultiplied(by: other)
     }
 
-    /// selfᵀ · other.
+    /// selfᵀ · other, accumulated row by row so the inner loop runs along contiguous memory.
     func transposeMultiplied(by other: DenseMatrix) -> DenseMatrix {
         precondition(rows == other.rows, "DenseMatrix: row counts differ")
-        var product = DenseMatrix(rows: columns, columns: other.columns, values: Array(repeating: 0, count: columns * other.columns))
-        for l in 0..<rows {
-            for i in 0..<columns {
-                let factor = self[l, i]
-                guard factor != 0 else { continue }
-                for j in 0..<other.columns {
-                    product.values[i * other.columns + j] += factor * other.values[l * other.columns + j]
+        var product = [Double](repeating: 0, count: columns * other.columns)
+        let width = other.columns
+        product.withUnsafeMutableBufferPointer { product in
+            values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    for l in 0..<rows {
+                        for i in 0..<columns {
+                            let factor = a[l * columns + i]
+                            guard factor != 0 else { continue }
+                            for j in 0..<width {
+                                product[i * width + j] += factor * b[l * width + j]
+                            }
+                        }
+                    }
                 }
             }
         }
-        return product
+        return DenseMatrix(rows: columns, columns: width, values: product)
     }
 
-    /// self · otherᵀ.
+    /// self · otherᵀ, as dot products of contiguous rows.
     func multipliedByTranspose(of other: DenseMatrix) -> DenseMatrix {
         precondition(columns == other.columns, "DenseMatrix: column counts differ")
-        var product = DenseMatrix(rows: rows, columns: other.rows, values: Array(repeating: 0, count: rows * other.rows))
-        for i in 0..<rows {
-            for j in 0..<other.rows {
-                var sum = 0.0
-                for l in 0..<columns {
-                    sum += values[i * columns + l] * other.values[j * columns + l]
+        var product = [Double](repeating: 0, count: rows * other.rows)
+        product.withUnsafeMutableBufferPointer { product in
+            values.withUnsafeBufferPointer { a in
+                other.values.withUnsafeBufferPointer { b in
+                    for i in 0..<rows {
+                        for j in 0..<other.rows {
+                            var sum = 0.0
+                            for l in 0..<columns {
+                                sum += a[i * columns + l] * b[j * columns + l]
+                            }
+                            product[i * other.rows + j] = sum
+                        }
+                    }
                 }
-                product.values[i * other.rows + j] = sum
             }
         }
-        return product
+        return DenseMatrix(rows: rows, columns: other.rows, values: product)
     }
 
     /// The sum of squared entries of self − other.

@@ -125,28 +125,37 @@ public struct NonnegativeMatrixFactorization: Sendable, Equatable {
     private static func updateActivations(_ h: inout DenseMatrix, weights w: DenseMatrix, data v: DenseMatrix) {
         let wtv = w.transposeMultiplied(by: v)
         let wtw = w.transposeMultiplied(by: w)
-        for j in 0..<h.rows where wtw[j, j] > 0 {
-            for frame in 0..<h.columns {
-                var gradient = wtv[j, frame]
-                for l in 0..<h.rows {
-                    gradient -= wtw[j, l] * h[l, frame]
-                }
-                h[j, frame] = max(0, h[j, frame] + gradient / wtw[j, j])
-            }
-        }
+        sweep(&h.values, rows: h.rows, columns: h.columns, numerator: wtv.values, gram: wtw.values)
     }
 
-    /// One HALS sweep over the columns of W: column j ← max(0, W_j + ((VHᵀ)_j − W (HHᵀ)_j) / (HHᵀ)_jj).
+    /// One HALS sweep over the columns of W, as a sweep over the rows of Wᵀ:
+    /// column j ← max(0, W_j + ((VHᵀ)_j − W (HHᵀ)_j) / (HHᵀ)_jj).
     private static func updateWeights(_ w: inout DenseMatrix, activations h: DenseMatrix, data v: DenseMatrix) {
-        let vht = v.multipliedByTranspose(of: h)
+        let hvt = h.multipliedByTranspose(of: v)  // (VHᵀ)ᵀ
         let hht = h.multipliedByTranspose(of: h)
-        for j in 0..<w.columns where hht[j, j] > 0 {
-            for channel in 0..<w.rows {
-                var gradient = vht[channel, j]
-                for l in 0..<w.columns {
-                    gradient -= w[channel, l] * hht[l, j]
+        var transposed = w.transposed
+        sweep(&transposed.values, rows: transposed.rows, columns: transposed.columns, numerator: hvt.values, gram: hht.values)
+        w = transposed.transposed
+    }
+
+    /// The shared HALS step on a factor X (rows × columns, row-major) with its numerator N (rows × columns) and
+    /// symmetric Gram matrix G (rows × rows): for each row j with G_jj > 0, X_j ← max(0, X_j + (N_j − G_j X) / G_jj),
+    /// using the rows already updated in this sweep.
+    private static func sweep(_ x: inout [Double], rows: Int, columns: Int, numerator: [Double], gram: [Double]) {
+        x.withUnsafeMutableBufferPointer { x in
+            numerator.withUnsafeBufferPointer { numerator in
+                gram.withUnsafeBufferPointer { gram in
+                    for j in 0..<rows where gram[j * rows + j] > 0 {
+                        let diagonal = gram[j * rows + j]
+                        for column in 0..<columns {
+                            var gradient = numerator[j * columns + column]
+                            for l in 0..<rows {
+                                gradient -= gram[j * rows + l] * x[l * columns + column]
+                            }
+                            x[j * columns + column] = max(0, x[j * columns + column] + gradient / diagonal)
+                        }
+                    }
                 }
-                w[channel, j] = max(0, w[channel, j] + gradient / hht[j, j])
             }
         }
     }

@@ -1,13 +1,16 @@
 /// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so that a factorisation started from
-/// the same seed draws the same initial values on every machine and every run.
-struct SplitMix64: RandomNumberGenerator {
+/// the same seed draws the same initial values on every machine and every run (also for test signals and
+/// simulated noise).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    /// Creates a generator whose sequence is fixed by `seed`.
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
