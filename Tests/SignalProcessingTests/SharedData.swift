@@ -8,6 +8,9 @@ enum SharedData {
     /// ../shared/data/arm26-lifting/S01
     static let s01 = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/arm26-lifting/S01").path
 
+    /// ../shared/data/rajagopal-walk
+    static let walk = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/rajagopal-walk").path
+
     /// A file of trial `number` (1–10) of S01.
     static func s01Trial(_ number: Int, _ name: String) -> String {
         String(format: "%@/trial%02d/%@", s01, number, name)
