@@ -70,7 +70,7 @@ public enum Activation: Sendable, Equatable {
     func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
         switch self {
         case .identity: break
-        case .gelu: FastMath.gelu(values, values, count)
+        case .gelu: FastMath.gelu(values, count)
         }
     }
 

@@ -35,11 +35,12 @@ enum FastMath {
         return x < 0 ? -magnitude : magnitude
     }
 
-    /// `output[i] = GELU(input[i])` (exact-erf form; `input` may equal `output`).
-    static func gelu(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ count: Int) {
+    /// `values[i] = GELU(values[i])` in place (exact-erf form). One pointer, so the loop vectorises
+    /// without a run-time overlap check.
+    static func gelu(_ values: UnsafeMutablePointer<Float>, _ count: Int) {
         for i in 0..<count {
-            let x = input[i]
-            output[i] = 0.5 * x * (1 + erf(x * 0.70710678118654752))
+            let x = values[i]
+            values[i] = 0.5 * x * (1 + erf(x * 0.70710678118654752))
         }
     }
 
@@ -54,17 +55,66 @@ enum FastMath {
         }
     }
 
-    /// Softmax of `count` contiguous values, stable (the maximum is subtracted first).
-    static func softmaxRow(_ input: UnsafePointer<Float>, _ output: UnsafeMutablePointer<Float>, _ count: Int) {
-        var largest = -Float.infinity
-        for j in 0..<count { largest = Swift.max(largest, input[j]) }
-        var total: Float = 0
-        for j in 0..<count {
-            let e = exp(input[j] - largest)
-            output[j] = e
-            total += e
+    /// Softmax of `count` contiguous values in place, stable (the maximum is subtracted first).
+    static func softmax(_ values: UnsafeMutablePointer<Float>, _ count: Int) {
+        let largest = maximum(values, count)
+        for j in 0..<count { values[j] = exp(values[j] - largest) }
+        let scale = 1 / sum(values, count)
+        for j in 0..<count { values[j] *= scale }
+    }
+
+    // Reductions with eight independent partial results: Swift keeps floating-point additions in
+    // source order, so a plain `total += x[i]` loop is one long dependency chain and never vectorises.
+
+    /// Σ values[0..<count].
+    @inline(__always)
+    static func sum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {
+        var partial = SIMD8<Float>.zero
+        var i = 0
+        while i + 8 <= count {
+            partial += UnsafeRawPointer(values + i).loadUnaligned(as: SIMD8<Float>.self)
+            i += 8
         }
-        let scale = 1 / total
-        for j in 0..<count { output[j] *= scale }
+        var total = horizontalSum(partial)
+        while i < count { total += values[i]; i += 1 }
+        return total
+    }
+
+    /// Σ a[i]·b[i] over `count` elements.
+    @inline(__always)
+    static func dot(_ a: UnsafePointer<Float>, _ b: UnsafePointer<Float>, _ count: Int) -> Float {
+        var partial = SIMD8<Float>.zero
+        var i = 0
+        while i + 8 <= count {
+            partial += UnsafeRawPointer(a + i).loadUnaligned(as: SIMD8<Float>.self)
+                * UnsafeRawPointer(b + i).loadUnaligned(as: SIMD8<Float>.self)
+            i += 8
+        }
+        var total = horizontalSum(partial)
+        while i < count { total += a[i] * b[i]; i += 1 }
+        return total
+    }
+
+    @inline(__always)
+    private static func horizontalSum(_ v: SIMD8<Float>) -> Float {
+        let half = v.lowHalf + v.highHalf
+        return (half[0] + half[2]) + (half[1] + half[3])
+    }
+
+    /// The largest of `count` (> 0) values, with four independent comparison chains.
+    @inline(__always)
+    static func maximum(_ values: UnsafePointer<Float>, _ count: Int) -> Float {
+        var m0 = -Float.infinity, m1 = m0, m2 = m0, m3 = m0
+        var i = 0
+        while i + 4 <= count {
+            m0 = values[i] > m0 ? values[i] : m0
+            m1 = values[i + 1] > m1 ? values[i + 1] : m1
+            m2 = values[i + 2] > m2 ? values[i + 2] : m2
+            m3 = values[i + 3] > m3 ? values[i + 3] : m3
+            i += 4
+        }
+        while i < count { m0 = values[i] > m0 ? values[i] : m0; i += 1 }
+        let a = m0 > m1 ? m0 : m1, b = m2 > m3 ? m2 : m3
+        return a > b ? a : b
     }
 }
