@@ -33,10 +33,11 @@ struct BenchTrainCommand: ParsableCommand {
         let workload = NMMSmallWorkload(threads: threads)
         let firstLoss = workload.step()
         for _ in 0..<19 { workload.step() }
-        let start = Date()
+        let start = Date(), startCPU = processCPUSeconds()
         var lastLoss = firstLoss
         for _ in 0..<steps { lastLoss = workload.step() }
         let trainSeconds = Date().timeIntervalSince(start)
+        let cpuPerStep = (processCPUSeconds() - startCPU) / Double(steps)
 
         var generator = Xoshiro256StarStar(seed: 42)
         let inferenceBatch = 256, length = NMMSmallWorkload.length
@@ -59,13 +60,13 @@ struct BenchTrainCommand: ParsableCommand {
             let fields: [(String, String)] = [
                 ("steps_per_s", format(stepsPerSecond)), ("windows_per_s", format(stepsPerSecond * Double(NMMSmallWorkload.batch))),
                 ("infer_frames_per_s", format(framesPerSecond)), ("gflops", format(gflops)),
-                ("sgemm_peak_gflops", format(peak)), ("threads", "\(threads)"), ("steps", "\(steps)"),
+                ("sgemm_peak_gflops", format(peak)), ("cpu_ms_per_step", format(cpuPerStep * 1000)), ("threads", "\(threads)"), ("steps", "\(steps)"),
                 ("loss_first", format(Double(firstLoss))), ("loss_last", format(Double(lastLoss))),
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         } else {
             print("nmm-small (B=32, T=64, F=7, d_model 64, 4 heads, FF 128, 2 pre-LN layers, DeGroote torque), \(threads) thread(s)")
-            print("training:   \(format(stepsPerSecond)) steps/s, \(format(stepsPerSecond * 32)) windows/s (\(steps) steps, loss \(format(Double(firstLoss))) → \(format(Double(lastLoss))))")
+            print("training:   \(format(stepsPerSecond)) steps/s, \(format(stepsPerSecond * 32)) windows/s (\(steps) steps, loss \(format(Double(firstLoss))) → \(format(Double(lastLoss)))); \(format(cpuPerStep * 1000)) ms CPU per step over all threads")
             print("inference:  \(format(framesPerSecond)) frames/s (256 windows × 64 frames, no gradients)")
             print("throughput: \(format(gflops)) GFLOP/s achieved in training; OpenBLAS sgemm 64³ peak \(format(peak)) GFLOP/s (\(threads) stream(s))")
             print("OpenBLAS:   \(BLAS.configuration)")
@@ -73,4 +74,12 @@ struct BenchTrainCommand: ParsableCommand {
     }
 
     private func format(_ value: Double) -> String { String(format: "%.1f", value) }
+
+    /// User + system CPU time of the whole process: unlike wall time, not inflated when other
+    /// processes share the cores.
+    private func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
 }

@@ -12,18 +12,23 @@ enum FastMath {
         let n = shifted - 12582912
         let whole = Int32(bitPattern: shifted.bitPattern) &- 0x4B40_0000
         let r = x - n * 0.693359375 + n * 2.12194440e-4
+        // Horner steps as fused multiply-adds (one rounding each, and one instruction with FMA).
         var p: Float = 1.9875691500e-4
-        p = p * r + 1.3981999507e-3
-        p = p * r + 8.3334519073e-3
-        p = p * r + 4.1665795894e-2
-        p = p * r + 1.6666665459e-1
-        p = p * r + 5.0000001201e-1
-        let y = p * r * r + r + 1
+        p = (1.3981999507e-3 as Float).addingProduct(p, r)
+        p = (8.3334519073e-3 as Float).addingProduct(p, r)
+        p = (4.1665795894e-2 as Float).addingProduct(p, r)
+        p = (1.6666665459e-1 as Float).addingProduct(p, r)
+        p = (5.0000001201e-1 as Float).addingProduct(p, r)
+        let y = (r + 1).addingProduct(p, r * r)
         return y * Float(bitPattern: UInt32(bitPattern: (whole &+ 127) &<< 23))
     }
 
     @inline(__always)
-    static func erf(_ x: Float) -> Float {
+    static func erf(_ x: Float) -> Float { erfAndGaussian(x).erf }
+
+    /// erf(x) and the e^(−x²) it computes on the way (GELU's derivative needs the latter).
+    @inline(__always)
+    static func erfAndGaussian(_ x: Float) -> (erf: Float, gaussian: Float) {
         let a = Swift.abs(x)
         let t = 1 / (1 + 0.3275911 * a)
         var p: Float = 1.061405429
@@ -31,8 +36,9 @@ enum FastMath {
         p = p * t + 1.421413741
         p = p * t - 0.284496736
         p = p * t + 0.254829592
-        let magnitude = 1 - p * t * exp(-a * a)
-        return x < 0 ? -magnitude : magnitude
+        let gaussian = exp(-a * a)
+        let magnitude = 1 - p * t * gaussian
+        return (x < 0 ? -magnitude : magnitude, gaussian)
     }
 
     /// `values[i] = GELU(values[i])` in place (exact-erf form). One pointer, so the loop vectorises
@@ -44,14 +50,16 @@ enum FastMath {
         }
     }
 
-    /// `output[i] = gradient[i] · GELU'(input[i])`.
-    static func geluBackward(_ input: UnsafePointer<Float>, _ gradient: UnsafePointer<Float>,
-                             _ output: UnsafeMutablePointer<Float>, _ count: Int) {
+    /// GELU in place, also writing GELU'(x) = Φ(x) + x·φ(x) to `derivative`, where φ(x) reuses the
+    /// e^(−x²/2) computed inside erf(x/√2).
+    static func geluWithDerivative(_ values: UnsafeMutablePointer<Float>, _ derivative: UnsafeMutablePointer<Float>,
+                                   _ count: Int) {
         for i in 0..<count {
-            let x = input[i]
-            let cdf = 0.5 * (1 + erf(x * 0.70710678118654752))
-            let density = 0.39894228040143268 * exp(-0.5 * x * x)
-            output[i] = gradient[i] * (cdf + x * density)
+            let x = values[i]
+            let (e, gaussian) = erfAndGaussian(x * 0.70710678118654752)
+            let cdf = 0.5 * (1 + e)
+            values[i] = x * cdf
+            derivative[i] = cdf + x * 0.39894228040143268 * gaussian
         }
     }
 
