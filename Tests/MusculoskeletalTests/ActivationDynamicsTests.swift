@@ -1,4 +1,5 @@
 import Foundation
+import SignalProcessing
 import Testing
 @testable import Musculoskeletal
 
@@ -106,5 +107,14 @@ struct ActivationDynamicsTests {
         let left = zip(delayed, y).reduce(0) { $0 + $1.0 * $1.1 }
         let right = zip(signal, half.adjoint(of: y, sampleInterval: 0.01)).reduce(0) { $0 + $1.0 * $1.1 }
         #expect(abs(left - right) < 1e-12)
+    }
+
+    /// On Double signals the differentiable delay agrees with SignalProcessing's `delayed(_:by:sampleRate:)`.
+    @Test func delayAgreesWithSignalProcessing() throws {
+        for seconds in [0.0, 0.02, 0.025, 0.137] {
+            let ours = ElectromechanicalDelay(seconds: seconds).apply(to: Self.excitation, sampleInterval: 0.01)
+            let theirs = try delayed(Self.excitation, by: seconds, sampleRate: 100)
+            #expect(zip(ours, theirs).allSatisfy { abs($0 - $1) < 1e-12 }, "delay \(seconds)")
+        }
     }
 }

@@ -1,5 +1,6 @@
 import BiomechIO
 import Foundation
+import SignalProcessing
 import Testing
 @testable import Musculoskeletal
 
@@ -110,5 +111,30 @@ struct ArmSimulatorTests {
         for m in embedded.muscles.indices {
             for k in 0..<4 { #expect(abs(embedded.length[m][k] - refitted.length[m][k]) < 1e-12) }
         }
+    }
+}
+
+/// The simulator's raw EMG through the classical processing chain recovers its envelopes, as S01's does.
+struct SimulatedEMGTests {
+    @Test func processedRawEMGCorrelatesWithTheEnvelopes() throws {
+        var simulator = ArmSimulator(seed: 21)
+        simulator.duration = 4
+        let subject = simulator.subject(trials: [.curl(loadMass: 3), .pushdown(cableForce: 30)])
+        let raws = subject.trials.map { TimeSeries(time: $0.rawEMGTime, labels: subject.measuredMuscles, columns: $0.rawEMG) }
+        let processed = try EMGPipeline().process(raws, onto: subject.trials.map(\.time))
+        for channel in subject.measuredMuscles.indices {
+            let envelope = processed.envelopes.flatMap { $0.columns[channel] }
+            let truth = subject.trials.flatMap { $0.emg[channel] }
+            let r = pearson(envelope, truth)
+            print("simulated raw EMG → envelope, \(subject.measuredMuscles[channel]): r = \(r)")
+            #expect(r > 0.9)
+        }
+    }
+
+    func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }, syy = y.reduce(0) { $0 + ($1 - my) * ($1 - my) }
+        return sxy / (sxx * syy).squareRoot()
     }
 }
