@@ -46,6 +46,18 @@ struct ActivationDynamicsTests {
         }
     }
 
+    @Test func excitationInversionReachesTheTarget() throws {
+        let dynamics = FirstOrderActivationDynamics<Double>(activationTimeConstant: 0.01, deactivationTimeConstant: 0.04, smoothing: 10)
+        for (from, to) in [(0.1, 0.3), (0.5, 0.45), (0.2, 0.2)] {
+            let e = try #require(dynamics.excitation(from: from, to: to, interval: 0.01, substeps: 2))
+            var a = from
+            for _ in 0..<2 { a = dynamics.step(activation: a, excitation: e, interval: 0.005).activation }
+            #expect(abs(a - to) < 1e-12)
+        }
+        // Faster than τa allows from rest: no excitation in [0, 1] gets there.
+        #expect(dynamics.excitation(from: 0.0, to: 0.99, interval: 0.001) == nil)
+    }
+
     @Test func sequenceGradientMatchesFiniteDifferences() {
         let dynamics = FirstOrderActivationDynamics<Double>(activationTimeConstant: 0.015, deactivationTimeConstant: 0.06, smoothing: 10)
         let weights = Self.excitation.indices.map { sin(Double($0) * 0.37) + 1.2 }

@@ -39,6 +39,18 @@ struct RigidTendonTests {
         }
     }
 
+    /// Below the fibre-length floor (a non-physiological path shorter than the tendon) the force stays finite and
+    /// its partials still match finite differences: no length dependence, the floor moving with optimal fibre length.
+    @Test func flooredFiberLengthHasConsistentPartials() {
+        let muscle = Self.muscles[0]
+        let l = muscle.tendonSlackLength - 0.01
+        let result = muscle.rigidTendonForce(activation: 0.5, musculotendonLength: l, musculotendonVelocity: 0.1)
+        #expect(result.force.isFinite && result.dMusculotendonLength == 0 && result.dTendonSlackLength == 0)
+        let dLopt = centralDifference({ var m = muscle; m.optimalFiberLength = $0
+            return m.rigidTendonForce(activation: 0.5, musculotendonLength: l, musculotendonVelocity: 0.1).force }, at: muscle.optimalFiberLength, step: 1e-8)
+        #expect(close(result.dOptimalFiberLength, dLopt, relative: 1e-5))
+    }
+
     /// The same generic kernel on Thelen 2003's curves (activation enters its force-velocity curve too).
     @Test func thelenPartialsMatchFiniteDifferences() {
         let muscle = Thelen2003Muscle<Double>(name: "TRIlat", maxIsometricForce: 624.3, optimalFiberLength: 0.1138,
