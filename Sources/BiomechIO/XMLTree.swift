@@ -44,6 +44,9 @@ final class XMLTreeElement {
 enum XMLTree {
     /// The root element of the XML document in `data`; `file` names it in errors.
     static func parse(_ data: Data, file: String) throws(InputError) -> XMLTreeElement {
+        // FoundationXML's XMLParser traps on element names that are not valid UTF-8 (found by
+        // the fuzz test), so the bytes are checked first. OpenSim writes UTF-8.
+        try checkUTF8(data, file: file)
         let parser = XMLParser(data: data)
         let builder = TreeBuilder()
         parser.delegate = builder
@@ -55,6 +58,29 @@ enum XMLTree {
             throw InputError(file: file, line: max(parser.lineNumber, 1), message: "expected well-formed XML: \(reason)")
         }
         return root
+    }
+}
+
+extension XMLTree {
+    /// Throws an error naming the line of the first byte sequence that is not UTF-8.
+    static func checkUTF8(_ data: Data, file: String) throws(InputError) {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        var line = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1 }
+            case .emptyInput:
+                break decoding
+            case .error:
+                let byte = offset < data.count ? data[data.startIndex + offset] : 0
+                throw InputError(file: file, line: line, message:
+                    "expected UTF-8 text, found the byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset)")
+            }
+        }
     }
 }
 
