@@ -64,7 +64,7 @@ enum DecimalParser {
         var exponent = -fractionDigits
         var droppedNonZero = false
         if digitCount > 19 {
-            (w, exponent, droppedNonZero) = significandOfLongSpelling(start + digitsStart)
+            (w, exponent, droppedNonZero) = significandOfLongSpelling(start + digitsStart, count: index - digitsStart)
         }
         exponent += readExponent(start, count: count, index: &index)
 
@@ -112,16 +112,16 @@ enum DecimalParser {
     }
 
     /// For spellings with more than 19 digits: the first 19 significant digits, the power of ten
-    /// that scales them, and whether a non-zero digit was dropped. `start` is the first digit (or
-    /// the point); the syntax was already checked.
-    private static func significandOfLongSpelling(_ start: UnsafePointer<UInt8>) -> (UInt64, Int, Bool) {
+    /// that scales them, and whether a non-zero digit was dropped. The `count` bytes at `start` are
+    /// digits with at most one point (checked by the caller).
+    private static func significandOfLongSpelling(_ start: UnsafePointer<UInt8>, count: Int) -> (UInt64, Int, Bool) {
         var significand: UInt64 = 0
         var significantDigits = 0
         var exponent = 0
         var droppedNonZero = false
         var index = 0
         var afterPoint = false
-        while true {
+        while index < count {
             let byte = start[index]
             if byte == UInt8(ascii: "."), !afterPoint {
                 afterPoint = true
@@ -137,11 +137,10 @@ enum DecimalParser {
                     if !afterPoint { exponent += 1 }
                     droppedNonZero = droppedNonZero || digit != 0
                 }
-            } else {
-                return (significand, exponent, droppedNonZero)
             }
             index += 1
         }
+        return (significand, exponent, droppedNonZero)
     }
 
     /// The exponent part (`e`/`E`, optional sign, digits) at `index`, 0 when there is none (an

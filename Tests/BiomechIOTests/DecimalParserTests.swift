@@ -62,6 +62,17 @@ import Testing
         #expect(checked > 500_000)
     }
 
+    @Test func readsOnlyTheBytesItIsGiven() {
+        // Found by libFuzzer with AddressSanitizer: a spelling of more than 19 digits at the very
+        // end of the input was read on past it.
+        var bytes = Array("10000000000000000000000000".utf8)
+        for count in [20, 21, 26] {
+            let value = bytes.withUnsafeMutableBufferPointer { DecimalParser.parse($0.baseAddress!, count: count) }
+            let expected = strtod(String(decoding: bytes[..<count], as: UTF8.self), nil)
+            #expect(value?.bitPattern == expected.bitPattern, "\(count)")
+        }
+    }
+
     @Test func rejectsWhatIsNotANumber() {
         for text in ["", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "0x10", "1,5", "abc", "nana", "1 2", "--1", "inf1", "1d0"] {
             #expect(parse(text) == nil, "\(text)")
