@@ -57,6 +57,24 @@ import Testing
         #expect(error.message == "expected UTF-8 text, found the byte 0xF9 at byte offset 40")
     }
 
+    @Test(arguments: [
+        ("<?xml version=\"1.0\"?>\n<OpenSimDocument><Model>\n<?appliesForce?></Model></OpenSimDocument>", 3,
+         "expected no processing instruction ('<?...?>') other than the XML declaration at the start"),
+        ("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<OpenSimDocument/>", 1,
+         "expected an OpenSim model, found a DOCTYPE declaration"),
+    ])
+    func osimReaderRejectsMarkupThatCrashesXMLParser(xml: String, line: Int, message: String) throws {
+        // Found by libFuzzer: FoundationXML's XMLParser calls strlen on a null pointer for a
+        // processing instruction without data; DOCTYPEs (entities) are refused for the same reason.
+        let error = try #require(throws: InputError.self) { try OSimFile.parse(Data(xml.utf8), file: "bad.osim") }
+        #expect(error.line == line && error.message == message)
+    }
+
+    @Test func osimReaderAcceptsAByteOrderMarkAndCommentsWithMarkup() throws {
+        let xml = "\u{FEFF}<?xml version=\"1.0\"?>\n<!-- <?not a PI?> <!DOCTYPE -->\n<OpenSimDocument><Model name=\"m\"/></OpenSimDocument>"
+        #expect(try OSimFile.parse(Data(xml.utf8), file: "ok.osim").name == "m")
+    }
+
     // MARK: - The mutation engine
 
     struct Count { var inputs = 0, accepted = 0, rejected = 0 }
