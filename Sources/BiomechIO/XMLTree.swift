@@ -119,7 +119,11 @@ extension XMLTree {
                         throw InputError(file: file, line: line, message:
                             "expected no processing instruction ('<?...?>') other than the XML declaration at the start")
                     }
+                    let declarationStart = index
                     skip(past: "?>")
+                    guard index <= bytes.count, !bytes[declarationStart + 1..<index - 2].contains(UInt8(ascii: "<")) else {
+                        throw InputError(file: file, line: line, message: "expected the XML declaration to end with '?>' before the next '<'")
+                    }
                     sawContent = true
                     continue
                 }

@@ -60,6 +60,7 @@ import Testing
     @Test(arguments: [
         ("<?xml version=\"1.0\"?>\n<OpenSimDocument><Model>\n<?appliesForce?></Model></OpenSimDocument>", 3,
          "expected no processing instruction ('<?...?>') other than the XML declaration at the start"),
+        ("<?xml veor\">\n<F>\n<?xm8?>\n<OpenSimDocument/>", 3, "expected the XML declaration to end with '?>' before the next '<'"),
         ("<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>\n<OpenSimDocument/>", 1,
          "expected an OpenSim model, found a DOCTYPE declaration"),
     ])
