@@ -59,6 +59,10 @@ struct ArmSimulatorTests {
         #expect(Set(model.coordinates.map(\.name)) == Set(Arm26.coordinates))
         let ik = try StorageFile.read(directory + "/trial01/ik.mot")
         #expect(ik.inDegrees && abs(ik.inRadians().columns[1][0] - subject.trials[0].measuredAngles[1][0]) < 1e-9)
+        let loaded = try Subject.load(folder: directory)
+        #expect(loaded.name == "SIMTEST" && loaded.trials.count == 3 && loaded.info?.hidden == ["TRImed", "BRA"])
+        #expect(loaded.trials[2].emg?.labels == Arm26.surfaceEMGMuscles && loaded.evaluationOnly.electromechanicalDelay == 0.02)
+        #expect(loaded.evaluationOnly.parameterScale["BRA"]?["max_isometric_force"] == subject.parameterScales[5].maxIsometricForce)
         for result in try PhysicsCheck.run(subjectDirectory: directory) {
             #expect(result.r2 >= 0.9999 && result.rmsePercentOfPeak <= 0.1 && result.forceErrorPercentOfPeak <= 0.01, "\(result)")
         }
