@@ -35,7 +35,7 @@ let package = Package(
 
         .target(name: "BiomechIO", swiftSettings: fastMath),
         .target(name: "SignalProcessing", dependencies: ["BiomechIO"], swiftSettings: fastMath),
-        .target(name: "TensorEngine", dependencies: ["CBLAS"], swiftSettings: fastMath + tensorEngineVectorISA),
+        .target(name: "TensorEngine", dependencies: ["CBLAS"], exclude: ["README.md"], swiftSettings: fastMath + tensorEngineVectorISA),
         .target(name: "Musculoskeletal", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: fastMath),
