@@ -91,6 +91,17 @@ struct ArmSimulatorTests {
         }
     }
 
+    /// Loads beyond the muscles' strength saturate them (the torque is then not met) but never produce NaN.
+    @Test func impossibleLoadsSaturateWithoutNaN() {
+        var simulator = ArmSimulator(seed: 9)
+        simulator.duration = 2
+        let subject = simulator.subject(trials: [.curl(loadMass: 50), .pushdown(cableForce: 500)])
+        for trial in subject.trials {
+            #expect(trial.activation.allSatisfy { $0.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 } })
+            #expect(trial.force.allSatisfy { $0.allSatisfy(\.isFinite) } && trial.emg.allSatisfy { $0.allSatisfy(\.isFinite) })
+        }
+    }
+
     @Test func recruitmentIsTheConstrainedOptimum() throws {
         let rule = RecruitmentRule(weights: [1, 2, 1.5], baseFloor: 0.02, floorPerTorque: 0, floorPerSpeed: 0)
         let gain = [10.0, 20.0, -15.0]
