@@ -54,14 +54,15 @@ struct RigidTendonTorqueOperation: CustomOperation {
         let zero = RigidTendonForce<Float>(force: 0, dActivation: 0, dMusculotendonLength: 0, dMusculotendonVelocity: 0,
                                            dMaxIsometricForce: 0, dOptimalFiberLength: 0, dTendonSlackLength: 0,
                                            normFiberLength: 0, normFiberVelocity: 0, cosPennationAngle: 0)
-        saved.partials = [RigidTendonForce<Float>](repeating: zero, count: a.count)
+        // Filled locally and stored once: each access to the class's property costs a dynamic exclusivity check.
+        var partials = [RigidTendonForce<Float>](repeating: zero, count: a.count)
         // Muscle-major loops: each muscle is copied out of the array once, not once per element.
         for i in 0..<m {
             let muscle = scaled[i]
             for row in 0..<rows {
                 let k = row * m + i
                 let result = muscle.rigidTendonForce(activation: a[k], musculotendonLength: l[k], musculotendonVelocity: v[k])
-                saved.partials[k] = result
+                partials[k] = result
                 if producesTorque {
                     for c in 0..<coordinates { output[row * coordinates + c] += inputs[4][(row * coordinates + c) * m + i] * result.force }
                 } else {
@@ -69,6 +70,7 @@ struct RigidTendonTorqueOperation: CustomOperation {
                 }
             }
         }
+        saved.partials = partials
     }
 
     func backward(inputs: [UnsafeBufferPointer<Float>], output: UnsafeBufferPointer<Float>,
@@ -76,11 +78,12 @@ struct RigidTendonTorqueOperation: CustomOperation {
         let m = muscles.count
         let rows = inputs[0].count / m
         let coordinates = producesTorque ? output.count / max(rows, 1) : 0
-        precondition(saved.partials.count == inputs[0].count, "backward needs this operation's forward pass")
+        let partialsOfForward = saved.partials
+        precondition(partialsOfForward.count == inputs[0].count, "backward needs this operation's forward pass")
         for row in 0..<rows {
             for i in 0..<m {
                 let k = row * m + i
-                let partials = saved.partials[k]
+                let partials = partialsOfForward[k]
                 // ∂loss/∂force of this muscle at this row.
                 var upstream: Float = 0
                 if producesTorque {
