@@ -43,7 +43,8 @@ public enum CommandHelp {
         return (["Notebook commands (nmm help COMMAND for one; nmm help language for the syntax):"] + rows).joined(separator: "\n")
     }
 
-    /// The reference page: the language, then every command with its parameters and examples.
+    /// The reference page: the language, then every command with its parameters and examples (no final newline;
+    /// `print` adds it).
     public static func markdown(_ registry: CommandRegistry) -> String {
         var page = [
             "# nmm notebook commands",
@@ -70,7 +71,7 @@ public enum CommandHelp {
                 page += ["", "```nmm"] + command.examples + ["```"]
             }
         }
-        return page.joined(separator: "\n") + "\n"
+        return page.joined(separator: "\n")
     }
 
     private static func pad(_ text: String, _ width: Int) -> String {

@@ -166,9 +166,14 @@ struct Parser {
         case .openBracket:
             var elements: [Expression] = []
             while current.kind != .closeBracket {
+                guard current.kind != .end && current.kind != .newline else {
+                    throw Diagnostic("this '[' is not closed; end the list with ']'", at: token.location)
+                }
                 elements.append(try parseValue())
                 if current.kind == .comma {
                     _ = advance()
+                } else if current.kind == .end || current.kind == .newline {
+                    throw Diagnostic("this '[' is not closed; end the list with ']'", at: token.location)
                 } else if current.kind != .closeBracket {
                     throw Diagnostic("expected ',' or ']' in the list, found \(describe(current))", at: current.location)
                 }
