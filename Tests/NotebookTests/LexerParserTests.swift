@@ -73,6 +73,7 @@ import Testing
             ("\n\nprint \"{ }\"", 12, 8, "write a name inside {…}"),
             ("print 3abc", 10, 8, "cannot be followed by letters"),
             ("x =", 10, 4, "expected a command or a value"),
+            ("x = slow-sum values: [1]", 10, 5, "unknown command 'slow-sum'"),
             ("print x y: ]", 10, 12, "']' without a matching '['"),
         ]
         for (source, line, column, fragment) in cases {

@@ -89,6 +89,9 @@ struct Parser {
             guard current.kind != .newline && current.kind != .end else {
                 throw Diagnostic("expected a command or a value after '\(first) ='", at: current.location)
             }
+            if case .identifier(let word) = current.kind, ![.newline, .end, .dot].contains(peek(1).kind) {
+                throw Diagnostic(unknownCommandMessage(word, next: peek(1)), at: current.location)
+            }
             return .assign(name: first, location: start, value: try parseValue())
         }
         return .run(try parseCommand())
