@@ -38,7 +38,7 @@ import Testing
             ("x = print \"a\"", "gives no value to name", 1),
             ("param a = 1\nparam a = 2", "already defined above", 7),
             ("t = table columns: [a, b] rows: [[1]]", "row 1 has 1 value but the table has 2 columns", 33),
-            ("w = sine frequencies: [1] names: [a]\nplot series w channels: [b]", "'w' has no channel 'b'", 25),
+            ("w = sine frequencies: [1] names: [a]\nplot series w channels: [b]", "'w' has no channel 'b'", 26),
         ]
         for (code, fragment, column) in cases {
             let diagnostic = try firstError(code)

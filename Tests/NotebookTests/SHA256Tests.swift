@@ -10,6 +10,15 @@ import Testing
             == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
     }
 
+    /// Reference digest from Python's hashlib: `hashlib.sha256(bytes(i % 251 for i in range(1000000)))`.
+    @Test func matchesHashlibOnAMegabyte() {
+        let bytes = (0..<1_000_000).map { UInt8($0 % 251) }
+        #expect(SHA256.hex(bytes) == "2c030d49ec131bfbbb446ad21e7a2f12cdb4f2f4f3fda3ac709dd2e68a4646c7")
+        var pieces = SHA256()
+        for start in stride(from: 0, to: bytes.count, by: 777) { pieces.update(bytes[start..<min(start + 777, bytes.count)]) }
+        #expect(pieces.finalize() == SHA256.hex(bytes))
+    }
+
     @Test func incrementalUpdatesEqualOneShot() {
         let text = String(repeating: "nmm notebook ", count: 40)
         var hash = SHA256()

@@ -32,10 +32,12 @@ struct PlotSeriesCommand: NotebookCommand {
         let sets = [main] + others
         let labels = invocation.writtenNames(of: "series") + invocation.writtenNames(of: "compare")
         let channelNames = invocation.words("channels") ?? main.channels.map(\.name)
-        for name in channelNames {
+        for (index, name) in channelNames.enumerated() {
             for (set, label) in zip(sets, labels) where set.channel(named: name) == nil {
-                throw invocation.error("'\(label)' has no channel '\(name)' (it has: \(set.channels.map(\.name).joined(separator: ", ")))",
-                                       at: invocation.has("channels") ? "channels" : "compare")
+                var message = "'\(label)' has no channel '\(name)'"
+                if let suggestion = Suggestions.closest(to: name, among: set.channels.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
+                else { message += " (it has: \(set.channels.map(\.name).joined(separator: ", ")))" }
+                throw invocation.has("channels") ? invocation.error(message, at: "channels", element: index) : invocation.error(message, at: "compare")
             }
         }
         let yAxis = AxisTitle(main.quantity, unit: main.unit)

@@ -20,7 +20,7 @@ struct ArgumentResolver {
         }
         for (spec, expression) in zip(positionals, call.arguments) {
             let value = try evaluate(expression, as: spec.type, role: "argument '\(spec.name)' of '\(call.name)'", dependencies: &dependencies)
-            arguments[spec.name] = Invocation.Argument(value: value.value, location: expression.location)
+            arguments[spec.name] = Invocation.Argument(value: value.value, location: expression.location, elementLocations: Self.elementLocations(expression))
             canonical.append("\(spec.name)=\(value.canonical)")
             writtenNames[spec.name] = Self.names(in: expression)
         }
@@ -38,7 +38,7 @@ struct ArgumentResolver {
                 throw Diagnostic("option '\(option.name)' is given twice", at: option.nameLocation)
             }
             let value = try evaluate(option.value, as: spec.type, role: "option '\(spec.name)' of '\(call.name)'", dependencies: &dependencies)
-            arguments[spec.name] = Invocation.Argument(value: value.value, location: option.value.location)
+            arguments[spec.name] = Invocation.Argument(value: value.value, location: option.value.location, elementLocations: Self.elementLocations(option.value))
             canonical.append("\(spec.name)=\(value.canonical)")
             writtenNames[spec.name] = Self.names(in: option.value)
         }
@@ -49,6 +49,12 @@ struct ArgumentResolver {
         return Invocation(
             command: call.name, location: call.location, arguments: arguments, writtenNames: writtenNames, dependencies: dependencies,
             canonicalArguments: canonical.sorted().joined(separator: ";"))
+    }
+
+    /// Where the elements of a written list are.
+    static func elementLocations(_ expression: Expression) -> [SourceLocation] {
+        if case .list(let items, _) = expression { return items.map(\.location) }
+        return []
     }
 
     /// The names written in an expression, in order (`[nmm, mse]` gives both), for legends.

@@ -7,6 +7,8 @@ public struct Invocation: Sendable {
     struct Argument: Sendable {
         var value: Value
         var location: SourceLocation
+        /// Where each element was written, when the argument was written as a `[list]`.
+        var elementLocations: [SourceLocation] = []
     }
 
     /// The command's name.
@@ -28,9 +30,20 @@ public struct Invocation: Sendable {
         arguments[name]?.location ?? location
     }
 
+    /// Where element `index` of list argument `name` was written (the argument's location if not a written list).
+    public func location(of name: String, element index: Int) -> SourceLocation {
+        guard let argument = arguments[name], argument.elementLocations.indices.contains(index) else { return location(of: name) }
+        return argument.elementLocations[index]
+    }
+
     /// An error to throw about argument `name` (or about the command as a whole).
     public func error(_ message: String, at name: String? = nil) -> Diagnostic {
         Diagnostic(message, at: name.map(location(of:)) ?? location)
+    }
+
+    /// An error to throw about element `index` of list argument `name`.
+    public func error(_ message: String, at name: String, element index: Int) -> Diagnostic {
+        Diagnostic(message, at: location(of: name, element: index))
     }
 
     /// The names written for argument `name` (`plot series a compare: [b, c]` gives ["b", "c"] for compare),

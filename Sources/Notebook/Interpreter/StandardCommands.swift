@@ -1,7 +1,9 @@
 extension CommandRegistry {
     /// Every command nmm notebooks can use. Adding a command: write its file in Commands/, list it here.
     public static let standard = CommandRegistry([
+        LoadOpenSimCommand.self,
         PrintCommand.self,
+        SplitCommand.self,
         TableCommand.self,
         SineCommand.self,
         PlotSeriesCommand.self,

@@ -37,11 +37,17 @@ struct FigureCatalog {
                 used.insert(id)
                 numbersByLabel[id] = number
                 if let label = outcome.cell.options.label, ordinal == 0 { numbersByLabel[label] = numbersByLabel[label] ?? number }
-                let text = caption ?? outcome.cell.options.caption ?? (chart.title.isEmpty ? chart.summary : chart.title)
+                let text = caption ?? outcome.cell.options.caption ?? (chart.title.isEmpty ? Self.firstSentence(of: chart.summary) : chart.title)
                 index["\(outcome.cell.number):\(position)"] = entries.count
                 entries.append(Entry(number: number, id: id, caption: text, chart: chart, cell: outcome.cell.number))
             }
         }
+    }
+
+    /// A generated summary's first sentence, as a caption of last resort.
+    static func firstSentence(of text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 
     /// The figure made by output `position` of cell `cell`.
