@@ -7,6 +7,8 @@ public final class CommandContext {
     public let notebookDirectory: URL
     /// The folder the report is written to (e.g. Output/); commands that save files write inside it.
     public let outputDirectory: URL
+    /// The notebook's file name without extension; files a notebook saves go to `outputDirectory/notebookName/`.
+    public let notebookName: String
     /// The terminal progress bar; call ``ProgressReporter/update(fraction:message:)`` in long loops.
     public let progress: ProgressReporter
     /// The hashes of every input read so far in this run, by display path.
@@ -14,8 +16,9 @@ public final class CommandContext {
     /// The display paths read by the command that is running now.
     private(set) var currentInputs: [String] = []
 
-    init(notebookDirectory: URL, outputDirectory: URL, progress: ProgressReporter) {
+    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, progress: ProgressReporter) {
         self.notebookDirectory = notebookDirectory
+        self.notebookName = notebookName
         self.outputDirectory = outputDirectory
         self.progress = progress
     }
@@ -24,6 +27,17 @@ public final class CommandContext {
     public func resolve(_ path: String) -> URL {
         if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
         return notebookDirectory.appendingPathComponent(path).standardizedFileURL
+    }
+
+    /// Where a notebook may write the file `name`: inside `outputDirectory/notebookName/`, never elsewhere —
+    /// a name with a folder part or `..` is an error at `argument`.
+    public func outputFile(_ name: String, for invocation: Invocation, argument: String) throws -> URL {
+        guard !name.isEmpty, !name.contains("/"), !name.contains("\\"), name != ".", name != ".." else {
+            throw invocation.error("give a plain file name such as \"prediction.sto\"; files are saved in \(outputDirectory.lastPathComponent)/\(notebookName)/", at: argument)
+        }
+        let folder = outputDirectory.appendingPathComponent(notebookName)
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return folder.appendingPathComponent(name)
     }
 
     /// Reads the file at `path` (see ``resolve(_:)``) and records its hash; a missing or unreadable file is

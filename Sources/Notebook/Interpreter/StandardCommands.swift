@@ -6,6 +6,8 @@ extension CommandRegistry {
         SplitCommand.self,
         TableCommand.self,
         SineCommand.self,
+        PlotScatterCommand.self,
         PlotSeriesCommand.self,
+        SaveCommand.self,
     ])
 }

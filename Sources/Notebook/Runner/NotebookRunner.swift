@@ -46,7 +46,9 @@ public struct NotebookRunner {
         let document = try MarkdownReader.read(contentsOf: url, displayPath: displayPath)
         try checkOverrides(against: document)
 
-        let context = CommandContext(notebookDirectory: url.deletingLastPathComponent(), outputDirectory: options.outputDirectory, progress: progress)
+        let context = CommandContext(
+            notebookDirectory: url.deletingLastPathComponent(), notebookName: url.deletingPathExtension().lastPathComponent,
+            outputDirectory: options.outputDirectory, progress: progress)
         var execution = NotebookExecution(document: document, options: options, context: context, report: printDiagnostic)
         var outcomes: [CellOutcome] = []
         let cells = document.cells
