@@ -40,3 +40,31 @@ import Testing
         #expect(run.record.diagnostics[1].message.contains("cannot find 'no/such/folder'"))
     }
 }
+
+/// `simulate arm`: the built-in simulator as a notebook value.
+@Suite struct SimulateCommandTests {
+    @Test func simulatedSubjectIsWrittenReadBackAndReusedForTheSameSettings() throws {
+        let harness = try NotebookHarness()
+        let notebook = try harness.write("""
+            ```nmm
+            data = simulate arm seed: 3 curls: [0, 2] pushdowns: [20] duration: 2
+            print "{data.trials} {data.hidden} {data.measured}"
+            ```
+
+            ```nmm
+            bad = simulate arm curls: [1, 90]
+            ```
+            """, named: "sim.md")
+        let first = try harness.run(notebook)
+        let texts = first.record.outcomes[0].outputs.compactMap { if case .text(let text) = $0.content { return text } else { return nil } }
+        #expect(texts.first?.hasPrefix("subject SIM: 6 muscles, 3 trials (trial01, trial02, trial03)") == true)
+        #expect(texts.last == "[trial01, trial02, trial03] [TRImed, BRA] [TRIlong, TRIlat, BIClong, BICshort]")
+        #expect(first.record.diagnostics.first?.location.column == 31, "the out-of-range load is pointed at")
+        let emg = harness.output.appendingPathComponent("sim/simulated-SIM-seed3/trial01/emg.sto")
+        let bytes = try Data(contentsOf: emg)
+        let modified = try FileManager.default.attributesOfItem(atPath: emg.path)[.modificationDate] as? Date
+        _ = try harness.run(notebook)
+        #expect(try Data(contentsOf: emg) == bytes)
+        #expect(try FileManager.default.attributesOfItem(atPath: emg.path)[.modificationDate] as? Date == modified, "reused, not rewritten")
+    }
+}

@@ -9,6 +9,8 @@ public final class CommandContext {
     public let outputDirectory: URL
     /// The notebook's file name without extension; files a notebook saves go to `outputDirectory/notebookName/`.
     public let notebookName: String
+    /// The nmm version, for commands that stamp what they write.
+    public let toolVersion: String
     /// The terminal progress bar; call ``ProgressReporter/update(fraction:message:)`` in long loops.
     public let progress: ProgressReporter
     /// The hashes of every input read so far in this run, by display path.
@@ -16,7 +18,8 @@ public final class CommandContext {
     /// The display paths read by the command that is running now.
     private(set) var currentInputs: [String] = []
 
-    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, progress: ProgressReporter) {
+    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, toolVersion: String, progress: ProgressReporter) {
+        self.toolVersion = toolVersion
         self.notebookDirectory = notebookDirectory
         self.notebookName = notebookName
         self.outputDirectory = outputDirectory

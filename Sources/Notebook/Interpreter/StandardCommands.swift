@@ -9,5 +9,6 @@ extension CommandRegistry {
         PlotScatterCommand.self,
         PlotSeriesCommand.self,
         SaveCommand.self,
+        SimulateArmCommand.self,
     ])
 }

@@ -48,7 +48,7 @@ public struct NotebookRunner {
 
         let context = CommandContext(
             notebookDirectory: url.deletingLastPathComponent(), notebookName: url.deletingPathExtension().lastPathComponent,
-            outputDirectory: options.outputDirectory, progress: progress)
+            outputDirectory: options.outputDirectory, toolVersion: options.toolVersion, progress: progress)
         var execution = NotebookExecution(document: document, options: options, context: context, report: printDiagnostic)
         var outcomes: [CellOutcome] = []
         let cells = document.cells
