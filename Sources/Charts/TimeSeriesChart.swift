@@ -95,7 +95,7 @@ public struct TimeSeriesChart: Chart {
     public var summary: String {
         let scale = xScale
         let xs = panels.flatMap { $0.series.flatMap(\.x) }.filter(\.isFinite)
-        var sentence = "Time-series chart"
+        var sentence = "Line chart"
         if !title.isEmpty { sentence += " \u{201C}\(title)\u{201D}" }
         let yTitles = Array(Set(panels.map(\.yAxis.text))).sorted()
         sentence += " of \(yTitles.joined(separator: ", ")) against \(xAxis.text)"
