@@ -5,6 +5,7 @@ extension CommandRegistry {
         PrintCommand.self,
         SplitCommand.self,
         TableCommand.self,
+        TableMusclesCommand.self,
         SineCommand.self,
         PlotActivationCommand.self,
         PlotForceLengthCommand.self,
