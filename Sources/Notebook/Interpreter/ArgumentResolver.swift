@@ -174,6 +174,8 @@ struct ArgumentResolver {
             }
         case (.kind(let kind), _) where value.kind == kind:
             return value
+        case (.kinds(let kinds), _) where kinds.contains(value.kind):
+            return value
         case (.list(let element), .list(let values)):
             return .list(try values.map { try conform($0, to: element, at: location, role: role) })
         default:
@@ -187,6 +189,7 @@ struct ArgumentResolver {
         case .any: return "a value"
         case .list: return "a list \(type)"
         case .kind(let kind): return "a \(kind) (a name defined above)"
+        case .kinds(let kinds): return "a \(kinds.joined(separator: " or a ")) (a name defined above)"
         case .flag: return "yes or no"
         default: return "a \(type)"
         }

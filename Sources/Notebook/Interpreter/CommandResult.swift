@@ -22,6 +22,6 @@ public enum CommandOutput: Sendable {
     case table(DataTable)
     /// A chart, numbered as a figure; `caption` overrides the cell's `#| caption:`.
     case figure(any Chart, caption: String?)
-    /// Named numbers (metrics), listed in the JSON report and shown as a small table.
+    /// Named numbers (metrics), listed in the JSON report (the HTML shows tables and text, not raw metrics).
     case metrics(title: String, values: [(String, Double)])
 }

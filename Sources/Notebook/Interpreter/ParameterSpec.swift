@@ -19,6 +19,8 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
     case list(ValueType)
     /// A value of the given kind held by a name defined above ("series", "table", "subject" …).
     case kind(String)
+    /// A value of any of the given kinds held by a name defined above.
+    case kinds([String])
     /// Any value.
     case any
 
@@ -33,6 +35,7 @@ public indirect enum ValueType: Sendable, Equatable, CustomStringConvertible {
         case .scalar: return "number or text"
         case .list(let element): return "[\(element)]"
         case .kind(let kind): return kind
+        case .kinds(let kinds): return kinds.joined(separator: " or ")
         case .any: return "value"
         }
     }

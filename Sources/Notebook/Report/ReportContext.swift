@@ -117,9 +117,8 @@ struct ReportContext {
             return ["text": ["content": text]]
         case .table(let table):
             return ["table": Self.table(table)]
-        case .metrics(let title, let values):
-            let table = DataTable(title: title, columns: ["metric", "value"], rows: values.map { [.text($0.0), .number($0.1)] })
-            return ["table": Self.table(table)]
+        case .metrics:
+            return [:]
         case .figure:
             guard let entry = figures.entry(cell: cell, position: position) else { return [:] }
             return ["figure": ["id": entry.id, "number": entry.number, "caption": entry.caption, "svg": entry.chart.svg(id: entry.id + "-chart")]]
