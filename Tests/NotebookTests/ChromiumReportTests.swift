@@ -101,7 +101,7 @@ enum Chromium {
         process.executableURL = URL(fileURLWithPath: path ?? "/usr/bin/chromium")
         process.arguments = arguments
         let logURL = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-chromium-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         defer { try? FileManager.default.removeItem(at: logURL) }
         let log = try FileHandle(forWritingTo: logURL)
         let out = Pipe()
