@@ -65,7 +65,7 @@ import Testing
         #expect(run.printed.map(\.location.line) == [14, 20], "errors also go to standard error")
         #expect(run.html.contains("broken.md:14:7: error: this string is not closed"))
         #expect(run.html.contains("broken.md:20:36: error: rate must be more than 0"))
-        #expect(run.html.contains("Skipped: it uses &#39;fast&#39;, which cell 3 (line 19) could not make."))
+        #expect(run.html.contains("Skipped: it uses &#39;fast&#39;, which was not made because cell 3 (line 19) failed."))
         #expect(run.html.contains("<a href=\"#cell-2\">Go to the first problem (line 14).</a>"))
         let cells = try #require(run.json["cells"] as? [[String: Any]])
         #expect(cells.map { $0["status"] as? String } == ["succeeded", "failed", "failed", "skipped", "succeeded"])

@@ -49,7 +49,7 @@ struct NotebookExecution {
         }
         if let (name, failed) = firstFailedDependency(of: statements) {
             markFailed(statements, origin: failed)
-            outcome.status = .skipped(reason: "Skipped: it uses '\(name)', which cell \(failed.cell) (line \(failed.line)) could not make.")
+            outcome.status = .skipped(reason: "Skipped: it uses '\(name)', which was not made because cell \(failed.cell) (line \(failed.line)) failed.")
             return
         }
         for (index, statement) in statements.enumerated() {
