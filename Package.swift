@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "MusculoskeletalTests", dependencies: ["Musculoskeletal"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"]),
+        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Notebooks"]),
         .testTarget(name: "CLITests", dependencies: ["nmm", "BiomechIO"]),
     ]
 )

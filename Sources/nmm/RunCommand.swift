@@ -1,13 +1,63 @@
 import ArgumentParser
+import Foundation
+import Notebook
 
 /// `nmm run`: Run a Markdown notebook into a self-contained HTML report in Output/.
 struct RunCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run a Markdown notebook into a self-contained HTML report in Output/."
+        abstract: "Run a Markdown notebook into a self-contained HTML report in Output/.",
+        discussion: """
+            Runs the notebook's ```nmm blocks top to bottom and writes OUTPUT/NAME.html (one self-contained \
+            file) and OUTPUT/NAME.json (every table and metric). Errors are printed as FILE:LINE:COLUMN and \
+            shown in the report where they happened; the exit status is 1 if any block failed. \
+            `nmm help commands` lists the notebook commands.
+            """
     )
 
+    @Argument(help: "The Markdown notebook to run.")
+    var notebook: String
+
+    @Option(name: .customLong("param"), help: ArgumentHelp("Set a notebook parameter (repeatable).", valueName: "name=value"))
+    var parameters: [String] = []
+
+    @Flag(name: .customLong("no-cache"), help: "Recompute expensive steps instead of reading them from the cache.")
+    var noCache = false
+
+    @Option(help: ArgumentHelp("Render the report with this Mustache template instead of the built-in one.", valueName: "file"))
+    var template: String?
+
+    @Option(help: ArgumentHelp("Folder for the reports and the cache.", valueName: "dir"))
+    var output: String = "Output"
+
+    func validate() throws {
+        for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
+            throw ValidationError("--param takes name=value, not '\(parameter)'")
+        }
+    }
+
     func run() throws {
-        throw ValidationError("`run` is not implemented yet")
+        var options = RunOptions(outputDirectory: URL(fileURLWithPath: output), toolVersion: NMMVersion.string)
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "=") else { continue }
+            options.parameterOverrides[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
+        }
+        options.useCache = !noCache
+        options.templateURL = template.map { URL(fileURLWithPath: $0) }
+        let runner = NotebookRunner(options: options)
+        let notebookURL = URL(fileURLWithPath: notebook)
+        do {
+            let record = try runner.run(notebookAt: notebookURL, displayPath: notebook)
+            print(runner.htmlURL(for: notebookURL).relativePath)
+            print(runner.jsonURL(for: notebookURL).relativePath)
+            if record.failed {
+                let failed = record.outcomes.filter(\.isFailure).count
+                FileHandle.standardError.write(Data("nmm: \(failed) of \(record.outcomes.count) blocks did not run; see the report\n".utf8))
+                throw ExitCode.failure
+            }
+        } catch let diagnostic as Diagnostic {
+            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            throw ExitCode.failure
+        }
     }
 }

@@ -1,0 +1,147 @@
+/// One row of a parameter chart: a parameter's generic value, its fitted value, its bounds and its truth.
+public struct ParameterBar: Sendable, Equatable {
+    /// The row label, e.g. "BRA maxIsometricForce".
+    public var label: String
+    /// The generic (unscaled model) value.
+    public var generic: Double
+    /// The fitted (personalised) value.
+    public var fitted: Double
+    /// The lower bound the fit respected, if any.
+    public var lower: Double?
+    /// The upper bound the fit respected, if any.
+    public var upper: Double?
+    /// The true value, known on simulated subjects only.
+    public var truth: Double?
+
+    /// Creates a row.
+    public init(label: String, generic: Double, fitted: Double, lower: Double? = nil, upper: Double? = nil, truth: Double? = nil) {
+        self.label = label
+        self.generic = generic
+        self.fitted = fitted
+        self.lower = lower
+        self.upper = upper
+        self.truth = truth
+    }
+}
+
+/// Horizontal bars comparing generic and fitted parameters, with the fit's bounds as whiskers and the
+/// truth (when known) as a black tick.
+public struct ParameterBarChart: Chart {
+    /// The chart's title.
+    public var title: String
+    /// The value axis, e.g. `AxisTitle("Max isometric force", unit: "N")` or a scale factor `("Scale", unit: "× generic")`.
+    public var valueAxis: AxisTitle
+    /// The rows, drawn top to bottom.
+    public var bars: [ParameterBar]
+
+    /// Creates a chart.
+    public init(title: String, valueAxis: AxisTitle, bars: [ParameterBar]) {
+        self.title = title
+        self.valueAxis = valueAxis
+        self.bars = bars
+    }
+
+    static let width = 640.0
+    static let labelWidth = 150.0
+    static let rowHeight = 30.0
+    static let genericStyle = SeriesStyle(color: "#999999")
+    static let fittedStyle = SeriesStyle(color: "#0072B2")
+    static let truthStyle = SeriesStyle(color: "#000000", width: 2.5)
+
+    private var scale: NiceScale {
+        let values = bars.flatMap { [$0.generic, $0.fitted] + [$0.lower, $0.upper, $0.truth].compactMap { $0 } }
+        return NiceScale(covering: values, includingZero: true, tickCount: 6)
+    }
+
+    private var legendEntries: [LegendEntry] {
+        var entries = [
+            LegendEntry(name: "generic", style: Self.genericStyle, isBand: true),
+            LegendEntry(name: "fitted", style: Self.fittedStyle, isBand: true),
+        ]
+        if bars.contains(where: { $0.lower != nil || $0.upper != nil }) {
+            entries.append(LegendEntry(name: "bounds", style: SeriesStyle(color: "#333333", width: 1), isBand: false))
+        }
+        if bars.contains(where: { $0.truth != nil }) {
+            entries.append(LegendEntry(name: "truth", style: Self.truthStyle, isBand: false))
+        }
+        return entries
+    }
+
+    /// The SVG document; see ``Chart/svg(id:)``.
+    public func svg(id: String) -> String {
+        let safeID = SVGText.identifier(id)
+        let headerHeight = title.isEmpty ? 8.0 : 28.0
+        let entries = legendEntries
+        let legendHeight = Legend.height(of: entries, width: Self.width - 24) + 6
+        let plot = Rect(
+            x: Self.labelWidth, y: headerHeight + legendHeight + 4,
+            width: Self.width - Self.labelWidth - 16, height: Double(max(1, bars.count)) * Self.rowHeight)
+        let scale = self.scale
+        var body = SVGBuilder()
+        Axes.drawTitle(title, into: &body)
+        Legend.draw(entries, x: 12, y: headerHeight, width: Self.width - 24, into: &body)
+        drawGrid(scale, plot: plot, into: &body)
+        let x = { (value: Double) in scale.position(of: value, from: plot.x, to: plot.maxX) }
+        for (index, bar) in bars.enumerated() {
+            let top = plot.y + Double(index) * Self.rowHeight + 4
+            let zero = x(0)
+            body.open("g", ["class": .text("parameter")])
+            body.text("text", ["x": .number(plot.x - 8), "y": .number(top + 15), "text-anchor": .text("end")], bar.label)
+            drawBar(from: zero, to: x(bar.generic), y: top, height: 10, style: Self.genericStyle, into: &body)
+            drawBar(from: zero, to: x(bar.fitted), y: top + 11, height: 10, style: Self.fittedStyle, into: &body)
+            if bar.lower != nil || bar.upper != nil {
+                let low = x(bar.lower ?? bar.fitted)
+                let high = x(bar.upper ?? bar.fitted)
+                let middle = top + 16
+                for (x1, y1, x2, y2) in [(low, middle, high, middle), (low, middle - 4, low, middle + 4), (high, middle - 4, high, middle + 4)] {
+                    body.element("line", [
+                        "x1": .number(x1), "y1": .number(y1), "x2": .number(x2), "y2": .number(y2),
+                        "stroke": .text("#333333"), "stroke-width": .number(1),
+                    ])
+                }
+            }
+            if let truth = bar.truth {
+                body.element("line", [
+                    "x1": .number(x(truth)), "y1": .number(top - 2), "x2": .number(x(truth)), "y2": .number(top + 23),
+                    "stroke": .text(Self.truthStyle.color), "stroke-width": .number(Self.truthStyle.width),
+                ])
+            }
+            body.close("g")
+        }
+        Axes.drawX(scale, in: plot, labelled: true, into: &body)
+        Axes.drawXTitle(valueAxis, under: plot, offset: 32, into: &body)
+        return SVGDocument.wrap(id: safeID, width: Self.width, height: plot.maxY + 44, title: title, summary: summary, body: body)
+    }
+
+    private func drawGrid(_ scale: NiceScale, plot: Rect, into svg: inout SVGBuilder) {
+        for tick in scale.ticks {
+            let x = scale.position(of: tick, from: plot.x, to: plot.maxX)
+            svg.element("line", [
+                "x1": .number(x), "y1": .number(plot.y), "x2": .number(x), "y2": .number(plot.maxY),
+                "stroke": .text(Axes.gridColor), "stroke-width": .number(1),
+            ])
+        }
+    }
+
+    private func drawBar(from start: Double, to end: Double, y: Double, height: Double, style: SeriesStyle, into svg: inout SVGBuilder) {
+        guard start.isFinite, end.isFinite else { return }
+        svg.element("rect", [
+            "x": .number(min(start, end)), "y": .number(y), "width": .number(abs(end - start)), "height": .number(height),
+            "fill": .text(style.color),
+        ])
+    }
+
+    /// A sentence listing each row's generic and fitted values (and truth where known).
+    public var summary: String {
+        var sentence = "Bar chart"
+        if !title.isEmpty { sentence += " \u{201C}\(title)\u{201D}" }
+        sentence += " of \(valueAxis.text), generic against fitted, for \(bars.count) parameter\(bars.count == 1 ? "" : "s")"
+        let rows = bars.map { bar -> String in
+            var text = "\(bar.label): generic \(SVGNumber.readable(bar.generic)), fitted \(SVGNumber.readable(bar.fitted))"
+            if let truth = bar.truth { text += ", truth \(SVGNumber.readable(truth))" }
+            return text
+        }
+        if !rows.isEmpty { sentence += ". " + rows.joined(separator: "; ") }
+        return sentence + "."
+    }
+}

@@ -1,0 +1,83 @@
+/// Draws one panel of a time-series chart (grid, axes, bands, lines, heading, note) into a plot rectangle.
+struct TimeSeriesPanelRenderer {
+    var panel: Panel
+    var xScale: NiceScale
+    var yScale: NiceScale
+
+    /// The y scale that covers a panel's series and bands.
+    static func yScale(for panel: Panel, tickCount: Int) -> NiceScale {
+        let values = panel.series.flatMap(\.y) + panel.bands.flatMap { $0.lower + $0.upper }
+        return NiceScale(covering: values, tickCount: tickCount)
+    }
+
+    /// Draws the panel; `labelX` decides whether the x tick labels appear (only on a grid's bottom row).
+    func draw(in plot: Rect, clipID: String, labelX: Bool, into svg: inout SVGBuilder) {
+        svg.open("g", ["class": .text("panel")])
+        Axes.drawY(yScale, in: plot, into: &svg)
+        Axes.drawX(xScale, in: plot, labelled: labelX, into: &svg)
+        Axes.defineClip(clipID, plot, into: &svg)
+        svg.open("g", ["clip-path": .text("url(#\(clipID))")])
+        for band in panel.bands {
+            let path = bandPath(band, in: plot)
+            guard !path.isEmpty else { continue }
+            svg.element("path", [
+                "d": .text(path), "fill": .text(band.role.style.color), "fill-opacity": .text("0.2"), "stroke": .text("none"),
+            ])
+        }
+        for series in panel.series {
+            let style = series.role.style
+            let path = linePath(x: series.x, y: series.y, in: plot)
+            guard !path.isEmpty else { continue }
+            svg.element("path", [
+                "d": .text(path), "fill": .text("none"), "stroke": .text(style.color),
+                "stroke-width": .number(style.width), "stroke-dasharray": style.dash.map { .text($0) },
+                "stroke-linejoin": .text("round"),
+            ])
+        }
+        svg.close("g")
+        if !panel.title.isEmpty {
+            svg.text("text", ["x": .number(plot.x), "y": .number(plot.y - 6), "font-weight": .text("600")], panel.title)
+        }
+        if !panel.annotation.isEmpty {
+            svg.text("text", [
+                "x": .number(plot.maxX), "y": .number(plot.y - 6), "text-anchor": .text("end"), "class": .text("annotation"),
+            ], panel.annotation)
+        }
+        svg.close("g")
+    }
+
+    private func point(_ x: Double, _ y: Double, in plot: Rect) -> String {
+        let px = xScale.position(of: x, from: plot.x, to: plot.maxX)
+        let py = yScale.position(of: y, from: plot.maxY, to: plot.y)
+        return "\(SVGNumber.coordinate(px)),\(SVGNumber.coordinate(py))"
+    }
+
+    /// An SVG path through the finite points; a non-finite value ends one run and the next starts with `M`.
+    func linePath(x: [Double], y: [Double], in plot: Rect) -> String {
+        var path = ""
+        var penDown = false
+        for (xValue, yValue) in zip(x, y) {
+            guard xValue.isFinite, yValue.isFinite else {
+                penDown = false
+                continue
+            }
+            path += (penDown ? "L" : (path.isEmpty ? "M" : " M")) + point(xValue, yValue, in: plot)
+            penDown = true
+        }
+        return path
+    }
+
+    /// A closed path along the upper edge forwards and the lower edge backwards (finite points only).
+    func bandPath(_ band: Band, in plot: Rect) -> String {
+        let indices = band.x.indices.filter { band.x[$0].isFinite && band.lower[$0].isFinite && band.upper[$0].isFinite }
+        guard indices.count >= 2 else { return "" }
+        var path = "M" + point(band.x[indices[0]], band.upper[indices[0]], in: plot)
+        for index in indices.dropFirst() {
+            path += "L" + point(band.x[index], band.upper[index], in: plot)
+        }
+        for index in indices.reversed() {
+            path += "L" + point(band.x[index], band.lower[index], in: plot)
+        }
+        return path + "Z"
+    }
+}

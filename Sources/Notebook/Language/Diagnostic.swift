@@ -1,0 +1,39 @@
+/// An error a user caused — in the notebook's syntax, an option, a file it names — with where it happened.
+///
+/// The same text goes to the terminal and into the report:
+///
+///     Notebooks/demo.md:14:23: error: unknown option 'lowpas' of 'process emg'; did you mean 'lowpass'?
+///        14 | emg = process emg data lowpas: 6
+///           |                       ^
+public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
+    /// What went wrong and, where possible, what to write instead.
+    public var message: String
+    /// Where it went wrong.
+    public var location: SourceLocation
+    /// The text of the notebook line at `location`, for the excerpt with a caret; filled in by the runner.
+    public var sourceLine: String?
+
+    /// Creates a diagnostic.
+    public init(_ message: String, at location: SourceLocation, sourceLine: String? = nil) {
+        self.message = message
+        self.location = location
+        self.sourceLine = sourceLine
+    }
+
+    /// The one-line form: `file:line:col: error: message`.
+    public var headline: String { "\(location): error: \(message)" }
+
+    /// The source excerpt with a caret under the column, or an empty string when the line is unknown.
+    public var excerpt: String {
+        guard let sourceLine else { return "" }
+        let number = String(location.line)
+        let gutter = String(repeating: " ", count: number.count)
+        let caretIndent = sourceLine.prefix(max(0, location.column - 1)).map { $0 == "\t" ? "\t" : " " }.joined()
+        return " \(number) | \(sourceLine)\n \(gutter) | \(caretIndent)^"
+    }
+
+    /// Headline and excerpt, as printed on standard error.
+    public var description: String {
+        excerpt.isEmpty ? headline : headline + "\n" + excerpt
+    }
+}

@@ -1,1 +1,0 @@
-// Notebook — see the module's files.

@@ -1,0 +1,116 @@
+/// The built-in report template: an exact copy of Templates/report.mustache (a test checks they match;
+/// after editing that file, paste it between the quotes below).
+enum DefaultReportTemplate {
+    static let text = ##"""
+<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="nmm {{version}}">
+<title>{{title}}</title>
+<style>
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --soft: #f6f8fa; --bad: #b42318; --bad-soft: #fef3f2; --skip: #8a6a00; --skip-soft: #fffbeb; --ok: #1a7f37; --accent: #0b5cad; }
+* { box-sizing: border-box; }
+body { margin: 0; color: var(--ink); background: #fff; font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
+.page { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
+header h1 { font-size: 2rem; line-height: 1.2; margin: 0.5rem 0 0.25rem; }
+.meta { color: var(--muted); margin: 0 0 1rem; font-size: 0.9rem; }
+.banner { border: 1px solid var(--bad); background: var(--bad-soft); color: var(--bad); padding: 0.6rem 0.9rem; border-radius: 6px; margin: 1rem 0; }
+.banner a { color: var(--bad); font-weight: 600; }
+nav.toc { border: 1px solid var(--line); border-radius: 6px; padding: 0.5rem 1rem; margin: 1rem 0 2rem; background: var(--soft); }
+nav.toc h2 { font-size: 1rem; margin: 0.25rem 0; }
+nav.toc ol { margin: 0.25rem 0; padding-left: 1.25rem; }
+nav.toc .toc-3 { margin-left: 1rem; list-style: circle; }
+nav.toc .toc-4, nav.toc .toc-5, nav.toc .toc-6 { margin-left: 2rem; list-style: square; }
+a { color: var(--accent); }
+h2, h3, h4 { line-height: 1.25; margin-top: 2rem; }
+code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace; font-size: 0.88rem; }
+pre { overflow-x: auto; padding: 0.7rem 0.9rem; background: var(--soft); border-radius: 6px; }
+.cell { border: 1px solid var(--line); border-left: 4px solid var(--ok); border-radius: 6px; margin: 1.25rem 0; padding: 0.5rem 0.9rem 0.8rem; }
+.cell.failed { border-left-color: var(--bad); }
+.cell.skipped { border-left-color: var(--skip); background: var(--skip-soft); }
+.cell-head { display: flex; gap: 1rem; color: var(--muted); font-size: 0.8rem; }
+.cell-head .status { font-weight: 600; }
+.cell.failed .status { color: var(--bad); }
+.cell.skipped .status { color: var(--skip); }
+.cell-head .time { margin-left: auto; font-variant-numeric: tabular-nums; }
+.cell pre.code { margin: 0.5rem 0; }
+.error { border: 1px solid var(--bad); background: var(--bad-soft); border-radius: 6px; padding: 0.4rem 0.8rem; margin: 0.6rem 0; }
+.error .error-head { color: var(--bad); font-weight: 600; margin: 0.3rem 0; font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.88rem; overflow-wrap: anywhere; }
+.error pre { background: #fff; margin: 0.3rem 0; }
+.skipped-note { color: var(--skip); font-weight: 600; }
+.output-text { margin: 0.5rem 0; white-space: pre-wrap; }
+.table-wrap { overflow-x: auto; margin: 0.75rem 0; }
+table { border-collapse: collapse; font-size: 0.9rem; }
+caption { text-align: left; font-weight: 600; padding: 0.25rem 0; }
+th, td { border-bottom: 1px solid var(--line); padding: 0.3rem 0.7rem; text-align: left; vertical-align: top; }
+th { background: var(--soft); }
+td.number { text-align: right; font-variant-numeric: tabular-nums; }
+figure { margin: 1rem 0; }
+figure svg { width: 100%; height: auto; display: block; max-width: 46rem; }
+figcaption { font-size: 0.9rem; color: var(--muted); margin-top: 0.3rem; }
+footer { border-top: 1px solid var(--line); margin-top: 3rem; padding-top: 1rem; font-size: 0.85rem; color: var(--muted); }
+footer h2 { font-size: 1rem; color: var(--ink); margin-top: 0; }
+footer dl { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; }
+footer dt { font-weight: 600; color: var(--ink); }
+footer dd { margin: 0; overflow-wrap: anywhere; }
+footer td { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.8rem; }
+@media print { .cell { break-inside: avoid; } nav.toc { display: none; } }
+</style>
+</head>
+<body>
+<div class="page">
+<header>
+<h1>{{title}}</h1>
+<p class="meta">{{notebook}} · run {{date}} · nmm {{version}} · {{totalTime}}</p>
+{{#failure}}<div class="banner" role="alert">{{summary}} <a href="#{{firstID}}">Go to the first problem (line {{firstLine}}).</a></div>{{/failure}}
+</header>
+{{#hasToc}}<nav class="toc" aria-label="Contents"><h2>Contents</h2><ol>
+{{#toc}}<li class="toc-{{level}}"><a href="#{{id}}">{{text}}</a></li>
+{{/toc}}</ol></nav>{{/hasToc}}
+<main>
+{{#items}}
+{{#prose}}{{{html}}}{{/prose}}
+{{#listing}}<pre class="listing"><code>{{code}}</code></pre>
+{{/listing}}
+{{#cell}}<section class="cell {{statusClass}}" id="{{id}}" aria-label="Cell {{number}}, lines {{firstLine}} to {{lastLine}}">
+<div class="cell-head"><span>cell {{number}} · lines {{firstLine}}–{{lastLine}}</span><span class="status">{{statusText}}</span><span class="time">{{time}}</span></div>
+{{#showCode}}<pre class="code"><code>{{code}}</code></pre>{{/showCode}}
+{{#errors}}<div class="error" role="alert"><p class="error-head">{{headline}}</p>{{#excerpt}}<pre>{{excerpt}}</pre>{{/excerpt}}</div>
+{{/errors}}
+{{#skipped}}<p class="skipped-note">{{reason}}</p>{{/skipped}}
+{{#outputs}}
+{{#text}}<p class="output-text">{{content}}</p>
+{{/text}}
+{{#table}}<div class="table-wrap"><table>{{#title}}<caption>{{title}}</caption>{{/title}}
+<thead><tr>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
+<tbody>{{#rows}}<tr>{{#cells}}<td class="{{kind}}">{{value}}</td>{{/cells}}</tr>
+{{/rows}}</tbody></table></div>
+{{/table}}
+{{#figure}}<figure id="{{id}}">
+{{{svg}}}<figcaption><strong>Figure {{number}}.</strong> {{caption}}</figcaption></figure>
+{{/figure}}
+{{/outputs}}
+</section>
+{{/cell}}
+{{/items}}
+</main>
+<footer>
+<h2>Run record</h2>
+<dl>
+<dt>Notebook</dt><dd>{{notebook}}</dd>
+<dt>nmm</dt><dd>version {{version}}</dd>
+<dt>Run</dt><dd>{{date}}, {{totalTime}}, {{cellCount}} cells, {{cacheText}}</dd>
+<dt>Parameters</dt><dd>{{#parameters}}<code>{{name}} = {{value}}</code>{{#overridden}} (set by --param){{/overridden}}<br>{{/parameters}}{{^parameters}}none{{/parameters}}</dd>
+<dt>Seeds</dt><dd>{{#seeds}}{{value}} {{/seeds}}{{^seeds}}none{{/seeds}}</dd>
+<dt>Input files</dt><dd>{{#hasInputs}}<table><thead><tr><th scope="col">file</th><th scope="col">SHA-256</th></tr></thead><tbody>
+{{#inputs}}<tr><td>{{path}}</td><td>{{sha256}}</td></tr>
+{{/inputs}}</tbody></table>{{/hasInputs}}{{^hasInputs}}none{{/hasInputs}}</dd>
+</dl>
+</footer>
+</div>
+</body>
+</html>
+"""##
+}

@@ -1,0 +1,101 @@
+import Foundation
+
+/// Runs a notebook into Output/NAME.html and Output/NAME.json.
+///
+///     var options = RunOptions(outputDirectory: URL(fileURLWithPath: "Output"), toolVersion: "0.1.0")
+///     options.parameterOverrides = ["subject": "S02"]
+///     let record = try NotebookRunner(options: options).run(notebookAt: URL(fileURLWithPath: "Notebooks/quickstart.md"),
+///                                                           displayPath: "Notebooks/quickstart.md")
+///     if record.failed { … exit non-zero … }
+///
+/// Cells run top to bottom in one session. A failing cell's error is printed on standard error as it
+/// happens and shown in the report where it happened; cells using a value the failed cell should have
+/// made are skipped and marked; every other cell still runs. The report is always written — atomically,
+/// so a crash never leaves half a report over a good one. Errors that prevent any run (an unreadable
+/// notebook, an unknown `--param`, a bad template) are thrown as ``Diagnostic``s before anything is written.
+public struct NotebookRunner {
+    /// The options.
+    public let options: RunOptions
+    private let progress: ProgressReporter
+    private let printDiagnostic: @Sendable (Diagnostic) -> Void
+
+    /// A runner printing progress and diagnostics on standard error.
+    public init(options: RunOptions,
+                progress: ProgressReporter = ProgressReporter(),
+                printDiagnostic: @escaping @Sendable (Diagnostic) -> Void = { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }) {
+        self.options = options
+        self.progress = progress
+        self.printDiagnostic = printDiagnostic
+    }
+
+    /// Where the HTML report of a notebook goes.
+    public func htmlURL(for notebook: URL) -> URL {
+        options.outputDirectory.appendingPathComponent(notebook.deletingPathExtension().lastPathComponent + ".html")
+    }
+
+    /// Where the JSON report of a notebook goes.
+    public func jsonURL(for notebook: URL) -> URL {
+        options.outputDirectory.appendingPathComponent(notebook.deletingPathExtension().lastPathComponent + ".json")
+    }
+
+    /// Runs the notebook at `url` and writes its reports.
+    @discardableResult
+    public func run(notebookAt url: URL, displayPath: String) throws -> RunRecord {
+        let started = Date()
+        let template = try options.templateURL.map(ReportTemplate.init(contentsOf:)) ?? ReportTemplate.builtIn()
+        let document = try MarkdownReader.read(contentsOf: url, displayPath: displayPath)
+        try checkOverrides(against: document)
+
+        let context = CommandContext(
+            notebookDirectory: url.deletingLastPathComponent(), notebookName: url.deletingPathExtension().lastPathComponent,
+            outputDirectory: options.outputDirectory, toolVersion: options.toolVersion, progress: progress)
+        var execution = NotebookExecution(document: document, options: options, context: context, report: printDiagnostic)
+        var outcomes: [CellOutcome] = []
+        let cells = document.cells
+        for cell in cells {
+            let outcome = execution.run(cell)
+            outcomes.append(outcome)
+            progress.status(statusLine(outcome, of: cells.count))
+        }
+        let record = RunRecord(
+            document: document, outcomes: outcomes, parameters: execution.parameters,
+            inputs: context.inputs.sorted { $0.key < $1.key }.map { (path: $0.key, sha256: $0.value) },
+            seeds: execution.seeds.sorted(), toolVersion: options.toolVersion, date: options.date,
+            seconds: Date().timeIntervalSince(started))
+        try AtomicFile.write(Data(template.render(record).utf8), to: htmlURL(for: url))
+        try AtomicFile.write(try JSONReport(record: record).encoded(), to: jsonURL(for: url))
+        return record
+    }
+
+    /// Every `--param` must name a `param` of the notebook (a typo would otherwise be silently ignored).
+    private func checkOverrides(against document: NotebookDocument) throws {
+        guard !options.parameterOverrides.isEmpty else { return }
+        var declared: [String] = []
+        for cell in document.cells {
+            let (statements, _) = Parser.parse(cell.source, origin: cell.origin, commandNames: options.registry.names)
+            for case .param(let name, _, _) in statements { declared.append(name) }
+        }
+        for name in options.parameterOverrides.keys.sorted() where !declared.contains(name) {
+            var message = "--param \(name)=…: the notebook has no 'param \(name)'"
+            if let suggestion = Suggestions.closest(to: name, among: declared) {
+                message += "; did you mean '\(suggestion)'?"
+            } else {
+                message += declared.isEmpty ? " (it declares no params)" : " (its params: \(declared.joined(separator: ", ")))"
+            }
+            throw Diagnostic(message, at: SourceLocation(file: document.path, line: 1, column: 1))
+        }
+    }
+
+    private func statusLine(_ outcome: CellOutcome, of total: Int) -> String {
+        let place = "cell \(outcome.cell.number)/\(total) (line \(outcome.cell.fenceLine))"
+        switch outcome.status {
+        case .succeeded:
+            let cached = outcome.cacheHits > 0 ? ", \(outcome.cacheHits) from cache" : ""
+            return "  ran \(place) in \(Duration.text(outcome.seconds))\(cached)"
+        case .failed:
+            return "  FAILED \(place)"
+        case .skipped:
+            return "  skipped \(place)"
+        }
+    }
+}

@@ -1,0 +1,32 @@
+import Foundation
+
+/// How `nmm run` runs a notebook.
+public struct RunOptions: Sendable {
+    /// `--param name=value` overrides, by name.
+    public var parameterOverrides: [String: String] = [:]
+    /// `false` for `--no-cache`: recompute every expensive step (and refresh its cache entry).
+    public var useCache = true
+    /// Where NAME.html and NAME.json go.
+    public var outputDirectory: URL
+    /// Where cached results live; defaults to `.nmm-cache` inside the output folder.
+    public var cacheDirectory: URL?
+    /// A user's own Mustache template instead of the built-in one.
+    public var templateURL: URL?
+    /// The nmm version, recorded in the report and part of every cache key.
+    public var toolVersion: String
+    /// The commands notebooks may use.
+    public var registry: CommandRegistry = .standard
+    /// The date recorded in the report.
+    public var date = Date()
+
+    /// Options writing to `outputDirectory`, for nmm `toolVersion`.
+    public init(outputDirectory: URL, toolVersion: String) {
+        self.outputDirectory = outputDirectory
+        self.toolVersion = toolVersion
+    }
+
+    /// The cache folder in use.
+    var resolvedCacheDirectory: URL {
+        cacheDirectory ?? outputDirectory.appendingPathComponent(".nmm-cache")
+    }
+}
