@@ -61,6 +61,17 @@ struct TransformerTests {
         #expect(recorded.scalars == plain.scalars)
     }
 
+    @Test("chunked multi-threaded predict equals the plain forward pass")
+    func predict() {
+        let model = TransformerEncoder(configuration: tiny, seed: 1)
+        var generator = Xoshiro256StarStar(seed: 2)
+        let x = Tensor(normal: [7, 5, 3], using: &generator)
+        let plain = Tensor.withoutGradients { model(x) }.scalars
+        let chunked = model.predict(x, threads: 2, windowsPerChunk: 3)
+        #expect(chunked.shape == [7, 5, 2] && !chunked.requiresGrad)
+        for (a, b) in zip(chunked.scalars, plain) { #expect(abs(a - b) < 1e-6) }
+    }
+
     @Test("replicas share weights and keep their own gradients")
     func replicas() {
         let model = TransformerEncoder(configuration: tiny, seed: 1), copy = model.replica()
