@@ -108,7 +108,8 @@ struct TransformerTests {
     }
 
     /// Task: the output at frame t is the input of frame t−2 (zero for t < 2); solving it needs
-    /// attention to another position. Untrained MSE ≈ 0.35; stated target after 400 Adam steps: < 0.02.
+    /// attention to another position. Untrained MSE 0.44 (predicting 0 would give 0.25); after 400
+    /// AdamW steps it reaches 0.0002 here; the stated target is < 0.02.
     @Test("learns a delayed-copy sequence task to MSE < 0.02")
     func learnsSequenceTask() {
         let config = TransformerConfiguration(inputSize: 1, modelSize: 16, heads: 2, feedForwardSize: 32, layers: 1,
