@@ -19,6 +19,7 @@ import Testing
         let urls = html.components(separatedBy: "http").dropFirst().map { String($0.prefix(40)) }
         #expect(urls.allSatisfy { $0.hasPrefix("://www.w3.org/2000/svg") }, "\(urls)")
         #expect(!html.contains("<link") && !html.contains("src="))
+        #expect(html.utf8.count < 200_000, "a small notebook gives a small report (\(html.utf8.count) bytes)")
         // Structure: title, contents, numbered figure linked from the prose, timings, footer.
         #expect(html.contains("<nav class=\"toc\""))
         #expect(html.components(separatedBy: "<figure id=").count - 1 == 1)
