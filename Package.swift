@@ -25,7 +25,11 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         .target(name: "BiomechIO", swiftSettings: fastMath),
-        .target(name: "SignalProcessing", dependencies: ["BiomechIO"], swiftSettings: fastMath),
+        .target(name: "SignalProcessing", dependencies: [
+            "BiomechIO",
+            .product(name: "ComplexModule", package: "swift-numerics"),
+            .product(name: "RealModule", package: "swift-numerics"),
+        ], swiftSettings: fastMath),
         .target(name: "TensorEngine", dependencies: ["CBLAS"], swiftSettings: fastMath),
         .target(name: "Musculoskeletal", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
@@ -42,7 +46,9 @@ let package = Package(
         ], swiftSettings: fastMath),
 
         .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO"]),
-        .testTarget(name: "SignalProcessingTests", dependencies: ["SignalProcessing"], resources: [.copy("Reference")]),
+        .testTarget(name: "SignalProcessingTests", dependencies: [
+            "SignalProcessing", .product(name: "ComplexModule", package: "swift-numerics"),
+        ], resources: [.copy("Reference")]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
         .testTarget(name: "MusculoskeletalTests", dependencies: ["Musculoskeletal"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation"]),

@@ -1,1 +1,0 @@
-// BiomechIO — see the module's files.

@@ -1,0 +1,104 @@
+import RealModule
+
+/// The force of a rigid-tendon musculotendon unit along its tendon, with analytic partial derivatives with
+/// respect to the inputs (activation, musculotendon length and lengthening velocity) and to the personalised
+/// parameters (max isometric force, optimal fibre length, tendon slack length).
+///
+/// Scale-factor gradients follow by the chain rule: for `F0 = s·F0_generic`, ∂F/∂s = F0_generic · ``dMaxIsometricForce``.
+public struct RigidTendonForce<T: MuscleScalar>: Sendable, Equatable {
+    /// Tendon force (N), the fibre force projected on the tendon.
+    public var force: T
+    /// ∂force/∂activation.
+    public var dActivation: T
+    /// ∂force/∂musculotendon length.
+    public var dMusculotendonLength: T
+    /// ∂force/∂musculotendon lengthening velocity.
+    public var dMusculotendonVelocity: T
+    /// ∂force/∂max isometric force.
+    public var dMaxIsometricForce: T
+    /// ∂force/∂optimal fibre length (through fibre width, normalised length and normalised velocity).
+    public var dOptimalFiberLength: T
+    /// ∂force/∂tendon slack length.
+    public var dTendonSlackLength: T
+    /// Normalised fibre length l̃ = lM / optimalFiberLength.
+    public var normFiberLength: T
+    /// Normalised fibre velocity ṽ = vM / (maxContractionVelocity · optimalFiberLength).
+    public var normFiberVelocity: T
+    /// Cosine of the pennation angle.
+    public var cosPennationAngle: T
+
+    /// Collects the force, its partials and the fibre state they were computed at.
+    @inlinable
+    public init(
+        force: T, dActivation: T, dMusculotendonLength: T, dMusculotendonVelocity: T, dMaxIsometricForce: T,
+        dOptimalFiberLength: T, dTendonSlackLength: T, normFiberLength: T, normFiberVelocity: T, cosPennationAngle: T
+    ) {
+        self.force = force
+        self.dActivation = dActivation
+        self.dMusculotendonLength = dMusculotendonLength
+        self.dMusculotendonVelocity = dMusculotendonVelocity
+        self.dMaxIsometricForce = dMaxIsometricForce
+        self.dOptimalFiberLength = dOptimalFiberLength
+        self.dTendonSlackLength = dTendonSlackLength
+        self.normFiberLength = normFiberLength
+        self.normFiberVelocity = normFiberVelocity
+        self.cosPennationAngle = cosPennationAngle
+    }
+}
+
+extension HillTypeMuscle {
+    /// The smallest fibre length along the tendon the rigid-tendon model admits, as a fraction of optimal
+    /// fibre length; shorter musculotendon lengths (non-physiological, e.g. during a wild optimisation step)
+    /// are held there with zero length derivative instead of producing a negative or undefined fibre.
+    @inlinable
+    public static var minimumFiberLengthAlongTendon: Scalar { Scalar(0.01) }
+
+    /// Rigid-tendon force as OpenSim computes it with `ignore_tendon_compliance = true`: the tendon stays at its
+    /// slack length, the fibre takes the rest of the path at constant thickness, its velocity is the
+    /// musculotendon velocity projected on the fibre, and the fibre force is projected back on the tendon.
+    @inlinable
+    public func rigidTendonForce(activation: Scalar, musculotendonLength: Scalar, musculotendonVelocity: Scalar) -> RigidTendonForce<Scalar> {
+        let lopt = optimalFiberLength
+        let sinAlpha0 = Scalar.sin(pennationAngleAtOptimal)
+        let width = lopt * sinAlpha0
+        let alongTendonFloor = Self.minimumFiberLengthAlongTendon * lopt
+        let clamped = musculotendonLength - tendonSlackLength < alongTendonFloor
+        let lAT = clamped ? alongTendonFloor : musculotendonLength - tendonSlackLength
+        let lM = Scalar.sqrt(lAT * lAT + width * width)
+        let cosAlpha = lAT / lM
+        let vmax = maxContractionVelocity * lopt
+        let normLength = lM / lopt
+        let normVelocity = musculotendonVelocity * cosAlpha / vmax
+        let fiber = normalizedFiberForce(activation: activation, normFiberLength: normLength, normFiberVelocity: normVelocity)
+        let F0 = maxIsometricForce
+
+        // Along-tendon fibre length lAT: its effect on l̃, cos α and ṽ.
+        let dCos_dLAT = width * width / (lM * lM * lM)
+        let dNormLength_dLAT = cosAlpha / lopt
+        let dNormVelocity_dLAT = musculotendonVelocity * dCos_dLAT / vmax
+        let dFiber_dLAT = fiber.dNormFiberLength * dNormLength_dLAT + fiber.dNormFiberVelocity * dNormVelocity_dLAT
+        let dForce_dLAT = clamped ? 0 : F0 * (dFiber_dLAT * cosAlpha + fiber.value * dCos_dLAT)
+
+        // Optimal fibre length acts through the width (lM, cos α), the normalisation of l̃ and of ṽ.
+        let dLM_dLopt = width * sinAlpha0 / lM
+        let dNormLength_dLopt = dLM_dLopt / lopt - lM / (lopt * lopt)
+        let dCos_dLopt = -lAT / (lM * lM) * dLM_dLopt
+        let dNormVelocity_dLopt = musculotendonVelocity / maxContractionVelocity * (dCos_dLopt / lopt - cosAlpha / (lopt * lopt))
+        let dFiber_dLopt = fiber.dNormFiberLength * dNormLength_dLopt + fiber.dNormFiberVelocity * dNormVelocity_dLopt
+        let dForce_dLopt = F0 * (dFiber_dLopt * cosAlpha + fiber.value * dCos_dLopt)
+            // With the floor active, lAT = 0.01·lopt moves with lopt too.
+            + (clamped ? F0 * (dFiber_dLAT * cosAlpha + fiber.value * dCos_dLAT) * Self.minimumFiberLengthAlongTendon : 0)
+
+        return RigidTendonForce(
+            force: F0 * fiber.value * cosAlpha,
+            dActivation: F0 * fiber.dActivation * cosAlpha,
+            dMusculotendonLength: dForce_dLAT,
+            dMusculotendonVelocity: F0 * fiber.dNormFiberVelocity * cosAlpha * cosAlpha / vmax,
+            dMaxIsometricForce: fiber.value * cosAlpha,
+            dOptimalFiberLength: dForce_dLopt,
+            dTendonSlackLength: -dForce_dLAT,
+            normFiberLength: normLength,
+            normFiberVelocity: normVelocity,
+            cosPennationAngle: cosAlpha)
+    }
+}

@@ -1,1 +1,0 @@
-// Musculoskeletal — see the module's files.

@@ -1,1 +1,0 @@
-// SignalProcessing — see the module's files.

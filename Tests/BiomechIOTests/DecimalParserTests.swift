@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import BiomechIO
+
+/// The byte-level number parser against the C library's correctly rounded strtod.
+@Suite struct DecimalParserTests {
+    private func parse(_ text: String) -> Double? {
+        var bytes = Array(text.utf8)
+        return bytes.withUnsafeMutableBufferPointer { DecimalParser.parse($0.baseAddress!, count: $0.count) }
+    }
+
+    @Test func agreesWithStrtodOnRandomSpellings() {
+        var generator = SeededGenerator(seed: 42)
+        var checked = 0
+        for _ in 0..<200_000 {
+            let value = Double(bitPattern: generator.next())
+            guard value.isFinite else { continue }
+            let digits = Int.random(in: 1...20, using: &generator)
+            let spellings = [value.description, String(format: "%.\(digits)g", value), String(format: "%.\(digits % 10)f", value),
+                             String(format: "%.\(digits)e", value * 1e-5)]
+            for text in spellings {
+                #expect(parse(text)?.bitPattern == strtod(text, nil).bitPattern, "\(text)")
+                checked += 1
+            }
+        }
+        #expect(checked > 700_000)
+    }
+
+    @Test func agreesWithStrtodOnHardCases() {
+        let cases = ["9007199254740993", "9007199254740992.5", "0.1", "1e23", "8.98846567431158e307", "2.2250738585072011e-308",
+                     "4.9406564584124654e-324", "2.4703282292062328e-324", "1.7976931348623157e308", "1.7976931348623159e308",
+                     "0.000000000000000000000000000001", "123456789012345678901234567890", "1e-400", "-0", "+.5", "5.", "00012",
+                     "1.00000000000000011102230246251565404236316680908203125", "1E+22", "1e-22", "1e22", "1e-23"]
+        for text in cases { #expect(parse(text)?.bitPattern == strtod(text, nil).bitPattern, "\(text)") }
+    }
+
+    @Test func rejectsWhatIsNotANumber() {
+        for text in ["", "-", "+", ".", "e5", "1e", "1e+", "1.2.3", "0x10", "1,5", "abc", "nana", "1 2", "--1", "inf1", "1d0"] {
+            #expect(parse(text) == nil, "\(text)")
+        }
+    }
+
+    @Test func readsSpecialValues() {
+        #expect(parse("nan")?.isNaN == true && parse("-NaN")?.isNaN == true)
+        #expect(parse("inf") == .infinity && parse("-Infinity") == -.infinity && parse("+INF") == .infinity)
+        #expect(parse("-0")?.sign == .minus)
+    }
+}
