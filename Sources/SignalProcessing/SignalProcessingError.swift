@@ -15,6 +15,8 @@ public enum SignalProcessingError: Error, Equatable, Sendable, CustomStringConve
     case lengthMismatch(what: String, expected: Int, actual: Int)
     /// A time vector that does not strictly increase at `index`.
     case timeNotIncreasing(index: Int)
+    /// A step that needs uniformly sampled data (a filter) got samples at irregular times.
+    case nonUniformSampling(String)
     /// Resampling was asked for a time outside the signal's time range.
     case timeOutsideRange(time: Double, range: ClosedRange<Double>)
     /// A normalisation value that is not a positive finite number (a zero peak, or a bad MVC value).
@@ -45,6 +47,8 @@ public enum SignalProcessingError: Error, Equatable, Sendable, CustomStringConve
             return "\(what): expected \(expected) values, got \(actual)"
         case .timeNotIncreasing(let index):
             return "time must strictly increase, but it does not at sample \(index)"
+        case .nonUniformSampling(let what):
+            return "\(what) must be sampled at a constant rate, but its time steps vary"
         case .timeOutsideRange(let time, let range):
             return "time \(time) s lies outside the signal's time range \(range.lowerBound)...\(range.upperBound) s"
         case .invalidNormalizer(let channel, let value):

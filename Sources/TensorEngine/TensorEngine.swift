@@ -1,1 +1,0 @@
-// TensorEngine — see the module's files.
