@@ -1,5 +1,6 @@
 import BiomechIO
 import Foundation
+import SignalProcessing
 
 /// Assembles an ``EstimationTrial`` from a trial folder: every channel resampled onto the kinematics' time base
 /// (restricted to the span where kinematics, inverse dynamics and geometry all exist), angles in radians with
@@ -51,9 +52,9 @@ public struct TrialLoader: Sendable {
 
         var featureLabels: [String] = [], features: [[Double]] = []
         for coordinate in featureCoordinates ?? kin.labels {
-            let q = try derivatives(required(kin, coordinate, files.kinematics), sampleInterval: h)
+            let q = try derivatives.apply(to: required(kin, coordinate, files.kinematics), sampleRate: 1 / h)
             featureLabels += [coordinate, coordinate + "_speed", coordinate + "_acceleration"]
-            features += [q.value, q.first, q.second]
+            features += [q.value, q.velocity, q.acceleration]
         }
         if let loadFile = files.load, exists(loadFile) {
             let load = try StorageFile.read(path(loadFile)).resampled(onto: time)
@@ -77,9 +78,9 @@ public struct TrialLoader: Sendable {
         let resampledLengths = lengths.resampled(onto: time)
         var length: [[Double]] = [], velocity: [[Double]] = []
         for muscle in muscles {
-            let smooth = try derivatives(required(resampledLengths, muscle, files.musculotendonLength), sampleInterval: h)
+            let smooth = try derivatives.apply(to: required(resampledLengths, muscle, files.musculotendonLength), sampleRate: 1 / h)
             length.append(try required(resampledLengths, muscle, files.musculotendonLength))
-            velocity.append(smooth.first)
+            velocity.append(smooth.velocity)
         }
         let momentArm = try zip(coordinates, arms).map { coordinate, series in
             let resampled = series.resampled(onto: time)
