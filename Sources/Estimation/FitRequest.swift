@@ -33,7 +33,8 @@ public struct FitRequest: Sendable {
     public var synergyCount: Int?
     /// Effort weight for nmm and mse (nil: each method's default).
     public var effortWeight: Double?
-    /// Measured muscle → EMG channel, for channels that drive a muscle of another name.
+    /// Muscle → EMG channel, for channels that drive a muscle of another name (measured muscles, and hidden ones
+    /// whose recording is the reference of a leave-one-muscle-out evaluation).
     public var emgChannels: [String: String]
     /// How trial folders are read.
     public var loader: TrialLoader
@@ -71,7 +72,9 @@ public struct FitRequest: Sendable {
             guard !measured.isEmpty else { throw EstimationError("--method \(method.rawValue) needs measured muscles (--measured)") }
         }
         let overlap = Set(train).intersection(test)
-        guard overlap.isEmpty else { throw EstimationError("trials both in --train and --test: \(overlap.sorted().joined(separator: ", "))") }
+        if !overlap.isEmpty {
+            progress("note: \(overlap.sorted().joined(separator: ", ")) both trained on and tested: only the hidden muscles' excitations are out-of-sample (leave-one-muscle-out)")
+        }
         let subject = try SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
                                            modelFile: modelFile, loader: loader)
         if !subject.approximatedMuscles.isEmpty {
@@ -111,12 +114,12 @@ public struct FitRequest: Sendable {
         let predictions = try testTrials.map(predictor)
         if method == .staticOptimization { fitSeconds += (clock.now - predictionStart).seconds }  // SO's work is its prediction
 
-        let excitation = Evaluation.excitationMetrics(predictions: predictions, testTrials: testTrials, measured: Set(measured))
+        let excitation = Evaluation.excitationMetrics(predictions: predictions, testTrials: testTrials, measured: Set(measured), channels: emgChannels)
         let report = MetricsReport(
             method: method.rawValue, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
             parameters: Evaluation.parameterTable(system: subject.system, parameters: parameters, truthModel: subject.truthModel))
-        let summary = ([String(format: "%@: fitted in %.1f s", method.rawValue, fitSeconds)]
+        let summary = ([String(format: "%@: fitted in %.3f s", method.rawValue, fitSeconds)]
             + report.torque.keys.sorted().map { String(format: "  torque %@: R² %.3f, RMSE %.3f N·m", $0, report.torque[$0]!.r2, report.torque[$0]!.rmse) }
             + excitation.keys.sorted().map { m in
                 String(format: "  %@%@: r %.3f, RMSE %.4f", m, excitation[m]!.measured ? " (measured)" : "", excitation[m]!.r, excitation[m]!.rmse)

@@ -45,14 +45,32 @@ struct FitCommand: ParsableCommand {
     @Option(help: "nmm and mse: weight of the penalty on unmeasured muscles' excitations.")
     var effortWeight: Double?
 
-    @Option(help: "mse: number of synergies (default: the fewest reaching 90 % VAF on the training EMG).")
+    @Option(help: "nmm: weight of the prior tying hidden muscles to their measured agonists.")
+    var agonistWeight: Double?
+
+    @Option(help: "mse: number of synergies (default: the fewest reaching 95 % VAF on the training EMG).")
     var synergies: Int?
+
+    @Option(help: "Model file inside the subject folder.")
+    var model: String = "model.osim"
+
+    @Option(help: "EMG channel of muscles not named after their channel: muscle=channel,… (hidden muscles too, for evaluation).")
+    var emgMap: String = ""
+
+    @Option(help: "Coordinates whose q, q̇, q̈ feed the network, comma-separated (default: every coordinate of the kinematics file).")
+    var featureCoordinates: String?
+
+    @Option(help: "Resample every signal to this rate (Hz); default: the kinematics' own samples.")
+    var sampleRate: Double?
+
+    @Option(help: "Trial file names: kinematics,inverse-dynamics,emg,load (empty load: none).")
+    var files: String = "ik.mot,id.sto,emg.sto,load.sto"
 
     func run() throws {
         let request = FitRequest(
             subjectDirectory: subject, method: method.estimationMethod, measured: list(measured), train: list(train),
             test: list(test), coordinates: list(coordinates), seed: seed, nmm: nmmConfiguration(),
-            synergyCount: synergies, effortWeight: effortWeight)
+            synergyCount: synergies, effortWeight: effortWeight, emgChannels: try emgChannels(), loader: try loader(), modelFile: model)
         do {
             let outcome = try request.run(progress: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -68,7 +86,28 @@ struct FitCommand: ParsableCommand {
         var configuration = NMMConfiguration()
         configuration.maxSteps = steps
         if let effortWeight { configuration.effortWeight = effortWeight }
+        if let agonistWeight { configuration.agonistWeight = agonistWeight }
         return configuration
+    }
+
+    func emgChannels() throws -> [String: String] {
+        var map: [String: String] = [:]
+        for pair in list(emgMap) {
+            let parts = pair.split(separator: "=").map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--emg-map: expected muscle=channel, found '\(pair)'") }
+            map[parts[0]] = parts[1]
+        }
+        return map
+    }
+
+    func loader() throws -> TrialLoader {
+        let names = files.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count == 4, !names[0].isEmpty, !names[1].isEmpty else {
+            throw ValidationError("--files: expected kinematics,inverse-dynamics,emg,load (e.g. ik.mot,id.sto,emg.sto,load.sto), found '\(files)'")
+        }
+        let trialFiles = TrialFiles(kinematics: names[0], inverseDynamics: names[1], load: names[3].isEmpty ? nil : names[3],
+                                    emg: names[2].isEmpty ? nil : names[2])
+        return TrialLoader(files: trialFiles, featureCoordinates: featureCoordinates.map(list), sampleRate: sampleRate)
     }
 
     func list(_ text: String) -> [String] {

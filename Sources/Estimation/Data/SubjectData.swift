@@ -19,27 +19,33 @@ public struct SubjectData: Sendable {
     /// The true model when the folder records it — evaluation only, never an input of a fit.
     public var truthModel: OpenSimModel?
 
-    /// Loads `trialNames` of subject folder `directory` (model file `modelFile` inside it) for `coordinates`.
-    /// Muscles are those of the model listed in the first trial's MuscleAnalysis length file, unless `muscles` names them.
+    /// Loads `trialNames` of subject folder `directory` (model file `modelFile` inside it) for `coordinates`; the
+    /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Muscles are
+    /// those of the model in the first trial's MuscleAnalysis length file whose moment arm about some chosen
+    /// coordinate exceeds 1 mm, unless `muscles` names them.
     public static func load(directory: String, trialNames: [String], coordinates: [String], modelFile: String = "model.osim",
                             muscles: [String]? = nil, loader: TrialLoader = TrialLoader()) throws -> SubjectData {
         let modelPath = (directory as NSString).appendingPathComponent(modelFile)
         guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
         let model = try OSimFile.read(modelPath)
         guard let first = trialNames.first else { throw EstimationError("no trials named") }
+        func folder(_ trial: String) -> String { trial == "." ? directory : (directory as NSString).appendingPathComponent(trial) }
         let names: [String]
         if let muscles { names = muscles } else {
-            let lengthFile = ((directory as NSString).appendingPathComponent(first) as NSString).appendingPathComponent(loader.files.musculotendonLength)
-            let labels = try StorageFile.read(lengthFile).labels
-            names = labels.filter { model.muscle($0) != nil }
-            guard !names.isEmpty else { throw EstimationError("\(lengthFile): none of its columns is a muscle of \(modelPath)") }
+            let lengthFile = (folder(first) as NSString).appendingPathComponent(loader.files.musculotendonLength)
+            let arms = try coordinates.map { try StorageFile.read((folder(first) as NSString).appendingPathComponent(loader.files.momentArm($0))) }
+            names = try StorageFile.read(lengthFile).labels.filter { muscle in
+                model.muscle(muscle) != nil && arms.contains { ($0.column(muscle) ?? []).contains { abs($0) > 1e-3 } }
+            }
+            guard !names.isEmpty else { throw EstimationError("\(lengthFile): no muscle of \(modelPath) spans \(coordinates.joined(separator: ", "))") }
         }
         let (system, approximated) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)
         var trials: [String: EstimationTrial] = [:]
         for name in trialNames where trials[name] == nil {
-            let path = (directory as NSString).appendingPathComponent(name)
+            let path = folder(name)
             guard FileManager.default.fileExists(atPath: path) else { throw EstimationError("\(path): no such trial folder") }
-            trials[name] = try loader.load(directory: path, coordinates: coordinates, muscles: names)
+            trials[name] = try loader.load(directory: path, coordinates: coordinates, muscles: names,
+                                          name: name == "." ? URL(fileURLWithPath: directory).lastPathComponent : name)
         }
         let truthPath = (directory as NSString).appendingPathComponent("truth_model.osim")
         let truth = FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil

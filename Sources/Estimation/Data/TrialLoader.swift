@@ -12,19 +12,19 @@ public struct TrialLoader: Sendable {
     public var derivatives: KinematicDerivatives
     /// Coordinates whose q, q̇, q̈ become features; nil takes every coordinate of the kinematics file.
     public var featureCoordinates: [String]?
-    /// EMG channel → muscles it drives; channels not listed drive the muscle of the same name.
-    public var emgChannels: [String]?
+    /// Uniform rate (Hz) every signal is resampled to; nil keeps the kinematics' own samples.
+    public var sampleRate: Double?
 
     /// A loader for the given layout.
     public init(files: TrialFiles = TrialFiles(), derivatives: KinematicDerivatives = KinematicDerivatives(),
-                featureCoordinates: [String]? = nil, emgChannels: [String]? = nil) {
-        self.files = files; self.derivatives = derivatives; self.featureCoordinates = featureCoordinates; self.emgChannels = emgChannels
+                featureCoordinates: [String]? = nil, sampleRate: Double? = nil) {
+        self.files = files; self.derivatives = derivatives; self.featureCoordinates = featureCoordinates; self.sampleRate = sampleRate
     }
 
-    /// Loads trial folder `directory` (its last path component names the trial) for the torques of `coordinates`
-    /// and the geometry of `muscles`.
-    public func load(directory: String, coordinates: [String], muscles: [String]) throws -> EstimationTrial {
-        let name = URL(fileURLWithPath: directory).lastPathComponent
+    /// Loads trial folder `directory` for the torques of `coordinates` and the geometry of `muscles`; `name` names
+    /// the trial (default: the folder's name).
+    public func load(directory: String, coordinates: [String], muscles: [String], name: String? = nil) throws -> EstimationTrial {
+        let name = name ?? URL(fileURLWithPath: directory).lastPathComponent
         func path(_ file: String) -> String { (directory as NSString).appendingPathComponent(file) }
         func exists(_ file: String) -> Bool { FileManager.default.fileExists(atPath: path(file)) }
         func required(_ series: TimeSeries, _ label: String, _ file: String) throws -> [Double] {
@@ -45,7 +45,8 @@ public struct TrialLoader: Sendable {
         guard let start = starts.max(), let end = ends.min(), end > start else {
             throw EstimationError("\(directory): the kinematics, inverse dynamics and MuscleAnalysis files share no time span")
         }
-        let time = kinematics.time.filter { $0 >= start - 1e-9 && $0 <= end + 1e-9 }
+        let time = sampleRate.map { TimeSeries.uniformTimes(from: start, to: end, rate: $0) }
+            ?? kinematics.time.filter { $0 >= start - 1e-9 && $0 <= end + 1e-9 }
         guard time.count >= 16 else { throw EstimationError("\(directory): only \(time.count) frames in the common time span; need at least 16") }
         let h = (time[time.count - 1] - time[0]) / Double(time.count - 1)
         let kin = kinematics.resampled(onto: time)
@@ -65,7 +66,7 @@ public struct TrialLoader: Sendable {
         var emg: [String: [Double]] = [:]
         if let emgFile = files.emg, exists(emgFile) {
             let series = try StorageFile.read(path(emgFile)).resampled(onto: time)
-            for channel in emgChannels ?? series.labels { emg[channel] = try required(series, channel, emgFile) }
+            for channel in series.labels { emg[channel] = try required(series, channel, emgFile) }
         }
 
         let id = inverseDynamics.resampled(onto: time)

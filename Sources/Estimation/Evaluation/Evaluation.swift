@@ -5,15 +5,16 @@ import BiomechIO
 /// only), otherwise with the muscle's own EMG recording (leave-one-muscle-out on real data); torques with inverse
 /// dynamics. Signals of all test trials are concatenated before the metrics are computed.
 public enum Evaluation {
-    /// The metrics of `predictions` over `testTrials` (same order).
+    /// The metrics of `predictions` over `testTrials` (same order); `channels` names the EMG channel of a muscle
+    /// whose channel is not named after it.
     public static func excitationMetrics(predictions: [TrialPrediction], testTrials: [EstimationTrial],
-                                         measured: Set<String>) -> [String: MetricsReport.ExcitationEntry] {
+                                         measured: Set<String>, channels: [String: String] = [:]) -> [String: MetricsReport.ExcitationEntry] {
         guard let muscles = predictions.first?.muscles else { return [:] }
         var result: [String: MetricsReport.ExcitationEntry] = [:]
         for (m, muscle) in muscles.enumerated() {
             var predicted: [Double] = [], reference: [Double] = []
             for (prediction, trial) in zip(predictions, testTrials) {
-                guard let ref = trial.truthExcitation?[muscle] ?? trial.emg[muscle] else { continue }
+                guard let ref = trial.truthExcitation?[muscle] ?? trial.emg[channels[muscle] ?? muscle] else { continue }
                 predicted += prediction.excitation[m]
                 reference += ref
             }

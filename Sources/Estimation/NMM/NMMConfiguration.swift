@@ -27,12 +27,13 @@ public struct NMMConfiguration: Sendable, Equatable {
     public var torqueWeight = 1.0
     /// Weight of the mean squared frame-to-frame excitation change.
     public var smoothnessWeight = 0.1
-    /// Weight of mean(e²) over unmeasured muscles: the minimum-effort prior that separates a hidden muscle's
-    /// excitation from its strength (their product is what the torque sees). 0.1 was chosen by
-    /// leave-one-measured-muscle-out on training trials (hiding BICshort on S01's training trials, it cut the
-    /// error of the hidden muscle's excitation against its own EMG by half compared with 0; truth and test
-    /// trials unused).
-    public var effortWeight = 0.1
+    /// Weight of mean(e²) over unmeasured muscles (the synergy-extrapolation papers' penalty). Off by default:
+    /// on S01's training trials it shut hidden muscles' co-contraction off and let measured muscles' strengths
+    /// grow instead; ``agonistWeight`` separates a hidden muscle's excitation from its strength instead.
+    public var effortWeight = 0.0
+    /// Weight of the ``AgonistPrior`` (static optimisation's a ∝ torque capacity, anchored to the measured
+    /// agonists' excitations): a pseudo-measurement of each hidden muscle, weighted half a measured EMG channel.
+    public var agonistWeight = 0.5
     /// Prior keeping the personalised parameters near the generic model.
     public var prior = ParameterPrior()
     /// Whether the activation and deactivation time constants are fitted (else the generic model's).

@@ -56,6 +56,10 @@ public struct NMMTrainer {
                                       ParameterGroup(parameters: [theta], learningRate: c.parameterLearningRate)])
         let torqueLoss = TorqueLoss(scales: TorqueLoss.rmsScales(of: trials, coordinates: coordinates), warmup: c.warmup)
         let rows = fitting.map { scaler.rows($0) }
+        let agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredPairs.map(\.muscle))
+        for (h, entry) in agonistPrior.agonists.sorted(by: { $0.key < $1.key }) {
+            progress("nmm: \(names[h]) anchored to its measured agonists \(entry.muscles.map { names[$0] }.joined(separator: ", "))")
+        }
         var generator = SignalProcessing.SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
         let t = c.windowLength, m = names.count, b = c.batchSize
 
@@ -93,7 +97,8 @@ public struct NMMTrainer {
                 torqueValue += loss.loss / Double(b)
                 let back = system.backward(pass, torqueGradient: loss.gradient.map { $0.map { $0 * c.torqueWeight / Double(b) } },
                                            geometry: window.geometry, sampleInterval: window.sampleInterval)
-                for i in 0..<m { for k in 0..<t { physics[(w * t + k) * m + i] = Float(back.excitation[i][k]) } }
+                let prior = agonistPrior.evaluate(pass, geometry: window.geometry)
+                for i in 0..<m { for k in 0..<t { physics[(w * t + k) * m + i] = Float(back.excitation[i][k] + prior.gradient[i][k] / Double(b)) } }
                 for j in dTheta.indices { dTheta[j] += back.theta[j] }
             }
             let prior = c.prior.evaluate(parameters)
