@@ -54,6 +54,35 @@ import Testing
             #expect(abs(numeric - grad.theta[i]) <= 1e-5 * max(1e-3, abs(numeric)), "theta \(i): \(numeric) vs \(grad.theta[i])")
         }
     }
+
+    /// The agonist prior's excitation gradient (κ held fixed, as documented) against finite differences.
+    @Test func agonistPriorGradientMatchesFiniteDifferences() {
+        let frames = 12, h = 0.01
+        let g = geometry(frames: frames)
+        let system3 = MuscleSystem(muscles: system.muscles + [system.muscles[0]])
+        var g3 = g
+        g3.muscles.append("flexor2")
+        g3.length.append(g.length[0].map { $0 * 0.98 }); g3.velocity.append(g.velocity[0])
+        g3.momentArm = g.momentArm.map { $0 + [$0[0].map { $0 * 0.8 }] }
+        let trial = EstimationTrial(name: "t", time: (0..<frames).map { Double($0) * h }, featureLabels: [], features: [],
+                                    emg: [:], torque: [:], geometry: g3)
+        let prior = AgonistPrior(weight: 0.7, system: system3, trials: [trial], measured: [0, 1])
+        #expect(prior.agonists.count == 1 && prior.agonists[2]?.muscles == [0])
+        let first: [Double] = (0..<frames).map { 0.2 + 0.1 * sin(Double($0)) }
+        let second: [Double] = (0..<frames).map { 0.1 + 0.05 * cos(Double($0)) }
+        let third: [Double] = (0..<frames).map { 0.3 - 0.01 * Double($0) }
+        let e = [first, second, third]
+        let p = PersonalizedParameters(muscleCount: 3)
+        let pass = system3.forward(excitation: e, geometry: g3, sampleInterval: h, parameters: p)
+        let analytic = prior.evaluate(pass, geometry: g3).gradient
+        let eps = 1e-6
+        for (m, k) in [(0, 3), (2, 7), (1, 4)] {
+            var plus = pass, minus = pass
+            plus.excitation[m][k] += eps; minus.excitation[m][k] -= eps
+            let numeric = (prior.evaluate(plus, geometry: g3).loss - prior.evaluate(minus, geometry: g3).loss) / (2 * eps)
+            #expect(abs(numeric - analytic[m][k]) < 1e-7 * max(1, abs(numeric)), "\(m),\(k): \(numeric) vs \(analytic[m][k])")
+        }
+    }
 }
 
 import Foundation
