@@ -57,8 +57,8 @@ public struct FitRequest: Sendable {
         public var predictions: [TrialPrediction]
         /// The metrics.
         public var report: MetricsReport
-        /// The NMM model, for `--method nmm`.
-        public var model: NeuralMusculoskeletalModel?
+        /// The fitted method (a ``NeuralMusculoskeletalModel`` for nmm, with its loss history).
+        public var predictor: any ExcitationPredictor
         /// A short human-readable summary.
         public var summary: String
     }
@@ -83,48 +83,30 @@ public struct FitRequest: Sendable {
         let trainTrials = train.map { subject.trials[$0]! }, testTrials = test.map { subject.trials[$0]! }
         let channels = Dictionary(uniqueKeysWithValues: measured.map { ($0, emgChannels[$0] ?? $0) })
 
+        var synergy = SynergyExtrapolation.Configuration()
+        synergy.synergyCount = synergyCount
+        synergy.seed = UInt64(truncatingIfNeeded: seed)
+        var nmm = self.nmm
+        if let effortWeight { synergy.effortWeight = effortWeight; nmm.effortWeight = effortWeight }
         let clock = ContinuousClock(), start = clock.now
-        var parameters = PersonalizedParameters(muscleCount: subject.system.muscles.count)
-        var model: NeuralMusculoskeletalModel? = nil
-        let predictor: (EstimationTrial) throws -> TrialPrediction
-        switch method {
-        case .staticOptimization:
-            let so = StaticOptimization(system: subject.system)
-            predictor = so.predict
-        case .synergyExtrapolation:
-            var configuration = SynergyExtrapolation.Configuration()
-            configuration.synergyCount = synergyCount
-            if let effortWeight { configuration.effortWeight = effortWeight }
-            configuration.seed = UInt64(truncatingIfNeeded: seed)
-            let fit = try SynergyExtrapolation(configuration: configuration)
-                .fit(system: subject.system, trials: trainTrials, measured: channels, coordinates: coordinates, progress: progress)
-            parameters = fit.parameters
-            predictor = fit.predict
-        case .nmm:
-            var configuration = nmm
-            if let effortWeight { configuration.effortWeight = effortWeight }
-            let fitted = try NMMTrainer(configuration: configuration)
-                .fit(system: subject.system, trials: trainTrials, measured: channels, coordinates: coordinates, seed: seed, progress: progress)
-            parameters = fitted.parameters
-            model = fitted
-            predictor = fitted.predict
-        }
+        let predictor = try method.fit(subject: subject, trials: trainTrials, measured: channels, seed: seed, nmm: nmm,
+                                       synergy: synergy, progress: progress)
         var fitSeconds = (clock.now - start).seconds
         let predictionStart = clock.now
-        let predictions = try testTrials.map(predictor)
+        let predictions = try testTrials.map(predictor.predict)
         if method == .staticOptimization { fitSeconds += (clock.now - predictionStart).seconds }  // SO's work is its prediction
 
         let excitation = Evaluation.excitationMetrics(predictions: predictions, testTrials: testTrials, measured: Set(measured), channels: emgChannels)
         let report = MetricsReport(
             method: method.rawValue, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
-            parameters: Evaluation.parameterTable(system: subject.system, parameters: parameters, truthModel: subject.truthModel))
+            parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters, truthModel: subject.truthModel))
         let summary = ([String(format: "%@: fitted in %.3f s", method.rawValue, fitSeconds)]
             + report.torque.keys.sorted().map { String(format: "  torque %@: R² %.3f, RMSE %.3f N·m", $0, report.torque[$0]!.r2, report.torque[$0]!.rmse) }
             + excitation.keys.sorted().map { m in
                 String(format: "  %@%@: r %.3f, RMSE %.4f", m, excitation[m]!.measured ? " (measured)" : "", excitation[m]!.r, excitation[m]!.rmse)
             }).joined(separator: "\n")
-        return Outcome(predictions: predictions, report: report, model: model, summary: summary)
+        return Outcome(predictions: predictions, report: report, predictor: predictor, summary: summary)
     }
 }
 

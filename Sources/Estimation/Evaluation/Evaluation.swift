@@ -41,7 +41,9 @@ public enum Evaluation {
     }
 
     /// Generic, fitted and (where `truthModel` exists) true values of each muscle's max isometric force, optimal
-    /// fibre length and tendon slack length, under OpenSim's property names.
+    /// fibre length and tendon slack length, and the generic and fitted activation and deactivation time
+    /// constants, under OpenSim's property names. (A truth model's time constants are not reported: the data may
+    /// have been made with other activation dynamics than the model file names.)
     public static func parameterTable(system: MuscleSystem, parameters: PersonalizedParameters,
                                       truthModel: OpenSimModel?) -> [String: [String: MetricsReport.ParameterEntry]] {
         var table: [String: [String: MetricsReport.ParameterEntry]] = [:]
@@ -52,6 +54,8 @@ public enum Evaluation {
                 "max_isometric_force": .init(generic: generic.maxIsometricForce, fitted: fitted.maxIsometricForce, truth: truth?.maxIsometricForce),
                 "optimal_fiber_length": .init(generic: generic.optimalFiberLength, fitted: fitted.optimalFiberLength, truth: truth?.optimalFiberLength),
                 "tendon_slack_length": .init(generic: generic.tendonSlackLength, fitted: fitted.tendonSlackLength, truth: truth?.tendonSlackLength),
+                "activation_time_constant": .init(generic: generic.activationTimeConstant, fitted: fitted.activationTimeConstant),
+                "deactivation_time_constant": .init(generic: generic.deactivationTimeConstant, fitted: fitted.deactivationTimeConstant),
             ]
         }
         return table

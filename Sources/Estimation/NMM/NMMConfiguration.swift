@@ -13,8 +13,11 @@ public struct NMMConfiguration: Sendable, Equatable {
     public var feedForwardSize = 128
     /// Encoder layers.
     public var layers = 2
-    /// Training steps at most.
-    public var maxSteps = 1500
+    /// Training steps at most; the learning rates warm up over the first 50 and follow a cosine to
+    /// `finalLearningRateFactor` of their value at the last.
+    public var maxSteps = 2000
+    /// Learning-rate factor reached at `maxSteps`.
+    public var finalLearningRateFactor: Float = 0.05
     /// Adam learning rate of the network weights.
     public var networkLearningRate: Float = 1e-3
     /// Adam learning rate of the unconstrained physiological variables.

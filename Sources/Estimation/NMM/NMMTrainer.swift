@@ -53,7 +53,9 @@ public struct NMMTrainer {
                                                configuration: c, featureLabels: first.featureLabels)
         let theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
         let optimizer = Adam(groups: [ParameterGroup(parameters: network.parameters, learningRate: c.networkLearningRate),
-                                      ParameterGroup(parameters: [theta], learningRate: c.parameterLearningRate)])
+                                      ParameterGroup(parameters: [theta], learningRate: c.parameterLearningRate)],
+                             schedule: WarmupCosineSchedule(warmupSteps: min(50, c.maxSteps / 10), totalSteps: max(c.maxSteps, 2),
+                                                            minimumFactor: c.finalLearningRateFactor))
         let torqueLoss = TorqueLoss(scales: TorqueLoss.rmsScales(of: trials, coordinates: coordinates), warmup: c.warmup)
         let rows = fitting.map { scaler.rows($0) }
         let agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredPairs.map(\.muscle))
