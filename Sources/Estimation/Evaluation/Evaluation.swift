@@ -56,6 +56,7 @@ public enum Evaluation {
                 "tendon_slack_length": .init(generic: generic.tendonSlackLength, fitted: fitted.tendonSlackLength, truth: truth?.tendonSlackLength),
                 "activation_time_constant": .init(generic: generic.activationTimeConstant, fitted: fitted.activationTimeConstant),
                 "deactivation_time_constant": .init(generic: generic.deactivationTimeConstant, fitted: fitted.deactivationTimeConstant),
+                "electromechanical_delay": .init(generic: 0, fitted: parameters.electromechanicalDelay),
             ]
         }
         return table

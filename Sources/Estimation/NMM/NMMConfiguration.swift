@@ -15,7 +15,7 @@ public struct NMMConfiguration: Sendable, Equatable {
     public var layers = 2
     /// Training steps at most; the learning rates warm up over the first 50 and follow a cosine to
     /// `finalLearningRateFactor` of their value at the last.
-    public var maxSteps = 2000
+    public var maxSteps = 1500
     /// Learning-rate factor reached at `maxSteps`.
     public var finalLearningRateFactor: Float = 0.05
     /// Adam learning rate of the network weights.
@@ -39,7 +39,8 @@ public struct NMMConfiguration: Sendable, Equatable {
     public var agonistWeight = 0.5
     /// Prior keeping the personalised parameters near the generic model.
     public var prior = ParameterPrior()
-    /// Whether the activation and deactivation time constants are fitted (else the generic model's).
+    /// Whether the activation and deactivation time constants and the electromechanical delay are fitted (else
+    /// the generic model's time constants and no delay).
     public var fitsTimeConstants = true
     /// Frames at each window's start left out of the torque loss while activation settles from e[0].
     public var warmup = 16

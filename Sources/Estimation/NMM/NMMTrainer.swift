@@ -90,6 +90,7 @@ public struct NMMTrainer {
             if !c.fitsTimeConstants {
                 parameters.theta[parameters.activationIndex] = model.parameters.theta[parameters.activationIndex]
                 parameters.theta[parameters.deactivationIndex] = model.parameters.theta[parameters.deactivationIndex]
+                parameters.theta[parameters.delayIndex] = model.parameters.theta[parameters.delayIndex]
             }
             for (w, pick) in picks.enumerated() {
                 let window = fitting[pick.trial].frames(pick.start..<(pick.start + t))
@@ -105,7 +106,9 @@ public struct NMMTrainer {
             }
             let prior = c.prior.evaluate(parameters)
             for j in dTheta.indices { dTheta[j] += prior.gradient[j] }
-            if !c.fitsTimeConstants { dTheta[parameters.activationIndex] = 0; dTheta[parameters.deactivationIndex] = 0 }
+            if !c.fitsTimeConstants {
+                for j in [parameters.activationIndex, parameters.deactivationIndex, parameters.delayIndex] { dTheta[j] = 0 }
+            }
 
             let emgLoss = (e.gather(axis: 2, indices: measuredPairs.map(\.muscle)) - y).squared().mean()
             let smoothness = (e.slice(axis: 1, 1..<t) - e.slice(axis: 1, 0..<(t - 1))).squared().mean()

@@ -1,7 +1,7 @@
 import Musculoskeletal
 
-/// The generic model's muscles driving the chosen coordinates: excitation → first-order activation dynamics
-/// (De Groote 2016) → rigid-tendon DeGrooteFregly2016 muscle → joint torque τ_c = Σ_m r_cm·F_m, with the
+/// The generic model's muscles driving the chosen coordinates: excitation → electromechanical delay → first-order
+/// activation dynamics (De Groote 2016) → rigid-tendon DeGrooteFregly2016 muscle → joint torque τ_c = Σ_m r_cm·F_m, with the
 /// subject's ``PersonalizedParameters`` applied as scale factors, and the exact reverse-mode gradient of that
 /// chain with respect to the excitations and the parameters.
 public struct MuscleSystem: Sendable {
@@ -30,6 +30,8 @@ public struct MuscleSystem: Sendable {
     public struct Pass: Sendable {
         /// `excitation[m][k]` as given.
         public var excitation: [[Double]]
+        /// The delayed excitation that drives activation dynamics.
+        var drive: [[Double]]
         /// `activation[m][k]`.
         public var activation: [[Double]]
         /// `force[m][k]` (N) along the tendon.
@@ -49,9 +51,11 @@ public struct MuscleSystem: Sendable {
         precondition(excitation.count == muscles.count, "one excitation series per muscle")
         let frames = excitation.first?.count ?? 0
         var activation: [[Double]] = [], force: [[Double]] = [], partials: [[RigidTendonForce<Double>]] = []
+        let delay = ElectromechanicalDelay(seconds: p.electromechanicalDelay)
+        let drive = excitation.map { delay.apply(to: $0, sampleInterval: h) }
         for m in muscles.indices {
             let muscle = personalized(m, p)
-            let a = muscle.activationDynamics.simulate(excitation: excitation[m], sampleInterval: h)
+            let a = muscle.activationDynamics.simulate(excitation: drive[m], sampleInterval: h)
             let f = (0..<frames).map { k in
                 muscle.rigidTendonForce(activation: a[k], musculotendonLength: geometry.length[m][k],
                                         musculotendonVelocity: geometry.velocity[m][k])
@@ -61,7 +65,7 @@ public struct MuscleSystem: Sendable {
         let torque = geometry.momentArm.map { arms in
             (0..<frames).map { k in muscles.indices.reduce(0.0) { $0 + arms[$1][k] * force[$1][k] } }
         }
-        return Pass(excitation: excitation, activation: activation, force: force, torque: torque, partials: partials, parameters: p)
+        return Pass(excitation: excitation, drive: drive, activation: activation, force: force, torque: torque, partials: partials, parameters: p)
     }
 
     /// The gradient of a loss L with respect to the excitations and θ, given ∂L/∂τ[c][k] for the pass.
@@ -71,6 +75,7 @@ public struct MuscleSystem: Sendable {
         var dTheta = [Double](repeating: 0, count: p.count)
         var dExcitation: [[Double]] = []
         let frames = pass.excitation.first?.count ?? 0
+        let delay = ElectromechanicalDelay(seconds: p.electromechanicalDelay)
         for m in muscles.indices {
             let muscle = personalized(m, p)
             var dActivation = [Double](repeating: 0, count: frames)
@@ -85,8 +90,10 @@ public struct MuscleSystem: Sendable {
                 dSlack += dF * partial.dTendonSlackLength
             }
             let dynamics = muscle.activationDynamics.gradient(
-                excitation: pass.excitation[m], activation: pass.activation[m], upstream: dActivation, sampleInterval: h)
-            dExcitation.append(dynamics.dExcitation)
+                excitation: pass.drive[m], activation: pass.activation[m], upstream: dActivation, sampleInterval: h)
+            dExcitation.append(delay.adjoint(of: dynamics.dExcitation, sampleInterval: h))
+            dTheta[p.delayIndex] += Self.delayDerivative(of: pass.excitation[m], upstream: dynamics.dExcitation, delay: delay.seconds,
+                                                         sampleInterval: h) * p.scaleDerivative(p.delayIndex)
             dTheta[p.forceIndex(m)] += dForce * muscles[m].maxIsometricForce * p.scaleDerivative(p.forceIndex(m))
             dTheta[p.fiberLengthIndex(m)] += dFiber * muscles[m].optimalFiberLength * p.scaleDerivative(p.fiberLengthIndex(m))
             dTheta[p.slackLengthIndex(m)] += dSlack * muscles[m].tendonSlackLength * p.scaleDerivative(p.slackLengthIndex(m))
@@ -94,5 +101,18 @@ public struct MuscleSystem: Sendable {
             dTheta[p.deactivationIndex] += dynamics.dDeactivationTimeConstant * muscles[m].deactivationTimeConstant * p.scaleDerivative(p.deactivationIndex)
         }
         return (dExcitation, dTheta)
+    }
+
+    /// Σ_k upstream[k]·∂y[k]/∂d for y = x delayed by d with linear interpolation: y[k] = (1 − w)·x[i] + w·x[i+1] at
+    /// position k − d/h, so ∂y[k]/∂d = −(x[i+1] − x[i])/h inside the signal and 0 where it holds x[0] or the last sample.
+    static func delayDerivative(of x: [Double], upstream: [Double], delay: Double, sampleInterval h: Double) -> Double {
+        var sum = 0.0
+        for k in x.indices {
+            let position = Double(k) - delay / h
+            guard position > 0 else { continue }
+            let i = Int(position.rounded(.down))
+            if i + 1 < x.count { sum -= upstream[k] * (x[i + 1] - x[i]) / h }
+        }
+        return sum
     }
 }

@@ -1,7 +1,8 @@
 import Foundation
 
 /// The regulariser that keeps personalised parameters near the generic model: weight · Σ_i (log s_i)² over the
-/// scale factors s_i, with the length scales (tighter physiologically) weighted `lengthFactor` times more.
+/// scale factors s_i, with the length scales (tighter physiologically) weighted `lengthFactor` times more. The
+/// electromechanical delay is not a scale and is left free within its bounds.
 public struct ParameterPrior: Sendable, Equatable, Codable {
     /// Overall weight.
     public var weight: Double
@@ -15,7 +16,7 @@ public struct ParameterPrior: Sendable, Equatable, Codable {
     public func evaluate(_ p: PersonalizedParameters) -> (loss: Double, gradient: [Double]) {
         var loss = 0.0
         var gradient = [Double](repeating: 0, count: p.count)
-        for i in 0..<p.count {
+        for i in 0..<p.count where p.isScale(i) {
             let isLength = i >= p.muscleCount && i < 3 * p.muscleCount
             let w = weight * (isLength ? lengthFactor : 1)
             let s = p.scale(i), l = log(s)
