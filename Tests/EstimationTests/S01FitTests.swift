@@ -72,5 +72,11 @@ struct S01FitTests {
         #expect(prediction.excitation.allSatisfy { $0.count == 1001 && $0.allSatisfy { $0 > 0 && $0 < 1 } })
         let again = try fit().predict(subject.trials["trial03"]!)
         #expect(again.torque == prediction.torque)  // a fixed seed gives the same numbers
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-model-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.save(to: directory)
+        let loaded = try NeuralMusculoskeletalModel.load(from: directory, system: subject.system)
+        #expect(try loaded.predict(subject.trials["trial03"]!).torque == prediction.torque)
+        #expect(loaded.history == model.history)
     }
 }

@@ -1,6 +1,6 @@
 /// Settings of the neural musculoskeletal model fit. Defaults were chosen on training trials only (see
 /// `effortWeight`) and are the same for every subject.
-public struct NMMConfiguration: Sendable, Equatable {
+public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// Frames per window (0.64 s at 100 Hz), the Transformer's sequence length.
     public var windowLength = 64
     /// Windows per training step.

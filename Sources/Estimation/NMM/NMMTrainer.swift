@@ -6,7 +6,7 @@ import TensorEngine
 /// by Adam with two parameter groups, on random windows of the training trials.
 ///
 /// Loss per step = emgWeight · MSE(e_measured, EMG) + torqueWeight · ((τ_model − τ_ID)/τ_rms)² (after the
-/// activation warm-up) + smoothnessWeight · mean(Δe²) + effortWeight · mean(e_unmeasured²) + the parameter prior.
+/// activation warm-up, except in windows at a trial's start) + smoothnessWeight · mean(Δe²) + effortWeight · mean(e_unmeasured²) + the parameter prior.
 /// The torque term runs e → activation dynamics → rigid-tendon muscle → τ in Double with its exact reverse pass
 /// (``MuscleSystem/backward(_:torqueGradient:geometry:sampleInterval:)``); its gradient G with respect to the
 /// excitations enters the network's graph as the linear term Σ e·G, so one backward pass gives every gradient.
@@ -69,9 +69,12 @@ public struct NMMTrainer {
         var sinceBest = 0
         for step in 0..<c.maxSteps {
             // A batch of random windows.
+            // Starts are drawn from [−warmup, n − T] and clamped at 0: a window at a trial's start has no warm-up
+            // (activation starts from e[0] there, exactly as in prediction), so the first frames are fitted too.
             let picks = (0..<b).map { _ -> (trial: Int, start: Int) in
                 let trial = Int(generator.next() % UInt64(fitting.count))
-                return (trial, Int(generator.next() % UInt64(fitting[trial].frameCount - t + 1)))
+                let draw = Int(generator.next() % UInt64(fitting[trial].frameCount - t + 1 + c.warmup))
+                return (trial, max(draw - c.warmup, 0))
             }
             let x = Tensor(shape: [b, t, first.featureLabels.count], scalars: picks.flatMap { rows[$0.trial][$0.start..<($0.start + t)].flatMap { $0 } })
             let y = Tensor(shape: [b, t, measuredPairs.count], scalars: picks.flatMap { pick in
@@ -96,7 +99,9 @@ public struct NMMTrainer {
                 let window = fitting[pick.trial].frames(pick.start..<(pick.start + t))
                 let excitation = Self.unpack(values, window: w, length: t, muscles: m)
                 let pass = system.forward(excitation: excitation, geometry: window.geometry, sampleInterval: window.sampleInterval, parameters: parameters)
-                let loss = torqueLoss.evaluate(model: pass.torque, reference: coordinates.map { window.torque[$0]! })
+                var windowLoss = torqueLoss
+                if pick.start == 0 { windowLoss.warmup = 0 }
+                let loss = windowLoss.evaluate(model: pass.torque, reference: coordinates.map { window.torque[$0]! })
                 torqueValue += loss.loss / Double(b)
                 let back = system.backward(pass, torqueGradient: loss.gradient.map { $0.map { $0 * c.torqueWeight / Double(b) } },
                                            geometry: window.geometry, sampleInterval: window.sampleInterval)

@@ -1,3 +1,4 @@
+import Foundation
 import TensorEngine
 
 /// A fitted neural musculoskeletal model: the Transformer that maps windows of kinematics and load to the
@@ -19,10 +20,50 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Training history.
     public internal(set) var history: [NMMTrainingRecord] = []
 
-    init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
+    public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
          configuration: NMMConfiguration, featureLabels: [String]) {
         self.network = network; self.scaler = scaler; self.system = system; self.parameters = parameters
         self.configuration = configuration; self.featureLabels = featureLabels
+    }
+
+    /// Everything but the network weights, as saved beside them.
+    struct Description: Codable {
+        var version = 1
+        var muscles: [String]
+        var featureLabels: [String]
+        var scaler: FeatureScaler
+        var parameters: PersonalizedParameters
+        var configuration: NMMConfiguration
+        var history: [NMMTrainingRecord]
+    }
+
+    /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
+    /// and `model.json` (muscles, features, scaler, fitted parameters, settings, loss history).
+    public func save(to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try network.save(to: directory.appendingPathComponent("network.nmmw"))
+        let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
+                                      parameters: parameters, configuration: configuration, history: history)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
+    }
+
+    /// A model saved by ``save(to:)``, over `system` (the same muscles, in the same order).
+    public static func load(from directory: URL, system: MuscleSystem) throws -> NeuralMusculoskeletalModel {
+        let file = directory.appendingPathComponent("model.json")
+        let description: Description
+        do { description = try JSONDecoder().decode(Description.self, from: Data(contentsOf: file)) } catch {
+            throw EstimationError("\(file.path): not a saved nmm model (\(error))")
+        }
+        guard description.muscles == system.muscleNames else {
+            throw EstimationError("\(file.path): saved for muscles \(description.muscles), not \(system.muscleNames)")
+        }
+        let network = try TransformerEncoder.load(from: directory.appendingPathComponent("network.nmmw"))
+        let model = NeuralMusculoskeletalModel(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
+                                               configuration: description.configuration, featureLabels: description.featureLabels)
+        model.history = description.history
+        return model
     }
 
     /// Excitations `[B·T·M]` (row-major) of windows `x: [B, T, F]`, recording the graph when training.

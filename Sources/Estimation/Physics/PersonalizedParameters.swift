@@ -5,7 +5,7 @@
 ///
 /// They live in an unconstrained vector θ (layout: force scales, fibre-length scales, slack-length scales — one
 /// per muscle each — then the two time-constant scales, then the delay); ``ParameterBounds`` maps θ to values.
-public struct PersonalizedParameters: Sendable, Equatable {
+public struct PersonalizedParameters: Sendable, Equatable, Codable {
     /// The unconstrained variables.
     public var theta: [Double]
     /// The bounds that map θ to scale factors.
