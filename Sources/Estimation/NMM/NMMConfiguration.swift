@@ -35,8 +35,9 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// grow instead; ``agonistWeight`` separates a hidden muscle's excitation from its strength instead.
     public var effortWeight = 0.0
     /// Weight of the ``AgonistPrior`` (static optimisation's a ∝ torque capacity, anchored to the measured
-    /// agonists' excitations): a pseudo-measurement of each hidden muscle, weighted half a measured EMG channel.
-    public var agonistWeight = 0.5
+    /// agonists' excitations): a pseudo-measurement of each hidden muscle, weighted like a measured EMG channel
+    /// (`emgWeight`).
+    public var agonistWeight = 1.0
     /// Prior keeping the personalised parameters near the generic model.
     public var prior = ParameterPrior()
     /// Whether the activation and deactivation time constants and the electromechanical delay are fitted (else
