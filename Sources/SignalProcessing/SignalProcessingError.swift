@@ -9,6 +9,8 @@ public enum SignalProcessingError: Error, Equatable, Sendable, CustomStringConve
     case invalidSampleRate(Double)
     /// Cut-off frequencies outside 0 < f < Nyquist, or a band whose low edge is not below its high edge.
     case invalidCutoff(cutoffs: [Double], sampleRate: Double)
+    /// A filter met a NaN or infinite sample, which would spread over the whole output.
+    case nonFiniteSample(index: Int, value: Double)
     /// A zero-phase filter needs more samples than its edge padding (scipy's `padlen`).
     case signalTooShort(length: Int, padLength: Int)
     /// Two sequences that must have the same length do not.
@@ -40,6 +42,8 @@ public enum SignalProcessingError: Error, Equatable, Sendable, CustomStringConve
             let list = cutoffs.map { "\($0)" }.joined(separator: ", ")
             return "cut-off frequencies [\(list)] Hz must lie strictly between 0 and the Nyquist frequency "
                 + "\(rate / 2) Hz (sample rate \(rate) Hz), a band's low edge below its high edge"
+        case .nonFiniteSample(let index, let value):
+            return "sample \(index) is \(value); filtering needs finite samples (fill or trim the gap first)"
         case .signalTooShort(let length, let padLength):
             return "the signal has \(length) samples; zero-phase filtering needs more than its padding of "
                 + "\(padLength) samples (use a lower filter order or a longer signal)"

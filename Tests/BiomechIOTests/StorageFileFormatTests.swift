@@ -105,3 +105,48 @@ import Testing
         #expect(OpenSimLabel.columnName("knee_angle_r") == "knee_angle_r")
     }
 }
+
+/// The CSV reader.
+@Suite struct CSVFileTests {
+    @Test func readsATimeColumnAnywhereWithCRLFAndComments() throws {
+        let text = "# exported\r\nknee_angle_r, time ,/jointset/hip_r/hip_flexion_r/value\r\n1.5,0,2\r\n\r\nnan , 0.5, -1e-3\r\n"
+        let series = try CSVFile.read(try TestData.write(text, named: "table.csv"))
+        #expect(series.time == [0, 0.5])
+        #expect(series.labels == ["knee_angle_r", "hip_flexion_r"])
+        #expect(series.columns[0][0] == 1.5 && series.columns[0][1].isNaN)
+        #expect(series.columns[1] == [2, -0.001])
+    }
+
+    @Test func readsThroughTableFileByExtension() throws {
+        let path = try TestData.write("time,x\n0,1\n1,2\n", named: "t.csv")
+        #expect(try TableFile.read(path).columns == [[1, 2]])
+    }
+
+    @Test(arguments: [
+        ("x,y\n0,1\n", 1, "expected a column labelled 'time', found 'x', 'y'"),
+        ("time,x\n0,,\n", 2, "expected a number in column 'x', found an empty field"),
+        ("time,x\n0,1,\n", 2, "expected 2 values (one per column label), found a comma after the last one"),
+        ("time,x,y\n0,1,\n", 2, "expected a number in column 'y', found an empty field"),
+        ("time,x\n0,1\n1;2\n", 3, "expected a number in column 'time', found '1;2'"),
+        ("time,x,y\n0,1\n", 2, "expected 3 values (one per column label), found 2: no value for column 'y'"),
+        ("time,,y\n", 1, "expected a column label in column 2, found an empty one"),
+    ])
+    func reportsWhatWasExpected(text: String, line: Int, message: String) throws {
+        let path = try TestData.write(text, named: "case.csv")
+        let error = try #require(throws: InputError.self) { try CSVFile.read(path) }
+        #expect(error.line == line)
+        #expect(error.message == message)
+    }
+}
+
+/// The `nmm bench io` workload on a small file.
+@Suite struct StorageBenchmarkTests {
+    @Test func writesParsesAndVerifiesAFileOfTheRequestedSize() throws {
+        let folder = try TestData.scratchFolder()
+        let result = try StorageBenchmark.run(megabytes: 1, runs: 2, folder: folder)
+        #expect(result.bytes >= 1_000_000 && result.bytes < 1_100_000)
+        #expect(result.columns == 40 && result.seconds.count == 2 && result.cpuSeconds.count == 2)
+        #expect(result.megabytesPerSecond > 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty) // the file is removed
+    }
+}

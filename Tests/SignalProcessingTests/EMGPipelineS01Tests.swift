@@ -31,6 +31,19 @@ struct EMGPipelineS01Tests {
         print("normalisers (mV): \(labels.map { "\($0)=\(String(format: "%.4f", result.normalizers[$0] ?? .nan))" }.joined(separator: ", "))")
     }
 
+    @Test("two synergies (flexors and extensors) account for the S01 envelopes, one does not")
+    func synergiesOfS01() throws {
+        let processed = try Self.trials.map { try StorageFile.read(SharedData.s01Trial($0, "emg.sto")) }
+        let channels = processed[0].labels.map { label in processed.flatMap { $0.column(label) ?? [] } }
+        let data = channels.map { $0.map { max($0, 0) } }
+        // Ranks 1 and 2 only: rank 3 takes ~1800 sweeps, too slow for a debug-build test (measured VAF 0.995).
+        let factorizations = try (1...2).map { try NonnegativeMatrixFactorization(data, rank: $0, seed: 1, replicates: 1) }
+        let vafs = factorizations.map(\.varianceAccountedFor)
+        print("S01 emg.sto synergies, VAF by rank 1-2: \(vafs.map { String(format: "%.4f", $0) }), iterations \(factorizations.map(\.iterations))")
+        #expect(vafs[0] > 0.5 && vafs[0] < 0.8, "one synergy cannot hold both flexors and extensors")
+        #expect(vafs[1] > 0.95, "flexors and extensors: two synergies")
+    }
+
     @Test("q-dot and q-ddot from ik.mot (degrees) agree with truth_kinematics.sto")
     func kinematicDerivativesOnS01() throws {
         let coordinates = ["r_shoulder_elev", "r_elbow_flex"]

@@ -54,7 +54,7 @@ extension HillTypeMuscle {
 
     /// Safeguarded Newton iteration on fibre length for r(lM) = f_T(l̃T) − f_M(a, l̃M, ṽ)·cos α = 0 (forces
     /// normalised by max isometric force), with ṽ and dṽ/dlM given by `normFiberVelocity`. The root is kept in a
-    /// bracket; a Newton step leaving it is replaced by bisection.
+    /// bracket; a Newton step leaving it, or converging slower than bisection would, is replaced by bisection.
     func solveEquilibrium(
         activation: Scalar, musculotendonLength: Scalar, guess: Scalar?,
         normFiberVelocity: (Scalar) -> (value: Scalar, derivative: Scalar)
@@ -88,11 +88,18 @@ extension HillTypeMuscle {
         let tolerance = Scalar.ulpOfOne.squareRoot() * Scalar(0.01)
         var x = guess.map { min(max($0, low), high) } ?? (low + high) / 2
         var current = evaluate(x)
-        for _ in 0..<100 {
+        var previousStep = high - low
+        for _ in 0..<200 {
             if abs(current.residual) < tolerance { break }
             if current.residual > 0 { low = x } else { high = x }
+            // Newton, unless it leaves the bracket or would not halve the step of two iterations ago
+            // (Numerical Recipes' rtsafe rule); a steep tendon exponential otherwise crawls.
             let newton = x - current.residual / current.slope
-            x = newton > low && newton < high && current.slope < 0 ? newton : (low + high) / 2
+            let useNewton = current.slope < 0 && newton > low && newton < high
+                && abs(2 * current.residual) <= abs(previousStep * current.slope)
+            let next = useNewton ? newton : (low + high) / 2
+            previousStep = next - x
+            x = next
             if high - low < Scalar.ulpOfOne * 4 * high { break }
             current = evaluate(x)
         }

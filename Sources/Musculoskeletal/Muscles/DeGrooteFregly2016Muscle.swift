@@ -1,7 +1,7 @@
 import RealModule
 
 /// OpenSim 4.6's `DeGrooteFregly2016Muscle`: properties named and defaulted as in OpenSim, curves from
-/// ``DeGrooteFregly2016Curves``.
+/// ``DeGrooteFregly2016``.
 ///
 /// Departures from OpenSim, both for robustness in optimisation and neither reached by a physiological state:
 /// the rigid-tendon fibre length along the tendon is kept above ``minimumFiberLengthAlongTendon`` (OpenSim lets
@@ -17,7 +17,11 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// `tendon_slack_length` (m).
     public var tendonSlackLength: Scalar
     /// `pennation_angle_at_optimal` (rad).
-    public var pennationAngleAtOptimal: Scalar
+    public var pennationAngleAtOptimal: Scalar {
+        didSet { sinPennationAngleAtOptimal = Scalar.sin(pennationAngleAtOptimal) }
+    }
+    /// sin(`pennation_angle_at_optimal`), kept with it so the force kernel need not evaluate it.
+    public private(set) var sinPennationAngleAtOptimal: Scalar
     /// `max_contraction_velocity` (optimal fibre lengths per second); OpenSim default 10.
     public var maxContractionVelocity: Scalar
     /// `activation_time_constant` (s); OpenSim default 0.015.
@@ -32,7 +36,11 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// `fiber_damping`, normalised damping coefficient; OpenSim default 0.
     public var fiberDamping: Scalar
     /// `passive_fiber_strain_at_one_norm_force`; default 0.6.
-    public var passiveFiberStrainAtOneNormForce: Scalar
+    public var passiveFiberStrainAtOneNormForce: Scalar {
+        didSet { passiveCurve = .init(strainAtOneNormForce: passiveFiberStrainAtOneNormForce) }
+    }
+    /// The passive force-length curve for that strain.
+    public private(set) var passiveCurve: DeGrooteFregly2016.PassiveForceLengthCurve<Scalar>
     /// `tendon_strain_at_one_norm_force`; default 0.049.
     public var tendonStrainAtOneNormForce: Scalar
     /// `ignore_passive_fiber_force`; default false.
@@ -54,6 +62,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
         self.optimalFiberLength = optimalFiberLength
         self.tendonSlackLength = tendonSlackLength
         self.pennationAngleAtOptimal = pennationAngleAtOptimal
+        self.sinPennationAngleAtOptimal = Scalar.sin(pennationAngleAtOptimal)
         self.maxContractionVelocity = maxContractionVelocity
         self.activationTimeConstant = activationTimeConstant
         self.deactivationTimeConstant = deactivationTimeConstant
@@ -61,6 +70,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
         self.activeForceWidthScale = activeForceWidthScale
         self.fiberDamping = fiberDamping
         self.passiveFiberStrainAtOneNormForce = passiveFiberStrainAtOneNormForce
+        self.passiveCurve = .init(strainAtOneNormForce: passiveFiberStrainAtOneNormForce)
         self.tendonStrainAtOneNormForce = tendonStrainAtOneNormForce
         self.ignorePassiveFiberForce = ignorePassiveFiberForce
         self.ignoreTendonCompliance = ignoreTendonCompliance
@@ -89,11 +99,11 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// `a·f_L(l̃)·f_V(ṽ) + f_PE(l̃) + damping·ṽ`, the normalised fibre force of OpenSim's `calcFiberForce`.
     @inlinable
     public func normalizedFiberForce(activation: Scalar, normFiberLength: Scalar, normFiberVelocity: Scalar) -> NormalizedFiberForce<Scalar> {
-        let active = DeGrooteFregly2016Curves.activeForceLength(normFiberLength, widthScale: activeForceWidthScale)
+        let active = DeGrooteFregly2016.activeForceLength(normFiberLength, widthScale: activeForceWidthScale)
         let passive = ignorePassiveFiberForce
             ? (value: Scalar(0), derivative: Scalar(0))
-            : DeGrooteFregly2016Curves.passiveForceLength(normFiberLength, strainAtOneNormForce: passiveFiberStrainAtOneNormForce)
-        let velocity = DeGrooteFregly2016Curves.forceVelocity(normFiberVelocity)
+            : passiveCurve(normFiberLength)
+        let velocity = DeGrooteFregly2016.forceVelocity(normFiberVelocity)
         return NormalizedFiberForce(
             value: activation * active.value * velocity.value + passive.value + fiberDamping * normFiberVelocity,
             dActivation: active.value * velocity.value,
@@ -104,7 +114,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// OpenSim's exponential tendon curve with kT from `tendon_strain_at_one_norm_force`.
     @inlinable
     public func normalizedTendonForce(normTendonLength: Scalar) -> (value: Scalar, derivative: Scalar) {
-        DeGrooteFregly2016Curves.tendonForceLength(
-            normTendonLength, kT: DeGrooteFregly2016Curves.tendonStiffness(strainAtOneNormForce: tendonStrainAtOneNormForce))
+        DeGrooteFregly2016.tendonForceLength(
+            normTendonLength, kT: DeGrooteFregly2016.tendonStiffness(strainAtOneNormForce: tendonStrainAtOneNormForce))
     }
 }

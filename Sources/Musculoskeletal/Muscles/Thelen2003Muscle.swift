@@ -1,7 +1,7 @@
 import RealModule
 
 /// OpenSim 4.6's `Thelen2003Muscle`: properties named and defaulted as in OpenSim, curves from
-/// ``Thelen2003Curves``. Activation below `minimum_activation` is raised to it, as OpenSim's activation model
+/// ``Thelen2003``. Activation below `minimum_activation` is raised to it, as OpenSim's activation model
 /// clamps it. OpenSim integrates fibre length as a state; here compliant-tendon equilibrium is solved by Newton
 /// iteration on fibre length (the same equilibrium), and the maximum pennation angle is not enforced.
 public struct Thelen2003Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable {
@@ -15,6 +15,9 @@ public struct Thelen2003Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable 
     public var tendonSlackLength: Scalar
     /// `pennation_angle_at_optimal` (rad).
     public var pennationAngleAtOptimal: Scalar
+
+    /// sin(`pennation_angle_at_optimal`).
+    public var sinPennationAngleAtOptimal: Scalar { Scalar.sin(pennationAngleAtOptimal) }
     /// `max_contraction_velocity` (optimal fibre lengths per second); default 10.
     public var maxContractionVelocity: Scalar
     /// `FmaxTendonStrain`: tendon strain at max isometric force; default 0.04.
@@ -72,9 +75,9 @@ public struct Thelen2003Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable 
     public func normalizedFiberForce(activation: Scalar, normFiberLength: Scalar, normFiberVelocity: Scalar) -> NormalizedFiberForce<Scalar> {
         let clamped = activation < minimumActivation
         let a = clamped ? minimumActivation : activation
-        let active = Thelen2003Curves.activeForceLength(normFiberLength, shape: kShapeActive)
-        let passive = Thelen2003Curves.passiveForceLength(normFiberLength, shape: kShapePassive, strainAtOneNormForce: fmaxMuscleStrain)
-        let velocity = Thelen2003Curves.forceVelocity(
+        let active = Thelen2003.activeForceLength(normFiberLength, shape: kShapeActive)
+        let passive = Thelen2003.passiveForceLength(normFiberLength, shape: kShapePassive, strainAtOneNormForce: fmaxMuscleStrain)
+        let velocity = Thelen2003.forceVelocity(
             normFiberVelocity, activation: a, af: af, flen: flen, threshold: fvLinearExtrapThreshold)
         return NormalizedFiberForce(
             value: a * active.value * velocity.value + passive.value,
@@ -86,6 +89,6 @@ public struct Thelen2003Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable 
     /// Thelen's tendon curve (exponential toe, then linear).
     @inlinable
     public func normalizedTendonForce(normTendonLength: Scalar) -> (value: Scalar, derivative: Scalar) {
-        Thelen2003Curves.tendonForceLength(normTendonLength, strainAtOneNormForce: fmaxTendonStrain)
+        Thelen2003.tendonForceLength(normTendonLength, strainAtOneNormForce: fmaxTendonStrain)
     }
 }

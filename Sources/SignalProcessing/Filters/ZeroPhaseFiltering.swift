@@ -20,12 +20,16 @@ extension LinearFilter {
     ///
     /// - Parameter padLength: samples of odd extension at each end; `nil` takes ``defaultPadLength``.
     /// - Throws: ``SignalProcessingError/signalTooShort(length:padLength:)`` when the signal is not longer
-    ///   than the padding (the same condition on which scipy raises).
+    ///   than the padding (the same condition on which scipy raises), and
+    ///   ``SignalProcessingError/nonFiniteSample(index:value:)`` for a NaN or infinite sample.
     public func filtfilt(_ signal: [Double], padLength: Int? = nil) throws -> [Double] {
         let edge = padLength ?? defaultPadLength
         precondition(edge >= 0, "padLength must not be negative")
         guard signal.count > edge else {
             throw SignalProcessingError.signalTooShort(length: signal.count, padLength: edge)
+        }
+        if let index = signal.firstIndex(where: { !$0.isFinite }) {
+            throw SignalProcessingError.nonFiniteSample(index: index, value: signal[index])
         }
         guard !signal.isEmpty else { return [] }
         let extended = oddExtension(signal, edge: edge)

@@ -12,18 +12,15 @@ extension Tensor {
         let px = storage.pointer, py = out.storage.pointer, pg = gain.storage.pointer, pb = bias.storage.pointer
         for r in 0..<rows {
             let x = px + r * width, y = py + r * width
-            var total: Float = 0
-            for j in 0..<width { total += x[j] }
-            let mean = total / Float(width)
-            var squares: Float = 0
-            for j in 0..<width { let d = x[j] - mean; squares += d * d }
-            let rstd = 1 / (squares / Float(width) + epsilon).squareRoot()
+            let mean = FastMath.sum(x, width) / Float(width)
+            for j in 0..<width { y[j] = x[j] - mean }
+            let rstd = 1 / (FastMath.dot(y, y, width) / Float(width) + epsilon).squareRoot()
             if let normalized, let inverseDeviation {
                 let h = normalized.pointer + r * width
-                for j in 0..<width { h[j] = (x[j] - mean) * rstd; y[j] = h[j] * pg[j] + pb[j] }
+                for j in 0..<width { h[j] = y[j] * rstd; y[j] = h[j] * pg[j] + pb[j] }
                 inverseDeviation.pointer[r] = rstd
             } else {
-                for j in 0..<width { y[j] = (x[j] - mean) * rstd * pg[j] + pb[j] }
+                for j in 0..<width { y[j] = y[j] * rstd * pg[j] + pb[j] }
             }
         }
         guard record, let normalized, let inverseDeviation else { return out }
@@ -31,6 +28,7 @@ extension Tensor {
             let gg = gain.requiresGrad ? gain.accumulatingGradient() : nil
             let gb = bias.requiresGrad ? bias.accumulatingGradient() : nil
             let gx = requiresGrad ? gradientBuffer() : nil
+            let scratch = TensorStorage(uninitializedCount: width)
             for r in 0..<rows {
                 let h = normalized.pointer + r * width, gy = g + r * width
                 if let gg, let gb {
@@ -40,20 +38,16 @@ extension Tensor {
                     if let gb { for j in 0..<width { gb[j] += gy[j] } }
                 }
                 guard let gx else { continue }
-                var meanGradient: Float = 0, meanProjection: Float = 0
-                for j in 0..<width {
-                    let dh = gy[j] * pg[j]
-                    meanGradient += dh
-                    meanProjection += dh * h[j]
-                }
-                meanGradient /= Float(width)
-                meanProjection /= Float(width)
+                let dh = scratch.pointer
+                for j in 0..<width { dh[j] = gy[j] * pg[j] }
+                let meanGradient = FastMath.sum(dh, width) / Float(width)
+                let meanProjection = FastMath.dot(dh, h, width) / Float(width)
                 let rstd = inverseDeviation.pointer[r]
                 let target = gx.pointer + r * width
                 if gx.fresh {
-                    for j in 0..<width { target[j] = rstd * (gy[j] * pg[j] - meanGradient - h[j] * meanProjection) }
+                    for j in 0..<width { target[j] = rstd * (dh[j] - meanGradient - h[j] * meanProjection) }
                 } else {
-                    for j in 0..<width { target[j] += rstd * (gy[j] * pg[j] - meanGradient - h[j] * meanProjection) }
+                    for j in 0..<width { target[j] += rstd * (dh[j] - meanGradient - h[j] * meanProjection) }
                 }
             }
         }

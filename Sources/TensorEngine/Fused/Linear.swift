@@ -1,5 +1,5 @@
 extension Tensor {
-    /// Affine map of the last axis, `x·weight + bias`, in one GEMM with the bias added in place.
+    /// Affine map of the last axis, `x·weight + bias`, in one GEMM that adds onto the copied bias.
     ///
     /// `x: [..., in]`, `weight: [in, out]`, `bias: [out]` (or `nil`) gives `[..., out]`.
     /// `activation` is applied in the same pass over the output (fused bias + GELU).
@@ -11,32 +11,25 @@ extension Tensor {
         let out = Tensor(uninitializedShape: Array(shape.dropLast()) + [outputs])
         let px = storage.pointer, pw = weight.storage.pointer, py = out.storage.pointer
         let record = Tensor.needsGraph(bias.map { [self, weight, $0] } ?? [self, weight])
+        // The bias is copied into the output rows and the GEMM adds onto it (beta = 1): this replaces
+        // the zeroing OpenBLAS would otherwise do for beta = 0, so the bias costs no extra pass.
         if let bias {
-            let pb = bias.storage.pointer
-            for r in 0..<rows { (py + r * outputs).update(from: pb, count: outputs) }
+            for r in 0..<rows { (py + r * outputs).update(from: bias.storage.pointer, count: outputs) }
         }
-        BLAS.gemm(m: rows, n: outputs, k: inputs, a: px, lda: inputs, b: pw, ldb: outputs,
-                  beta: bias == nil ? 0 : 1, c: py, ldc: outputs)
-        // Pre-activation values are kept for the backward pass of a non-identity activation.
-        let preActivation: TensorStorage?
-        if activation == .identity {
-            preActivation = nil
-        } else {
-            let kept = record ? TensorStorage(uninitializedCount: out.count) : nil
-            if let kept { kept.pointer.update(from: py, count: out.count) }
-            activation.apply(py, count: out.count)
-            preActivation = kept
-        }
+        BLAS.gemm(m: rows, n: outputs, k: inputs, a: px, lda: inputs, b: pw, ldb: outputs, beta: bias == nil ? 0 : 1,
+                  c: py, ldc: outputs)
+        // When recording, the activation pass also stores its derivative for the backward pass.
+        let derivative = record && activation != .identity ? TensorStorage(uninitializedCount: out.count) : nil
+        activation.apply(py, count: out.count, derivative: derivative?.pointer)
         guard record else { return out }
         let parents = bias.map { [self, weight, $0] } ?? [self, weight]
         return out.recorded("linear", parents) { [self] g in
             var gradient = UnsafePointer(g)
-            var scratch: TensorStorage?
-            if let preActivation {
-                let buffer = TensorStorage(uninitializedCount: rows * outputs)
-                activation.backward(pre: preActivation.pointer, gradient: g, into: buffer.pointer, count: rows * outputs)
-                scratch = buffer
-                gradient = UnsafePointer(buffer.pointer)
+            if let derivative {
+                // The graph is released after backward, so the derivative buffer can take the product.
+                let d = derivative.pointer
+                for i in 0..<(rows * outputs) { d[i] *= g[i] }
+                gradient = UnsafePointer(d)
             }
             if requiresGrad {
                 let (gx, fresh) = gradientBuffer()
@@ -55,7 +48,6 @@ extension Tensor {
                     for j in 0..<outputs { gb[j] += row[j] }
                 }
             }
-            withExtendedLifetime(scratch) {}
         }
     }
 }
@@ -67,18 +59,18 @@ public enum Activation: Sendable, Equatable {
     /// GELU, exact erf form.
     case gelu
 
-    func apply(_ values: UnsafeMutablePointer<Float>, count: Int) {
+    /// Applies the activation in place; with `derivative`, also stores the activation's derivative
+    /// at each pre-activation value.
+    func apply(_ values: UnsafeMutablePointer<Float>, count: Int, derivative: UnsafeMutablePointer<Float>?) {
         switch self {
-        case .identity: break
-        case .gelu: FastMath.gelu(values, values, count)
-        }
-    }
-
-    /// `target = gradient · f'(pre)`.
-    func backward(pre: UnsafePointer<Float>, gradient: UnsafePointer<Float>, into target: UnsafeMutablePointer<Float>, count: Int) {
-        switch self {
-        case .identity: target.update(from: gradient, count: count)
-        case .gelu: FastMath.geluBackward(pre, gradient, target, count)
+        case .identity:
+            break
+        case .gelu:
+            if let derivative {
+                FastMath.geluWithDerivative(values, derivative, count)
+            } else {
+                FastMath.gelu(values, count)
+            }
         }
     }
 }

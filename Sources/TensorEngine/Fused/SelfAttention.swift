@@ -21,7 +21,7 @@ extension Tensor {
                 let q = qkv + b * length * stride + h * headWidth
                 BLAS.gemm(transposeB: true, m: length, n: length, k: headWidth, alpha: scale,
                           a: q, lda: stride, b: q + width, ldb: stride, c: p, ldc: length)
-                for row in 0..<length { FastMath.softmaxRow(p + row * length, p + row * length, length) }
+                for row in 0..<length { FastMath.softmax(p + row * length, length) }
                 BLAS.gemm(m: length, n: headWidth, k: length, a: p, lda: length, b: q + 2 * width, ldb: stride,
                           c: po + b * length * width + h * headWidth, ldc: width)
             }
@@ -46,8 +46,7 @@ extension Tensor {
                     // dS = P ⊙ (dP − rowsum(dP ⊙ P)), scaled by 1/√d for the score scaling
                     for row in 0..<length {
                         let pr = p + row * length, dr = dp + row * length
-                        var dot: Float = 0
-                        for j in 0..<length { dot += pr[j] * dr[j] }
+                        let dot = FastMath.dot(pr, dr, length)
                         for j in 0..<length { dr[j] = pr[j] * (dr[j] - dot) * scale }
                     }
                     // dQ = dS·K ; dK = dSᵀ·Q

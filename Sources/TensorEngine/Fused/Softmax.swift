@@ -10,7 +10,8 @@ extension Tensor {
             for i in 0..<inner {
                 let base = o * n * inner + i
                 if inner == 1 {
-                    FastMath.softmaxRow(px + base, py + base, n)
+                    (py + base).update(from: px + base, count: n)
+                    FastMath.softmax(py + base, n)
                 } else {
                     var largest = -Float.infinity
                     for j in 0..<n { largest = Swift.max(largest, px[base + j * inner]) }

@@ -33,6 +33,7 @@ enum DivideKernel: BinaryKernel {
 extension Tensor {
     /// `kernel` applied element-wise to the broadcast of `a` and `b`, with its gradient.
     static func binary<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ kernel: K.Type) -> Tensor {
+        if a.shape == b.shape { return sameShape(a, b, kernel) }
         let plan = Broadcast(a.shape, b.shape)
         let out = Tensor(uninitializedShape: plan.shape)
         let pa = a.storage.pointer, pb = b.storage.pointer, po = out.storage.pointer
@@ -43,13 +44,45 @@ extension Tensor {
         let outStorage = out.storage
         return out.recorded(K.name, [a, b]) { g in
             let py = outStorage.pointer
-            let ga = a.requiresGrad ? a.accumulatingGradient() : nil
-            let gb = b.requiresGrad ? b.accumulatingGradient() : nil
-            plan.forEachRow { o, ia, ib, n, sa, sb in
-                for j in 0..<n {
-                    let (da, db) = K.partials(pa[ia + j * sa], pb[ib + j * sb], py[o + j])
-                    ga?[ia + j * sa] += g[o + j] * da
-                    gb?[ib + j * sb] += g[o + j] * db
+            if a.requiresGrad {
+                let ga = a.accumulatingGradient()
+                plan.forEachRow { o, ia, ib, n, sa, sb in
+                    for j in 0..<n { ga[ia + j * sa] += g[o + j] * K.partials(pa[ia + j * sa], pb[ib + j * sb], py[o + j]).0 }
+                }
+            }
+            if b.requiresGrad {
+                let gb = b.accumulatingGradient()
+                plan.forEachRow { o, ia, ib, n, sa, sb in
+                    for j in 0..<n { gb[ib + j * sb] += g[o + j] * K.partials(pa[ia + j * sa], pb[ib + j * sb], py[o + j]).1 }
+                }
+            }
+        }
+    }
+
+    /// `binary` for operands of equal shape: flat loops the compiler vectorises.
+    private static func sameShape<K: BinaryKernel>(_ a: Tensor, _ b: Tensor, _ kernel: K.Type) -> Tensor {
+        let out = Tensor(uninitializedShape: a.shape)
+        let n = out.count
+        let pa = a.storage.pointer, pb = b.storage.pointer, po = out.storage.pointer
+        for i in 0..<n { po[i] = K.value(pa[i], pb[i]) }
+        guard needsGraph(a, b) else { return out }
+        let outStorage = out.storage
+        return out.recorded(K.name, [a, b]) { g in
+            let py = outStorage.pointer
+            if a.requiresGrad {
+                if K.self == AddKernel.self || K.self == SubtractKernel.self {
+                    a.accumulateGradient(g)
+                } else {
+                    let ga = a.accumulatingGradient()
+                    for i in 0..<n { ga[i] += g[i] * K.partials(pa[i], pb[i], py[i]).0 }
+                }
+            }
+            if b.requiresGrad {
+                if K.self == AddKernel.self {
+                    b.accumulateGradient(g)
+                } else {
+                    let gb = b.accumulatingGradient()
+                    for i in 0..<n { gb[i] += g[i] * K.partials(pa[i], pb[i], py[i]).1 }
                 }
             }
         }

@@ -2,8 +2,8 @@ import Testing
 @testable import Musculoskeletal
 
 /// Thelen 2003 curves against their defining points, OpenSim's own velocity formula, and finite differences.
-struct Thelen2003CurvesTests {
-    typealias Curves = Thelen2003Curves
+struct Thelen2003Tests {
+    typealias Curves = Thelen2003
 
     /// OpenSim's `Thelen2003Muscle::calcdlceN` (normalised fibre velocity from a·f_L·f_V), transcribed as the
     /// independent reference the closed-form inverse must agree with.

@@ -2,8 +2,8 @@ import Testing
 @testable import Musculoskeletal
 
 /// The curves pass through the points OpenSim 4.6 tuned them to, and their derivatives match finite differences.
-struct DeGrooteFregly2016CurvesTests {
-    typealias Curves = DeGrooteFregly2016Curves
+struct DeGrooteFregly2016Tests {
+    typealias Curves = DeGrooteFregly2016
 
     @Test func curvesPassThroughOpenSimKeyPoints() {
         #expect(abs(Curves.activeForceLength(1.0).value - 1) < 1e-6)

@@ -4,7 +4,7 @@ import RealModule
 /// derivatives. The force-velocity relation is OpenSim's `calcdlceN` (Thelen's Eqs. 6-7 with linear
 /// extrapolation beyond `fv_linear_extrap_threshold`), inverted here in closed form: the multiplier
 /// f_V = F_M/(a·f_L) depends only on ṽ and a, so OpenSim's Newton inversion (`calcfvInv`) has this exact answer.
-public enum Thelen2003Curves {
+public enum Thelen2003 {
     /// Active force-length multiplier `exp(-(l̃-1)²/γ)`, γ = `KshapeActive` (default 0.45).
     @inlinable
     public static func activeForceLength<T: MuscleScalar>(_ normFiberLength: T, shape gamma: T = 0.45) -> (value: T, derivative: T) {

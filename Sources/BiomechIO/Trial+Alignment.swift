@@ -1,0 +1,43 @@
+extension Trial {
+    /// The trial with every channel on the kinematics' time base, cut to the span all channels
+    /// cover (the overlap): kinematics keep their own samples inside it, the others are linearly
+    /// interpolated onto those times. Raw EMG is only cut to the overlap and keeps its own rate,
+    /// because interpolating a raw signal down aliases it: process it first, then call
+    /// `resampled(onto: trial.time)`.
+    public func aligned() -> Trial {
+        let span = overlap()
+        let time = kinematics.time.filter { $0 >= span.lowerBound - 1e-9 && $0 <= span.upperBound + 1e-9 }
+        func onto(_ series: TimeSeries) -> TimeSeries { series.time == time ? series : series.resampled(onto: time) }
+        var aligned = self
+        aligned.kinematics = onto(kinematics)
+        aligned.inverseDynamics = inverseDynamics.map(onto)
+        aligned.load = load.map(onto)
+        aligned.emg = emg.map(onto)
+        aligned.muscleAnalysis = muscleAnalysis.mapValues(onto)
+        aligned.evaluationOnly = EvaluationData(series: evaluationOnly.series.mapValues(onto))
+        aligned.rawEMG = rawEMG.map { raw in raw.selectingRows { $0 >= span.lowerBound && $0 <= span.upperBound } }
+        return aligned
+    }
+
+    /// The time span covered by every series (raw EMG included), from the latest start to the earliest end.
+    public func overlap() -> ClosedRange<Double> {
+        let all = [kinematics, inverseDynamics, load, emg, rawEMG].compactMap { $0 } + Array(muscleAnalysis.values)
+            + Array(evaluationOnly.series.values)
+        let spans = all.compactMap { series -> (Double, Double)? in
+            guard let first = series.time.first, let last = series.time.last else { return nil }
+            return (first, last)
+        }
+        let start = spans.map(\.0).max() ?? 0
+        let end = spans.map(\.1).min() ?? 0
+        return start <= end ? start...end : start...start
+    }
+}
+
+extension TimeSeries {
+    /// The rows whose time satisfies `keep`.
+    public func selectingRows(where keep: (Double) -> Bool) -> TimeSeries {
+        let rows = time.indices.filter { keep(time[$0]) }
+        return TimeSeries(time: rows.map { time[$0] }, labels: labels, columns: columns.map { column in rows.map { column[$0] } },
+                          inDegrees: inDegrees)
+    }
+}

@@ -1,0 +1,44 @@
+extension Trial {
+    /// Reads the files of a trial. Kinematics in degrees are converted to radians: with the
+    /// model's rotational coordinates when `model` is given (as OpenSim does), else by column
+    /// names (`TimeSeries.inRadians()`). EMG channels are checked against `emgMapping` and the
+    /// model when both are given.
+    public static func load(_ files: TrialFiles, model: OpenSimModel? = nil, emgMapping: EMGMapping? = nil) throws -> Trial {
+        let angles = try TableFile.read(files.kinematics)
+        let kinematics = model.map { angles.inRadians(rotationalColumns: $0.rotationalCoordinateNames) } ?? angles.inRadians()
+        var muscleAnalysis: [String: TimeSeries] = [:]
+        for path in files.muscleAnalysis {
+            muscleAnalysis[muscleAnalysisQuantity(path)] = try TableFile.read(path)
+        }
+        var evaluation: [String: TimeSeries] = [:]
+        for path in files.evaluationOnly {
+            evaluation[evaluationName(path)] = try TableFile.read(path).inRadians()
+        }
+        let emg = try files.emg.map(TableFile.read)
+        if let emg, let emgMapping, let model, let path = files.emg {
+            try emgMapping.validate(channels: emg.labels, muscles: model.muscles.map(\.name), source: path)
+        }
+        return Trial(name: files.name, kinematics: kinematics, inverseDynamics: try files.inverseDynamics.map(TableFile.read),
+                     load: try files.load.map(TableFile.read), emg: emg, rawEMG: try files.rawEMG.map(TableFile.read),
+                     muscleAnalysis: muscleAnalysis, evaluationOnly: EvaluationData(series: evaluation))
+    }
+
+    /// `…MuscleAnalysis_MomentArm_knee_angle_r.sto` → `MomentArm_knee_angle_r`.
+    static func muscleAnalysisQuantity(_ path: String) -> String {
+        let file = baseName(path)
+        guard let marker = file.range(of: "MuscleAnalysis_", options: .backwards) else { return file }
+        return String(file[marker.upperBound...])
+    }
+
+    /// `truth_excitation.sto` → `excitation`.
+    static func evaluationName(_ path: String) -> String {
+        let file = baseName(path)
+        return file.hasPrefix("truth_") ? String(file.dropFirst(6)) : file
+    }
+
+    private static func baseName(_ path: String) -> String {
+        let file = path.split(separator: "/").last.map(String.init) ?? path
+        guard let dot = file.lastIndex(of: ".") else { return file }
+        return String(file[..<dot])
+    }
+}
