@@ -11,8 +11,8 @@ struct FitCommand: ParsableCommand {
         discussion: """
         Trials are split by name: the fit reads only --train trials (and, for mse, the test trials' measured EMG);
         --test trials are predicted and compared with inverse dynamics and, where the folder records it,
-        truth_excitation.sto (evaluation only). Output: DIR/<trial>_{excitation,activation,force,torque}.sto and
-        DIR/metrics.json.
+        truth_excitation.sto (evaluation only). Output: DIR/<trial>_{excitation,activation,force,torque}.sto,
+        DIR/metrics.json and, for nmm, DIR/model/ (network weights and model.json with the loss history).
         """)
 
     @Argument(help: "Subject folder (model.osim and one folder per trial).")
@@ -76,6 +76,9 @@ struct FitCommand: ParsableCommand {
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
             for prediction in outcome.predictions { try prediction.write(to: output) }
             try outcome.report.write(to: URL(fileURLWithPath: output).appendingPathComponent("metrics.json"))
+            if let model = outcome.predictor as? NeuralMusculoskeletalModel {
+                try model.save(to: URL(fileURLWithPath: output).appendingPathComponent("model"))
+            }
             print(outcome.summary)
         } catch let error as EstimationError {
             throw ValidationError(error.message)
