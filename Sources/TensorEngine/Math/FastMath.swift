@@ -50,6 +50,14 @@ enum FastMath {
         }
     }
 
+    /// `values[i] = GELU(values[i] + bias[i])` in place: the bias of the layer before, added on the way.
+    static func gelu(_ values: UnsafeMutablePointer<Float>, adding bias: UnsafePointer<Float>, _ count: Int) {
+        for i in 0..<count {
+            let x = values[i] + bias[i]
+            values[i] = 0.5 * x * (1 + erf(x * 0.70710678118654752))
+        }
+    }
+
     /// GELU in place, also writing GELU'(x) = Φ(x) + x·φ(x) to `derivative`, where φ(x) reuses the
     /// e^(−x²/2) computed inside erf(x/√2).
     static func geluWithDerivative(_ values: UnsafeMutablePointer<Float>, _ derivative: UnsafeMutablePointer<Float>,
@@ -69,6 +77,15 @@ enum FastMath {
         for j in 0..<count { values[j] = exp(values[j] - largest) }
         let scale = 1 / sum(values, count)
         for j in 0..<count { values[j] *= scale }
+    }
+
+    /// Softmax of `count` contiguous values without the final division: `values[j] = e^(values[j] − max)`
+    /// in place; returns 1 / Σ, by which the caller scales whatever it computes from the values
+    /// (attention scales its output rows, `d` values, instead of the `count` probabilities).
+    static func unnormalizedSoftmax(_ values: UnsafeMutablePointer<Float>, _ count: Int) -> Float {
+        let largest = maximum(values, count)
+        for j in 0..<count { values[j] = exp(values[j] - largest) }
+        return 1 / sum(values, count)
     }
 
     // Reductions with eight independent partial results: Swift keeps floating-point additions in
