@@ -81,7 +81,7 @@ final class InferenceWorkspace: @unchecked Sendable {
             let q = qkv + head * headWidth
             Tensor.transposeBlock(q + d, rows: t, columns: headWidth, stride: stride, into: kT)
             BLAS.gemm(m: t, n: t, k: headWidth, a: q, lda: stride, b: kT, ldb: t, c: s, ldc: t)
-            for r in 0..<t { inverse[r] = FastMath.unnormalizedSoftmax(s + r * t, t) }
+            FastMath.unnormalizedSoftmax(s, rows: t, count: t, inverseSums: inverse)
             let o = output + head * headWidth
             BLAS.gemm(m: t, n: headWidth, k: t, a: s, lda: t, b: q + 2 * d, ldb: stride, c: o, ldc: d)
             for r in 0..<t {
