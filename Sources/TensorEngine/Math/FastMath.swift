@@ -102,6 +102,10 @@ enum FastMath {
     /// in registers across rows.
     static func unnormalizedSoftmax(_ values: UnsafeMutablePointer<Float>, rows: Int, count: Int,
                                     inverseSums: UnsafeMutablePointer<Float>) {
+        if count == 64 {
+            for row in 0..<rows { inverseSums[row] = unnormalizedSoftmax64(UnsafeMutableRawPointer(values + row * 64)) }
+            return
+        }
         let vectors = count / 8
         for row in 0..<rows {
             let start = values + row * count, raw = UnsafeMutableRawPointer(start)
@@ -127,6 +131,26 @@ enum FastMath {
             }
             inverseSums[row] = 1 / total
         }
+    }
+
+    /// `unnormalizedSoftmax` of one row of 64 values (the benchmark's window length) held in eight
+    /// registers: maximum and sum as trees, the eight exponentials independent of each other.
+    @inline(__always)
+    private static func unnormalizedSoftmax64(_ row: UnsafeMutableRawPointer) -> Float {
+        typealias V = SIMD8<Float>
+        @inline(__always) func load(_ i: Int) -> V { row.loadUnaligned(fromByteOffset: i * 32, as: V.self) }
+        @inline(__always) func larger(_ a: V, _ b: V) -> V { a.replacing(with: b, where: b .> a) }
+        let x0 = load(0), x1 = load(1), x2 = load(2), x3 = load(3), x4 = load(4), x5 = load(5), x6 = load(6), x7 = load(7)
+        let lanes = larger(larger(larger(x0, x1), larger(x2, x3)), larger(larger(x4, x5), larger(x6, x7)))
+        let half = larger(SIMD8(lowHalf: lanes.lowHalf, highHalf: lanes.lowHalf), SIMD8(lowHalf: lanes.highHalf, highHalf: lanes.highHalf)).lowHalf
+        let largest = Swift.max(Swift.max(half[0], half[1]), Swift.max(half[2], half[3]))
+        let e0 = exponentialOfNonPositive(x0 - largest), e1 = exponentialOfNonPositive(x1 - largest)
+        let e2 = exponentialOfNonPositive(x2 - largest), e3 = exponentialOfNonPositive(x3 - largest)
+        let e4 = exponentialOfNonPositive(x4 - largest), e5 = exponentialOfNonPositive(x5 - largest)
+        let e6 = exponentialOfNonPositive(x6 - largest), e7 = exponentialOfNonPositive(x7 - largest)
+        @inline(__always) func store(_ i: Int, _ e: V) { row.storeBytes(of: e, toByteOffset: i * 32, as: V.self) }
+        store(0, e0); store(1, e1); store(2, e2); store(3, e3); store(4, e4); store(5, e5); store(6, e6); store(7, e7)
+        return 1 / horizontalSum(((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)))
     }
 
     /// e^x in eight lanes for x ≤ 0 (softmax after subtracting the maximum; clamped below at −87):
