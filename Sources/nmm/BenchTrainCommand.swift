@@ -9,8 +9,10 @@ struct BenchTrainCommand: ParsableCommand {
         abstract: "Benchmark: the nmm-small training workload (steps/s, inference frames/s, GFLOP/s).",
         discussion: """
             Runs the workload of ../shared/bench/torch_reference.py (B=32 windows of T=64 frames, \
-            2-layer pre-LN Transformer, d_model 64, 4 heads, FF 128, DeGroote muscle torque, Adam) \
-            and inference on 256 windows without gradients. Use a release build: swift build -c release. \
+            2-layer pre-LN Transformer, d_model 64, 4 heads, FF 128, rigid-tendon DeGroote muscle torque by \
+            Musculoskeletal's fused TensorMuscleModel with OpenSim's constants — the reference's active \
+            force-length b11 differs, 0.8145 against OpenSim's 0.8151 — and Adam) and inference on 256 windows \
+            without gradients (TransformerEncoder.predict, Float32). Use a release build: swift build -c release. \
             Wall-clock figures drop when other processes use the cores; the CPU time per step and the \
             load average printed beside them tell whether that happened.
             """

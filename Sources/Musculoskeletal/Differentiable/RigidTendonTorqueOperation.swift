@@ -9,12 +9,19 @@ struct RigidTendonTorqueOperation: CustomOperation {
     let muscles: [DeGrooteFregly2016Muscle<Float>]
     /// Whether a moment-arm input follows and the output is torque rather than force.
     let producesTorque: Bool
-    /// The kernel's results per element, kept by `forward` for `backward` (one operation instance per graph node).
+    /// The kernel's partial derivatives, kept by `forward` for `backward` (one operation instance per graph node).
     let saved = SavedPartials()
 
-    /// Storage for the forward pass's partial derivatives.
+    /// The forward pass's partials, muscle-major: `values[(p·M + i)·paddedRows + row]` for partial `p` (see
+    /// ``Partial``) of muscle `i` at `row`, rows padded to a multiple of 8 lanes.
     final class SavedPartials: @unchecked Sendable {
-        var partials: [RigidTendonForce<Float>] = []
+        var values: [Float] = []
+        var paddedRows = 0
+    }
+
+    /// The saved partials, in their order in ``SavedPartials``.
+    enum Partial: Int, CaseIterable {
+        case force, dActivation, dMusculotendonLength, dMusculotendonVelocity, dMaxIsometricForce, dOptimalFiberLength
     }
 
     var name: String { producesTorque ? "rigidTendonTorque" : "rigidTendonForce" }
@@ -49,28 +56,54 @@ struct RigidTendonTorqueOperation: CustomOperation {
         let scaled = scaledMuscles(inputs[3])
         let (a, l, v) = (inputs[0], inputs[1], inputs[2])
         let rows = a.count / m
-        let coordinates = producesTorque ? output.count / max(rows, 1) : 0
-        if producesTorque { output.initialize(repeating: 0) }
-        let zero = RigidTendonForce<Float>(force: 0, dActivation: 0, dMusculotendonLength: 0, dMusculotendonVelocity: 0,
-                                           dMaxIsometricForce: 0, dOptimalFiberLength: 0, dTendonSlackLength: 0,
-                                           normFiberLength: 0, normFiberVelocity: 0, cosPennationAngle: 0)
+        let paddedRows = (rows + 7) / 8 * 8
         // Filled locally and stored once: each access to the class's property costs a dynamic exclusivity check.
-        var partials = [RigidTendonForce<Float>](repeating: zero, count: a.count)
-        // Muscle-major loops: each muscle is copied out of the array once, not once per element.
-        for i in 0..<m {
-            let muscle = scaled[i]
-            for row in 0..<rows {
-                let k = row * m + i
-                let result = muscle.rigidTendonForce(activation: a[k], musculotendonLength: l[k], musculotendonVelocity: v[k])
-                partials[k] = result
-                if producesTorque {
-                    for c in 0..<coordinates { output[row * coordinates + c] += inputs[4][(row * coordinates + c) * m + i] * result.force }
-                } else {
-                    output[k] = result.force
+        // Every element is written below (the padding lanes too).
+        let values = [Float](unsafeUninitializedCapacity: Partial.allCases.count * m * paddedRows) { values, count in
+            count = values.count
+            let base = UnsafeMutableRawPointer(values.baseAddress!)
+            // Muscle-major: eight rows of one muscle per call, gathered from the [..., M] layout into lanes.
+            for i in 0..<m {
+                let muscle = scaled[i]
+                /// Muscle i's values at rows `row ..< row + 8` (the last row repeated past the end), built in registers.
+                @inline(__always) func gather(_ x: UnsafeBufferPointer<Float>, _ row: Int) -> SIMD8<Float> {
+                    @inline(__always) func at(_ lane: Int) -> Float { x[Swift.min(row + lane, rows - 1) * m + i] }
+                    return SIMD8(at(0), at(1), at(2), at(3), at(4), at(5), at(6), at(7))
+                }
+                for row in stride(from: 0, to: rows, by: 8) {
+                    // Lanes past the last row repeat it; their results are never read.
+                    let lanes = muscle.rigidTendonForce(activation: gather(a, row), musculotendonLength: gather(l, row),
+                                                        musculotendonVelocity: gather(v, row))
+                    func store(_ p: Partial, _ x: SIMD8<Float>) {
+                        base.storeBytes(of: x, toByteOffset: ((p.rawValue * m + i) * paddedRows + row) * 4, as: SIMD8<Float>.self)
+                    }
+                    store(.force, lanes.force)
+                    store(.dActivation, lanes.dActivation)
+                    store(.dMusculotendonLength, lanes.dMusculotendonLength)
+                    store(.dMusculotendonVelocity, lanes.dMusculotendonVelocity)
+                    store(.dMaxIsometricForce, lanes.dMaxIsometricForce)
+                    store(.dOptimalFiberLength, lanes.dOptimalFiberLength)
+                }
+            }
+            let force = values.baseAddress!
+            if producesTorque {
+                let coordinates = output.count / max(rows, 1)
+                let arms = inputs[4]
+                for row in 0..<rows {
+                    for c in 0..<coordinates {
+                        var torque: Float = 0
+                        for i in 0..<m { torque += arms[(row * coordinates + c) * m + i] * force[i * paddedRows + row] }
+                        output[row * coordinates + c] = torque
+                    }
+                }
+            } else {
+                for row in 0..<rows {
+                    for i in 0..<m { output[row * m + i] = force[i * paddedRows + row] }
                 }
             }
         }
-        saved.partials = partials
+        saved.values = values
+        saved.paddedRows = paddedRows
     }
 
     func backward(inputs: [UnsafeBufferPointer<Float>], output: UnsafeBufferPointer<Float>,
@@ -78,30 +111,41 @@ struct RigidTendonTorqueOperation: CustomOperation {
         let m = muscles.count
         let rows = inputs[0].count / m
         let coordinates = producesTorque ? output.count / max(rows, 1) : 0
-        let partialsOfForward = saved.partials
-        precondition(partialsOfForward.count == inputs[0].count, "backward needs this operation's forward pass")
-        for row in 0..<rows {
+        let paddedRows = saved.paddedRows
+        let values = saved.values
+        precondition(values.count == Partial.allCases.count * m * paddedRows && paddedRows >= rows,
+                     "backward needs this operation's forward pass")
+        values.withUnsafeBufferPointer { values in
             for i in 0..<m {
-                let k = row * m + i
-                let partials = partialsOfForward[k]
-                // ∂loss/∂force of this muscle at this row.
-                var upstream: Float = 0
-                if producesTorque {
-                    for c in 0..<coordinates {
-                        let index = (row * coordinates + c) * m + i
-                        upstream += outputGradient[row * coordinates + c] * inputs[4][index]
-                        inputGradients[4]?[index] += outputGradient[row * coordinates + c] * partials.force
+                let partial = { (p: Partial) in values.baseAddress! + (p.rawValue * m + i) * paddedRows }
+                let force = partial(.force), dActivation = partial(.dActivation), dLength = partial(.dMusculotendonLength)
+                let dVelocity = partial(.dMusculotendonVelocity), dForceScale = partial(.dMaxIsometricForce)
+                let dFiberScale = partial(.dOptimalFiberLength)
+                var forceScaleSum: Float = 0, fiberScaleSum: Float = 0, slackScaleSum: Float = 0
+                for row in 0..<rows {
+                    let k = row * m + i
+                    // ∂loss/∂force of this muscle at this row.
+                    var upstream: Float = 0
+                    if producesTorque {
+                        for c in 0..<coordinates {
+                            let index = (row * coordinates + c) * m + i
+                            upstream += outputGradient[row * coordinates + c] * inputs[4][index]
+                            inputGradients[4]?[index] += outputGradient[row * coordinates + c] * force[row]
+                        }
+                    } else {
+                        upstream = outputGradient[k]
                     }
-                } else {
-                    upstream = outputGradient[k]
+                    inputGradients[0]?[k] += upstream * dActivation[row]
+                    inputGradients[1]?[k] += upstream * dLength[row]
+                    inputGradients[2]?[k] += upstream * dVelocity[row]
+                    forceScaleSum += upstream * dForceScale[row]
+                    fiberScaleSum += upstream * dFiberScale[row]
+                    slackScaleSum -= upstream * dLength[row]
                 }
-                inputGradients[0]?[k] += upstream * partials.dActivation
-                inputGradients[1]?[k] += upstream * partials.dMusculotendonLength
-                inputGradients[2]?[k] += upstream * partials.dMusculotendonVelocity
                 if let scales = inputGradients[3] {
-                    scales[i] += upstream * partials.dMaxIsometricForce * muscles[i].maxIsometricForce
-                    scales[m + i] += upstream * partials.dOptimalFiberLength * muscles[i].optimalFiberLength
-                    scales[2 * m + i] += upstream * partials.dTendonSlackLength * muscles[i].tendonSlackLength
+                    scales[i] += forceScaleSum * muscles[i].maxIsometricForce
+                    scales[m + i] += fiberScaleSum * muscles[i].optimalFiberLength
+                    scales[2 * m + i] += slackScaleSum * muscles[i].tendonSlackLength
                 }
             }
         }

@@ -63,6 +63,8 @@ public final class TransformerEncoder {
     public let outputHead: Dense
     /// `[maxSequenceLength, D]` constant position table.
     public let positions: Tensor
+    /// Buffers of `predict`, kept between calls.
+    let inferenceWorkspaces = InferenceWorkspacePool()
 
     /// A model with weights drawn from `seed`.
     public init(configuration: TransformerConfiguration, seed: UInt64) {
