@@ -39,7 +39,7 @@ let package = Package(
             .product(name: "ComplexModule", package: "swift-numerics"),
             .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: fastMath),
-        .target(name: "TensorEngine", dependencies: ["CBLAS"], swiftSettings: fastMath + tensorEngineVectorISA),
+        .target(name: "TensorEngine", dependencies: ["CBLAS"], exclude: ["README.md"], swiftSettings: fastMath + tensorEngineVectorISA),
         .target(name: "Musculoskeletal", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: fastMath),

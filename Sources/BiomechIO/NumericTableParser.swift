@@ -49,22 +49,17 @@ struct NumericTableParser {
                 while cursor < contentEnd, base[cursor] == 0x20 || base[cursor] == 0x09 { cursor += 1 }
                 if cursor >= contentEnd { break }
                 let tokenStart = cursor
-                switch separator {
-                case .whitespace:
-                    while cursor < contentEnd, base[cursor] != 0x20, base[cursor] != 0x09 { cursor += 1 }
-                case .comma:
-                    while cursor < contentEnd, base[cursor] != 0x2C { cursor += 1 }
-                }
-                var tokenEnd = cursor
-                while tokenEnd > tokenStart, base[tokenEnd - 1] == 0x20 || base[tokenEnd - 1] == 0x09 { tokenEnd -= 1 }
                 guard column < columnCount else {
                     throw InputError(file: file, line: line, message:
                         "expected \(columnCount) values (one per column label), found more: \(InputError.quote(bytes: UnsafeBufferPointer(rebasing: bytes[tokenStart..<contentEnd])))")
                 }
-                guard let value = DecimalParser.parse(base + tokenStart, count: tokenEnd - tokenStart) else {
-                    let token = UnsafeBufferPointer(rebasing: bytes[tokenStart..<tokenEnd])
-                    throw InputError(file: file, line: line, field: labels[column], message:
-                        "expected a number in column '\(labels[column])', found \(token.isEmpty ? "an empty field" : InputError.quote(bytes: token))")
+                let parsed = DecimalParser.parsePrefix(base + cursor, count: contentEnd - cursor)
+                if let parsed { cursor += parsed.length }
+                if separator == .comma {
+                    while cursor < contentEnd, base[cursor] == 0x20 || base[cursor] == 0x09 { cursor += 1 }
+                }
+                guard let value = parsed?.value, cursor == contentEnd || isSeparator(base[cursor]) else {
+                    throw notANumber(bytes, from: tokenStart, to: contentEnd, line: line, column: column)
                 }
                 if column == timeColumn {
                     guard value > previousTime, value.isFinite else {
@@ -91,6 +86,21 @@ struct NumericTableParser {
             line += 1
         }
         return (values, rows)
+    }
+
+    @inline(__always)
+    private func isSeparator(_ byte: UInt8) -> Bool {
+        separator == .comma ? byte == 0x2C : byte == 0x20 || byte == 0x09
+    }
+
+    /// The error for a value that is not a number: the token runs to the next separator.
+    private func notANumber(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to lineEnd: Int, line: Int, column: Int) -> InputError {
+        var end = start
+        while end < lineEnd, !isSeparator(bytes[end]) { end += 1 }
+        while end > start, bytes[end - 1] == 0x20 || bytes[end - 1] == 0x09 { end -= 1 }
+        let token = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        return InputError(file: file, line: line, field: labels[column], message:
+            "expected a number in column '\(labels[column])', found \(token.isEmpty ? "an empty field" : InputError.quote(bytes: token))")
     }
 
     /// A comma at the end of a row.

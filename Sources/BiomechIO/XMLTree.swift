@@ -44,6 +44,12 @@ final class XMLTreeElement {
 enum XMLTree {
     /// The root element of the XML document in `data`; `file` names it in errors.
     static func parse(_ data: Data, file: String) throws(InputError) -> XMLTreeElement {
+        // FoundationXML's XMLParser traps on element names that are not valid UTF-8 (found by
+        // the fuzz test) and crashes on a processing instruction without data (found by
+        // libFuzzer), so the bytes are checked first. OpenSim writes UTF-8, has no DOCTYPE and no
+        // processing instruction but the XML declaration.
+        try checkUTF8(data, file: file)
+        try checkMarkup(data, file: file)
         let parser = XMLParser(data: data)
         let builder = TreeBuilder()
         parser.delegate = builder
@@ -55,6 +61,76 @@ enum XMLTree {
             throw InputError(file: file, line: max(parser.lineNumber, 1), message: "expected well-formed XML: \(reason)")
         }
         return root
+    }
+}
+
+extension XMLTree {
+    /// Throws an error naming the line of the first byte sequence that is not UTF-8.
+    static func checkUTF8(_ data: Data, file: String) throws(InputError) {
+        var decoder = UTF8()
+        var iterator = data.makeIterator()
+        var offset = 0
+        var line = 1
+        decoding: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                offset += UTF8.width(scalar)
+                if scalar == "\n" { line += 1 }
+            case .emptyInput:
+                break decoding
+            case .error:
+                let byte = offset < data.count ? data[data.startIndex + offset] : 0
+                throw InputError(file: file, line: line, message:
+                    "expected UTF-8 text, found the byte 0x\(String(byte, radix: 16, uppercase: true)) at byte offset \(offset)")
+            }
+        }
+    }
+}
+
+extension XMLTree {
+    /// Throws an error naming the line of a processing instruction other than a leading XML
+    /// declaration, or of a DOCTYPE; comments and CDATA sections are skipped.
+    static func checkMarkup(_ data: Data, file: String) throws(InputError) {
+        let bytes = [UInt8](data)
+        var line = 1
+        var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0 // a UTF-8 byte-order mark
+        var sawContent = false
+        func starts(with text: String, at position: Int) -> Bool {
+            bytes[position...].starts(with: text.utf8)
+        }
+        func skip(past terminator: String) {
+            while index < bytes.count, !starts(with: terminator, at: index) {
+                if bytes[index] == 0x0A { line += 1 }
+                index += 1
+            }
+            index += terminator.utf8.count
+        }
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x0A { line += 1 }
+            if byte == UInt8(ascii: "<") {
+                if starts(with: "<!--", at: index) { skip(past: "-->"); continue }
+                if starts(with: "<![CDATA[", at: index) { skip(past: "]]>"); continue }
+                if starts(with: "<!DOCTYPE", at: index) {
+                    throw InputError(file: file, line: line, message: "expected an OpenSim model, found a DOCTYPE declaration")
+                }
+                if starts(with: "<?", at: index) {
+                    guard !sawContent, starts(with: "<?xml ", at: index) else {
+                        throw InputError(file: file, line: line, message:
+                            "expected no processing instruction ('<?...?>') other than the XML declaration at the start")
+                    }
+                    let declarationStart = index
+                    skip(past: "?>")
+                    guard index <= bytes.count, !bytes[declarationStart + 1..<index - 2].contains(UInt8(ascii: "<")) else {
+                        throw InputError(file: file, line: line, message: "expected the XML declaration to end with '?>' before the next '<'")
+                    }
+                    sawContent = true
+                    continue
+                }
+            }
+            if byte != 0x20, byte != 0x09, byte != 0x0A, byte != 0x0D { sawContent = true }
+            index += 1
+        }
     }
 }
 

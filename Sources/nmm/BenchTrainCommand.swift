@@ -10,11 +10,13 @@ struct BenchTrainCommand: ParsableCommand {
         discussion: """
             Runs the workload of ../shared/bench/torch_reference.py (B=32 windows of T=64 frames, \
             2-layer pre-LN Transformer, d_model 64, 4 heads, FF 128, DeGroote muscle torque, Adam) \
-            and inference on 256 windows without gradients. Use a release build: swift build -c release.
+            and inference on 256 windows without gradients. Use a release build: swift build -c release. \
+            Wall-clock figures drop when other processes use the cores; the CPU time per step and the \
+            load average printed beside them tell whether that happened.
             """
     )
 
-    @Option(help: "Worker threads (data-parallel halves of the batch); OpenBLAS runs one thread inside each.")
+    @Option(help: "Worker threads (data-parallel shards of the batch, two per thread); OpenBLAS runs one thread inside each.")
     var threads: Int = ProcessInfo.processInfo.activeProcessorCount >= 2 ? 2 : 1
 
     @Option(help: "Timed training steps (after 20 warm-up steps).")
@@ -24,62 +26,33 @@ struct BenchTrainCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard [1, 2, 4, 8, 16, 32].contains(threads) else { throw ValidationError("--threads must divide 32: 1, 2, 4, 8, 16 or 32") }
+        guard [1, 2, 4, 8, 16].contains(threads) else {
+            throw ValidationError("--threads must be 1, 2, 4, 8 or 16 (two shards per thread must divide the batch of 32)")
+        }
         guard steps > 0 else { throw ValidationError("--steps must be positive") }
     }
 
     func run() throws {
-        BLAS.threadCount = 1
-        let workload = NMMSmallWorkload(threads: threads)
-        let firstLoss = workload.step()
-        for _ in 0..<19 { workload.step() }
-        let start = Date(), startCPU = processCPUSeconds()
-        var lastLoss = firstLoss
-        for _ in 0..<steps { lastLoss = workload.step() }
-        let trainSeconds = Date().timeIntervalSince(start)
-        let cpuPerStep = (processCPUSeconds() - startCPU) / Double(steps)
-
-        var generator = Xoshiro256StarStar(seed: 42)
-        let inferenceBatch = 256, length = NMMSmallWorkload.length
-        let windows = (0..<threads).map { _ in
-            Tensor(normal: [inferenceBatch / threads, length, NMMSmallWorkload.features], using: &generator)
-        }
-        for _ in 0..<3 { workload.infer(windows) }
-        let passes = 20
-        let inferStart = Date()
-        for _ in 0..<passes { workload.infer(windows) }
-        let inferSeconds = Date().timeIntervalSince(inferStart)
-
-        let peak = SgemmPeak.measure(streams: threads)
-        let stepsPerSecond = Double(steps) / trainSeconds
-        let framesPerSecond = Double(passes * inferenceBatch * length) / inferSeconds
-        // Training FLOPs counted as 3 × the forward GEMM/attention FLOPs (backward ≈ 2 × forward).
-        let stepFLOPs = 3 * TransformerConfiguration.nmmSmall.forwardFLOPs(frames: NMMSmallWorkload.batch * length, length: length)
-        let gflops = stepFLOPs * stepsPerSecond / 1e9
+        let r = TrainBenchmark.run(threads: threads, steps: steps)
         if json {
             let fields: [(String, String)] = [
-                ("steps_per_s", format(stepsPerSecond)), ("windows_per_s", format(stepsPerSecond * Double(NMMSmallWorkload.batch))),
-                ("infer_frames_per_s", format(framesPerSecond)), ("gflops", format(gflops)),
-                ("sgemm_peak_gflops", format(peak)), ("cpu_ms_per_step", format(cpuPerStep * 1000)), ("threads", "\(threads)"), ("steps", "\(steps)"),
-                ("loss_first", format(Double(firstLoss))), ("loss_last", format(Double(lastLoss))),
+                ("steps_per_s", f(r.stepsPerSecond)), ("windows_per_s", f(r.windowsPerSecond)),
+                ("infer_frames_per_s", f(r.inferenceFramesPerSecond)), ("gflops", f(r.gflops)),
+                ("sgemm_peak_gflops", f(r.sgemmPeakGFLOPs)), ("cpu_ms_per_step", f(r.cpuMillisecondsPerStep)),
+                ("threads", "\(r.threads)"), ("steps", "\(r.steps)"), ("loss_first", f(Double(r.firstLoss), 4)),
+                ("loss_last", f(Double(r.lastLoss), 4)), ("load_average", f(r.loadAverage, 2)),
             ]
             print("{" + fields.map { "\"\($0.0)\": \($0.1)" }.joined(separator: ", ") + "}")
         } else {
-            print("nmm-small (B=32, T=64, F=7, d_model 64, 4 heads, FF 128, 2 pre-LN layers, DeGroote torque), \(threads) thread(s)")
-            print("training:   \(format(stepsPerSecond)) steps/s, \(format(stepsPerSecond * 32)) windows/s (\(steps) steps, loss \(format(Double(firstLoss))) → \(format(Double(lastLoss)))); \(format(cpuPerStep * 1000)) ms CPU per step over all threads")
-            print("inference:  \(format(framesPerSecond)) frames/s (256 windows × 64 frames, no gradients)")
-            print("throughput: \(format(gflops)) GFLOP/s achieved in training; OpenBLAS sgemm 64³ peak \(format(peak)) GFLOP/s (\(threads) stream(s))")
-            print("OpenBLAS:   \(BLAS.configuration)")
+            print("nmm-small (B=32, T=64, F=7, d_model 64, 4 heads, FF 128, 2 pre-LN layers, DeGroote torque), \(r.threads) thread(s)")
+            print("training:   \(f(r.stepsPerSecond)) steps/s, \(f(r.windowsPerSecond)) windows/s over \(r.steps) steps "
+                + "(loss \(f(Double(r.firstLoss), 4)) → \(f(Double(r.lastLoss), 4))); \(f(r.cpuMillisecondsPerStep)) ms CPU per step, all threads")
+            print("inference:  \(f(r.inferenceFramesPerSecond)) frames/s (256 windows × 64 frames, no gradients)")
+            print("throughput: \(f(r.gflops)) GFLOP/s in training beside OpenBLAS sgemm 64³ peak \(f(r.sgemmPeakGFLOPs)) GFLOP/s "
+                + "(\(r.threads) stream(s), same run)")
+            print("machine:    load average \(f(r.loadAverage, 2)); \(BLAS.configuration)")
         }
     }
 
-    private func format(_ value: Double) -> String { String(format: "%.1f", value) }
-
-    /// User + system CPU time of the whole process: unlike wall time, not inflated when other
-    /// processes share the cores.
-    private func processCPUSeconds() -> Double {
-        var usage = rusage()
-        getrusage(RUSAGE_SELF.rawValue, &usage)
-        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
-    }
+    private func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
 }

@@ -1,13 +1,128 @@
 import ArgumentParser
+import Estimation
+import Foundation
 
-/// `nmm fit`: Fit the NMM or a baseline (mse, so) to a subject folder and write test-trial predictions and metrics.
+/// `nmm fit`: fits the NMM or a baseline (mse, so) to a subject folder and writes the test-trial predictions as
+/// OpenSim .sto files and DIR/metrics.json.
 struct FitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "fit",
-        abstract: "Fit the NMM or a baseline (mse, so) to a subject folder and write test-trial predictions and metrics."
-    )
+        abstract: "Fit the NMM or a baseline (mse, so) to a subject folder and write test-trial predictions and metrics.",
+        discussion: """
+        Trials are split by name: the fit reads only --train trials (and, for mse, the test trials' measured EMG);
+        --test trials are predicted and compared with inverse dynamics and, where the folder records it,
+        truth_excitation.sto (evaluation only). Output: DIR/<trial>_{excitation,activation,force,torque}.sto and
+        DIR/metrics.json.
+        """)
+
+    @Argument(help: "Subject folder (model.osim and one folder per trial).")
+    var subject: String
+
+    @Option(help: "nmm, mse or so.")
+    var method: FitMethod
+
+    @Option(help: "Muscles whose EMG is measured, comma-separated.")
+    var measured: String = ""
+
+    @Option(help: "Training trials, comma-separated.")
+    var train: String = ""
+
+    @Option(help: "Test trials, comma-separated.")
+    var test: String
+
+    @Option(help: "Coordinates whose inverse-dynamics torques are fitted, comma-separated.")
+    var coordinates: String
+
+    @Option(help: "Random seed.")
+    var seed: Int = 1
+
+    @Option(help: "Output folder (created if missing).")
+    var output: String
+
+    @Option(help: "nmm: training steps at most (early stopping may end sooner).")
+    var steps: Int = NMMConfiguration().maxSteps
+
+    @Option(help: "nmm and mse: weight of the penalty on unmeasured muscles' excitations.")
+    var effortWeight: Double?
+
+    @Option(help: "nmm: weight of the prior tying hidden muscles to their measured agonists.")
+    var agonistWeight: Double?
+
+    @Option(help: "mse: number of synergies (default: the fewest reaching 95 % VAF on the training EMG).")
+    var synergies: Int?
+
+    @Option(help: "Model file inside the subject folder.")
+    var model: String = "model.osim"
+
+    @Option(help: "EMG channel of muscles not named after their channel: muscle=channel,… (hidden muscles too, for evaluation).")
+    var emgMap: String = ""
+
+    @Option(help: "Coordinates whose q, q̇, q̈ feed the network, comma-separated (default: every coordinate of the kinematics file).")
+    var featureCoordinates: String?
+
+    @Option(help: "Resample every signal to this rate (Hz); default: the kinematics' own samples.")
+    var sampleRate: Double?
+
+    @Option(help: "Trial file names: kinematics,inverse-dynamics,emg,load (empty load: none).")
+    var files: String = "ik.mot,id.sto,emg.sto,load.sto"
 
     func run() throws {
-        throw ValidationError("`fit` is not implemented yet")
+        let request = FitRequest(
+            subjectDirectory: subject, method: method.estimationMethod, measured: list(measured), train: list(train),
+            test: list(test), coordinates: list(coordinates), seed: seed, nmm: nmmConfiguration(),
+            synergyCount: synergies, effortWeight: effortWeight, emgChannels: try emgChannels(), loader: try loader(), modelFile: model)
+        do {
+            let outcome = try request.run(progress: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
+            try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+            for prediction in outcome.predictions { try prediction.write(to: output) }
+            try outcome.report.write(to: URL(fileURLWithPath: output).appendingPathComponent("metrics.json"))
+            print(outcome.summary)
+        } catch let error as EstimationError {
+            throw ValidationError(error.message)
+        }
+    }
+
+    func nmmConfiguration() -> NMMConfiguration {
+        var configuration = NMMConfiguration()
+        configuration.maxSteps = steps
+        if let effortWeight { configuration.effortWeight = effortWeight }
+        if let agonistWeight { configuration.agonistWeight = agonistWeight }
+        return configuration
+    }
+
+    func emgChannels() throws -> [String: String] {
+        var map: [String: String] = [:]
+        for pair in list(emgMap) {
+            let parts = pair.split(separator: "=").map(String.init)
+            guard parts.count == 2 else { throw ValidationError("--emg-map: expected muscle=channel, found '\(pair)'") }
+            map[parts[0]] = parts[1]
+        }
+        return map
+    }
+
+    func loader() throws -> TrialLoader {
+        let names = files.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard names.count == 4, !names[0].isEmpty, !names[1].isEmpty else {
+            throw ValidationError("--files: expected kinematics,inverse-dynamics,emg,load (e.g. ik.mot,id.sto,emg.sto,load.sto), found '\(files)'")
+        }
+        let trialFiles = TrialFiles(kinematics: names[0], inverseDynamics: names[1], load: names[3].isEmpty ? nil : names[3],
+                                    emg: names[2].isEmpty ? nil : names[2])
+        return TrialLoader(files: trialFiles, featureCoordinates: featureCoordinates.map(list), sampleRate: sampleRate)
+    }
+
+    func list(_ text: String) -> [String] {
+        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+}
+
+/// The methods `nmm fit` offers.
+enum FitMethod: String, ExpressibleByArgument, CaseIterable {
+    case nmm, mse, so
+    var estimationMethod: EstimationMethod {
+        switch self {
+        case .nmm: return .nmm
+        case .mse: return .synergyExtrapolation
+        case .so: return .staticOptimization
+        }
     }
 }

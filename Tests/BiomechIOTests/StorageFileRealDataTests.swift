@@ -127,5 +127,13 @@ import Testing
         let length = try StorageFile.read(TestData.walk + "/MuscleAnalysis_Length.sto")
         #expect(length.column("addbrev_r")?.first == 0.12722869)
         #expect(length.column("addbrev_r")?.last == 0.14319083)
+        let knee = try StorageFile.read(TestData.walk + "/MuscleAnalysis_MomentArm_knee_angle_r.sto")
+        #expect(knee.column("bflh_r")?.first == 0.03299787 && knee.column("bfsh_r")?.first == 0.02302134)
+        #expect(knee.column("bflh_r")?.last == 0.03265197 && knee.column("addbrev_r")?.first == 0)
+        let ankle = try StorageFile.read(TestData.walk + "/MuscleAnalysis_MomentArm_ankle_angle_r.sto")
+        #expect(ankle.column("edl_r")?.first == 0.03972913 && ankle.column("gaslat_r")?.first == -0.05327656)
+        #expect(ankle.column("edl_r")?.last == 0.04107619)
+        let hip = try StorageFile.read(TestData.walk + "/MuscleAnalysis_MomentArm_hip_flexion_r.sto")
+        #expect(hip.column("addbrev_r")?.first == 0.03179386 && hip.column("addbrev_r")?.last == 0.03639325)
     }
 }

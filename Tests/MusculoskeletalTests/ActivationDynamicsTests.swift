@@ -1,4 +1,5 @@
 import Foundation
+import SignalProcessing
 import Testing
 @testable import Musculoskeletal
 
@@ -43,6 +44,18 @@ struct ActivationDynamicsTests {
             }
             #expect(abs(fine[k] - a) < 2e-3)
         }
+    }
+
+    @Test func excitationInversionReachesTheTarget() throws {
+        let dynamics = FirstOrderActivationDynamics<Double>(activationTimeConstant: 0.01, deactivationTimeConstant: 0.04, smoothing: 10)
+        for (from, to) in [(0.1, 0.3), (0.5, 0.45), (0.2, 0.2)] {
+            let e = try #require(dynamics.excitation(from: from, to: to, interval: 0.01, substeps: 2))
+            var a = from
+            for _ in 0..<2 { a = dynamics.step(activation: a, excitation: e, interval: 0.005).activation }
+            #expect(abs(a - to) < 1e-12)
+        }
+        // Faster than τa allows from rest: no excitation in [0, 1] gets there.
+        #expect(dynamics.excitation(from: 0.0, to: 0.99, interval: 0.001) == nil)
     }
 
     @Test func sequenceGradientMatchesFiniteDifferences() {
@@ -106,5 +119,14 @@ struct ActivationDynamicsTests {
         let left = zip(delayed, y).reduce(0) { $0 + $1.0 * $1.1 }
         let right = zip(signal, half.adjoint(of: y, sampleInterval: 0.01)).reduce(0) { $0 + $1.0 * $1.1 }
         #expect(abs(left - right) < 1e-12)
+    }
+
+    /// On Double signals the differentiable delay agrees with SignalProcessing's `delayed(_:by:sampleRate:)`.
+    @Test func delayAgreesWithSignalProcessing() throws {
+        for seconds in [0.0, 0.02, 0.025, 0.137] {
+            let ours = ElectromechanicalDelay(seconds: seconds).apply(to: Self.excitation, sampleInterval: 0.01)
+            let theirs = try delayed(Self.excitation, by: seconds, sampleRate: 100)
+            #expect(zip(ours, theirs).allSatisfy { abs($0 - $1) < 1e-12 }, "delay \(seconds)")
+        }
     }
 }

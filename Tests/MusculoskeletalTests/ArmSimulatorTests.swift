@@ -1,5 +1,6 @@
 import BiomechIO
 import Foundation
+import SignalProcessing
 import Testing
 @testable import Musculoskeletal
 
@@ -59,6 +60,10 @@ struct ArmSimulatorTests {
         #expect(Set(model.coordinates.map(\.name)) == Set(Arm26.coordinates))
         let ik = try StorageFile.read(directory + "/trial01/ik.mot")
         #expect(ik.inDegrees && abs(ik.inRadians().columns[1][0] - subject.trials[0].measuredAngles[1][0]) < 1e-9)
+        let loaded = try Subject.load(folder: directory)
+        #expect(loaded.name == "SIMTEST" && loaded.trials.count == 3 && loaded.info?.hidden == ["TRImed", "BRA"])
+        #expect(loaded.trials[2].emg?.labels == Arm26.surfaceEMGMuscles && loaded.evaluationOnly.electromechanicalDelay == 0.02)
+        #expect(loaded.evaluationOnly.parameterScale["BRA"]?["max_isometric_force"] == subject.parameterScales[5].maxIsometricForce)
         for result in try PhysicsCheck.run(subjectDirectory: directory) {
             #expect(result.r2 >= 0.9999 && result.rmsePercentOfPeak <= 0.1 && result.forceErrorPercentOfPeak <= 0.01, "\(result)")
         }
@@ -86,6 +91,17 @@ struct ArmSimulatorTests {
         }
     }
 
+    /// Loads beyond the muscles' strength saturate them (the torque is then not met) but never produce NaN.
+    @Test func impossibleLoadsSaturateWithoutNaN() {
+        var simulator = ArmSimulator(seed: 9)
+        simulator.duration = 2
+        let subject = simulator.subject(trials: [.curl(loadMass: 50), .pushdown(cableForce: 500)])
+        for trial in subject.trials {
+            #expect(trial.activation.allSatisfy { $0.allSatisfy { $0.isFinite && $0 >= 0 && $0 <= 1 } })
+            #expect(trial.force.allSatisfy { $0.allSatisfy(\.isFinite) } && trial.emg.allSatisfy { $0.allSatisfy(\.isFinite) })
+        }
+    }
+
     @Test func recruitmentIsTheConstrainedOptimum() throws {
         let rule = RecruitmentRule(weights: [1, 2, 1.5], baseFloor: 0.02, floorPerTorque: 0, floorPerSpeed: 0)
         let gain = [10.0, 20.0, -15.0]
@@ -106,5 +122,30 @@ struct ArmSimulatorTests {
         for m in embedded.muscles.indices {
             for k in 0..<4 { #expect(abs(embedded.length[m][k] - refitted.length[m][k]) < 1e-12) }
         }
+    }
+}
+
+/// The simulator's raw EMG through the classical processing chain recovers its envelopes, as S01's does.
+struct SimulatedEMGTests {
+    @Test func processedRawEMGCorrelatesWithTheEnvelopes() throws {
+        var simulator = ArmSimulator(seed: 21)
+        simulator.duration = 4
+        let subject = simulator.subject(trials: [.curl(loadMass: 3), .pushdown(cableForce: 30)])
+        let raws = subject.trials.map { TimeSeries(time: $0.rawEMGTime, labels: subject.measuredMuscles, columns: $0.rawEMG) }
+        let processed = try EMGPipeline().process(raws, onto: subject.trials.map(\.time))
+        for channel in subject.measuredMuscles.indices {
+            let envelope = processed.envelopes.flatMap { $0.columns[channel] }
+            let truth = subject.trials.flatMap { $0.emg[channel] }
+            let r = pearson(envelope, truth)
+            print("simulated raw EMG → envelope, \(subject.measuredMuscles[channel]): r = \(r)")
+            #expect(r > 0.9)
+        }
+    }
+
+    func pearson(_ x: [Double], _ y: [Double]) -> Double {
+        let mx = x.reduce(0, +) / Double(x.count), my = y.reduce(0, +) / Double(y.count)
+        let sxy = zip(x, y).reduce(0) { $0 + ($1.0 - mx) * ($1.1 - my) }
+        let sxx = x.reduce(0) { $0 + ($1 - mx) * ($1 - mx) }, syy = y.reduce(0) { $0 + ($1 - my) * ($1 - my) }
+        return sxy / (sxx * syy).squareRoot()
     }
 }

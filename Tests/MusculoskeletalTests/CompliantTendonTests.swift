@@ -55,4 +55,16 @@ struct CompliantTendonTests {
             }
         }
     }
+
+    @Test func floatSolutionAgreesWithDouble() {
+        let lengths = Self.length(0.0535 + 0.0858)
+        let double = Self.bra.compliantTendonForces(activation: Self.activation, musculotendonLength: lengths,
+                                                    musculotendonVelocity: Self.velocity, sampleInterval: 0.01)
+        let single = Self.bra.converted(to: Float.self).compliantTendonForces(
+            activation: Self.activation.map(Float.init), musculotendonLength: lengths.map(Float.init),
+            musculotendonVelocity: Self.velocity.map(Float.init), sampleInterval: 0.01)
+        for (d, f) in zip(double, single) {
+            #expect(abs(Double(f.tendonForce) - d.tendonForce) < 2e-3 * Self.bra.maxIsometricForce)
+        }
+    }
 }

@@ -82,3 +82,27 @@ struct GeometryTests {
         }
     }
 }
+
+/// Speeds-based lengthening velocity is the chain rule of the length, and motion files feed the fitted paths.
+struct GeometryFromMotionTests {
+    @Test func velocityFromSpeedsIsTheTimeDerivativeOfLength() {
+        let time = (0..<200).map { Double($0) * 0.005 }
+        let angles = [time.map { 0.25 + 0.1 * sin(2 * $0) }, time.map { 1.2 + 0.6 * sin(3 * $0) }]
+        let speeds = [time.map { 0.2 * cos(2 * $0) }, time.map { 1.8 * cos(3 * $0) }]
+        let geometry = Arm26.geometry.geometry(time: time, angles: angles)
+        let fromSpeeds = geometry.lengtheningVelocity(speeds: speeds)
+        let differentiated = geometry.lengtheningVelocity()
+        for m in geometry.muscles.indices {
+            for k in 2..<(time.count - 2) { #expect(abs(fromSpeeds[m][k] - differentiated[m][k]) < 1e-6) }
+        }
+    }
+
+    @Test func motionFileWithoutACoordinateIsAnInputError() {
+        let kinematics = TimeSeries(time: [0, 0.01], labels: ["r_elbow_flex"], columns: [[60, 61]], inDegrees: true)
+        #expect(throws: InputError.self) { _ = try Arm26.geometry.geometry(kinematics: kinematics, file: "ik.mot") }
+        let both = TimeSeries(time: [0, 0.01], labels: ["r_shoulder_elev", "r_elbow_flex"], columns: [[10, 11], [60, 61]], inDegrees: true)
+        let fromFile = try? Arm26.geometry.geometry(kinematics: both, file: "ik.mot")
+        let direct = Arm26.geometry.geometry(time: [0, 0.01], angles: [[10, 11].map { $0 * .pi / 180 }, [60, 61].map { $0 * .pi / 180 }])
+        #expect(fromFile == direct)
+    }
+}

@@ -39,6 +39,35 @@ struct RigidTendonTests {
         }
     }
 
+    /// Below the fibre-length floor (a non-physiological path shorter than the tendon) the force stays finite and
+    /// its partials still match finite differences: no length dependence, the floor moving with optimal fibre length.
+    @Test func flooredFiberLengthHasConsistentPartials() {
+        let muscle = Self.muscles[0]
+        let l = muscle.tendonSlackLength - 0.01
+        let result = muscle.rigidTendonForce(activation: 0.5, musculotendonLength: l, musculotendonVelocity: 0.1)
+        #expect(result.force.isFinite && result.dMusculotendonLength == 0 && result.dTendonSlackLength == 0)
+        let dLopt = centralDifference({ var m = muscle; m.optimalFiberLength = $0
+            return m.rigidTendonForce(activation: 0.5, musculotendonLength: l, musculotendonVelocity: 0.1).force }, at: muscle.optimalFiberLength, step: 1e-8)
+        #expect(close(result.dOptimalFiberLength, dLopt, relative: 1e-5))
+    }
+
+    /// The same generic kernel on Thelen 2003's curves (activation enters its force-velocity curve too).
+    @Test func thelenPartialsMatchFiniteDifferences() {
+        let muscle = Thelen2003Muscle<Double>(name: "TRIlat", maxIsometricForce: 624.3, optimalFiberLength: 0.1138,
+                                              tendonSlackLength: 0.098, pennationAngleAtOptimal: 0.15707963)
+        func force(_ m: Thelen2003Muscle<Double>, a: Double, l: Double, v: Double) -> Double {
+            m.rigidTendonForce(activation: a, musculotendonLength: l, musculotendonVelocity: v).force
+        }
+        for (a, l, v) in [(0.3, 0.205, -0.3), (0.8, 0.22, 0.2), (0.5, 0.215, 0.9), (0.05, 0.23, -0.05)] {
+            let result = muscle.rigidTendonForce(activation: a, musculotendonLength: l, musculotendonVelocity: v)
+            #expect(close(result.dActivation, centralDifference({ force(muscle, a: $0, l: l, v: v) }, at: a), relative: 1e-5))
+            #expect(close(result.dMusculotendonLength, centralDifference({ force(muscle, a: a, l: $0, v: v) }, at: l, step: 1e-7), relative: 1e-5))
+            #expect(close(result.dMusculotendonVelocity, centralDifference({ force(muscle, a: a, l: l, v: $0) }, at: v), relative: 1e-5))
+            let dLopt = centralDifference({ var m = muscle; m.optimalFiberLength = $0; return force(m, a: a, l: l, v: v) }, at: muscle.optimalFiberLength, step: 1e-7)
+            #expect(close(result.dOptimalFiberLength, dLopt, relative: 1e-5))
+        }
+    }
+
     @Test func floatKernelAgreesWithDouble() {
         for muscle in Self.muscles {
             let single = muscle.converted(to: Float.self)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import TensorEngine
 
@@ -17,6 +18,28 @@ struct TransformerTests {
         expectGradientsMatch(model.parameters + [x.detached()], epsilon: 5e-3) { _ in
             (model(x).sigmoid() - target).squared().mean(axes: [2])
         }
+    }
+
+    /// Reference: PyTorch 2.13 `nn.TransformerEncoder(nn.TransformerEncoderLayer(8, 2, 12, dropout=0,
+    /// activation="gelu", batch_first=True, norm_first=True), 2)` between `nn.Linear(3, 8)` + the same
+    /// sinusoidal table and `nn.Linear(8, 2)`, in float64, with parameter p's element i (in this
+    /// engine's layout; PyTorch's weights are the transposes) = 0.3·sin(1.7p + 0.31i + 0.5) and
+    /// input element i = cos(0.11i).
+    @Test("output equals PyTorch's nn.TransformerEncoder (pre-LN, exact GELU) with the same weights")
+    func matchesPyTorch() {
+        let model = TransformerEncoder(configuration: tiny, seed: 0)
+        for (p, parameter) in model.parameters.enumerated() {
+            parameter.assign((0..<parameter.count).map { i in Float(0.3 * sin(1.7 * Double(p) + 0.31 * Double(i) + 0.5)) })
+        }
+        let x = Tensor(shape: [2, 5, 3], scalars: (0..<30).map { Float(cos(0.11 * Double($0))) })
+        let expected: [Float] = [
+            0.1228596, -0.1184084, 0.1757127, -0.0227521, -0.0493668, -0.2522176, -0.3091008, -0.5590010, -0.3227962,
+            -0.6161737, 0.2573502, 0.0549718, 0.3118571, 0.1614803, 0.0739365, -0.0760516, -0.2124863, -0.4106123,
+            -0.2617288, -0.5098287,
+        ]
+        let y = model(x).scalars
+        #expect(y.count == expected.count)
+        for (got, want) in zip(y, expected) { #expect(abs(got - want) < 2e-5, "\(got) vs PyTorch \(want)") }
     }
 
     @Test("the same seed gives the same weights; another seed does not")
@@ -52,6 +75,25 @@ struct TransformerTests {
         }
         model.parameters[0].storage.pointer[0] += 1
         #expect(copy.parameters[0].storage.pointer[0] == model.parameters[0].storage.pointer[0])
+    }
+
+    @Test("data-parallel shards on two threads give the whole batch's gradient")
+    func dataParallel() {
+        let model = TransformerEncoder(configuration: tiny, seed: 9)
+        var generator = Xoshiro256StarStar(seed: 10)
+        let x = Tensor(normal: [4, 5, 3], using: &generator), target = Tensor(normal: [4, 5, 2], using: &generator)
+        (model(x) - target).squared().mean().backward()
+        let whole = model.parameters.map { $0.grad!.scalars }
+        model.parameters.forEach { $0.zeroGrad() }
+        let replicas = [model, model.replica()]
+        Parallel.run(2, threads: 2) { i in
+            let rows = (2 * i)..<(2 * i + 2)
+            ((replicas[i](x.slice(axis: 0, rows)) - target.slice(axis: 0, rows)).squared().mean() * 0.5).backward()
+        }
+        for (p, r) in zip(model.parameters, replicas[1].parameters) { p.accumulateGradient(from: r) }
+        for (sharded, full) in zip(model.parameters.map { $0.grad!.scalars }, whole) {
+            for (a, b) in zip(sharded, full) { #expect(abs(a - b) <= 1e-5 + 1e-4 * abs(b)) }
+        }
     }
 
     /// Task: the output at frame t is the input of frame t−2 (zero for t < 2); solving it needs

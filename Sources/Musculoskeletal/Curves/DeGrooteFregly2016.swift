@@ -37,28 +37,53 @@ public enum DeGrooteFregly2016 {
     @inlinable
     static func gaussianLike<T: MuscleScalar>(_ x: T, _ b: (Double, Double, Double, Double)) -> (value: T, derivative: T) {
         let (b1, b2, b3, b4) = (T(b.0), T(b.1), T(b.2), T(b.3))
-        let denominator = b3 + b4 * x
-        let g = b1 * T.exp(-(x - b2) * (x - b2) / (2 * denominator * denominator))
-        return (g, g * (b2 - x) * (b3 + b2 * b4) / (denominator * denominator * denominator))
+        let inverse = 1 / (b3 + b4 * x)
+        let offset = (x - b2) * inverse
+        let g = b1 * T.exp(-offset * offset / 2)
+        return (g, -g * offset * (b3 + b2 * b4) * inverse * inverse)
     }
 
-    /// Passive force-length multiplier `(exp(kPE(l̃-1)/e0) - offset) / (exp(kPE) - offset)`, where the offset
-    /// makes the curve zero at l̃ = 0.2; `strainAtOneNormForce` is e0 (OpenSim default 0.6).
+    /// The passive force-length curve `(exp(kPE(l̃-1)/e0) - offset) / (exp(kPE) - offset)`, where the offset makes
+    /// it zero at l̃ = 0.2; e0 is `passive_fiber_strain_at_one_norm_force` (default 0.6). Its constants are computed
+    /// once here rather than at every evaluation.
+    public struct PassiveForceLengthCurve<T: MuscleScalar>: Sendable, Equatable {
+        /// kPE / e0.
+        @usableFromInline let rate: T
+        /// exp(kPE·(0.2 − 1)/e0).
+        @usableFromInline let offset: T
+        /// 1 / (exp(kPE) − offset).
+        @usableFromInline let inverseRange: T
+
+        /// The curve for passive strain `strainAtOneNormForce` at one normalised force.
+        public init(strainAtOneNormForce e0: T) {
+            rate = T(kPE) / e0
+            offset = T.exp(T(kPE) * (T(minNormFiberLength) - 1) / e0)
+            inverseRange = 1 / (T.exp(T(kPE)) - offset)
+        }
+
+        /// The multiplier at normalised fibre length `normFiberLength` and its derivative.
+        @inlinable
+        public func callAsFunction(_ normFiberLength: T) -> (value: T, derivative: T) {
+            let e = T.exp(rate * (normFiberLength - 1))
+            return ((e - offset) * inverseRange, rate * e * inverseRange)
+        }
+    }
+
+    /// Passive force-length multiplier and derivative at `normFiberLength` for passive strain e0 (default 0.6).
     @inlinable
     public static func passiveForceLength<T: MuscleScalar>(_ normFiberLength: T, strainAtOneNormForce e0: T = 0.6) -> (value: T, derivative: T) {
-        let k = T(kPE)
-        let offset = T.exp(k * (T(minNormFiberLength) - 1) / e0)
-        let denominator = T.exp(k) - offset
-        let e = T.exp(k * (normFiberLength - 1) / e0)
-        return ((e - offset) / denominator, k * e / (e0 * denominator))
+        PassiveForceLengthCurve(strainAtOneNormForce: e0)(normFiberLength)
     }
 
     /// Force-velocity multiplier at normalised fibre velocity ṽ (lengthening positive, -1 = maximum shortening).
-    /// `asinh(z)` is OpenSim's `log(z + √(z²+1))`, written in the form that stays accurate in `Float` for z < 0.
+    /// OpenSim's `log(z + √(z²+1))` = asinh(z) is evaluated as sign(z)·log(|z| + √(z²+1)), which stays accurate in
+    /// `Float` for z < 0 and shares its square root with the derivative.
     @inlinable
     public static func forceVelocity<T: MuscleScalar>(_ normFiberVelocity: T) -> (value: T, derivative: T) {
         let z = T(d2) * normFiberVelocity + T(d3)
-        return (T(d1) * T.asinh(z) + T(d4), T(d1) * T(d2) / T.sqrt(z * z + 1))
+        let root = T.sqrt(z * z + 1)
+        let magnitude = T.log(abs(z) + root)
+        return (T(d1) * (z < 0 ? -magnitude : magnitude) + T(d4), T(d1) * T(d2) / root)
     }
 
     /// Inverse of the force-velocity curve: the normalised fibre velocity giving multiplier `multiplier`.

@@ -9,6 +9,13 @@ struct RigidTendonTorqueOperation: CustomOperation {
     let muscles: [DeGrooteFregly2016Muscle<Float>]
     /// Whether a moment-arm input follows and the output is torque rather than force.
     let producesTorque: Bool
+    /// The kernel's results per element, kept by `forward` for `backward` (one operation instance per graph node).
+    let saved = SavedPartials()
+
+    /// Storage for the forward pass's partial derivatives.
+    final class SavedPartials: @unchecked Sendable {
+        var partials: [RigidTendonForce<Float>] = []
+    }
 
     var name: String { producesTorque ? "rigidTendonTorque" : "rigidTendonForce" }
 
@@ -44,30 +51,39 @@ struct RigidTendonTorqueOperation: CustomOperation {
         let rows = a.count / m
         let coordinates = producesTorque ? output.count / max(rows, 1) : 0
         if producesTorque { output.initialize(repeating: 0) }
-        for row in 0..<rows {
-            for i in 0..<m {
+        let zero = RigidTendonForce<Float>(force: 0, dActivation: 0, dMusculotendonLength: 0, dMusculotendonVelocity: 0,
+                                           dMaxIsometricForce: 0, dOptimalFiberLength: 0, dTendonSlackLength: 0,
+                                           normFiberLength: 0, normFiberVelocity: 0, cosPennationAngle: 0)
+        // Filled locally and stored once: each access to the class's property costs a dynamic exclusivity check.
+        var partials = [RigidTendonForce<Float>](repeating: zero, count: a.count)
+        // Muscle-major loops: each muscle is copied out of the array once, not once per element.
+        for i in 0..<m {
+            let muscle = scaled[i]
+            for row in 0..<rows {
                 let k = row * m + i
-                let force = scaled[i].rigidTendonForce(activation: a[k], musculotendonLength: l[k], musculotendonVelocity: v[k]).force
+                let result = muscle.rigidTendonForce(activation: a[k], musculotendonLength: l[k], musculotendonVelocity: v[k])
+                partials[k] = result
                 if producesTorque {
-                    for c in 0..<coordinates { output[row * coordinates + c] += inputs[4][(row * coordinates + c) * m + i] * force }
+                    for c in 0..<coordinates { output[row * coordinates + c] += inputs[4][(row * coordinates + c) * m + i] * result.force }
                 } else {
-                    output[k] = force
+                    output[k] = result.force
                 }
             }
         }
+        saved.partials = partials
     }
 
     func backward(inputs: [UnsafeBufferPointer<Float>], output: UnsafeBufferPointer<Float>,
                   outputGradient: UnsafeBufferPointer<Float>, inputGradients: [UnsafeMutableBufferPointer<Float>?]) {
         let m = muscles.count
-        let scaled = scaledMuscles(inputs[3])
-        let (a, l, v) = (inputs[0], inputs[1], inputs[2])
-        let rows = a.count / m
+        let rows = inputs[0].count / m
         let coordinates = producesTorque ? output.count / max(rows, 1) : 0
+        let partialsOfForward = saved.partials
+        precondition(partialsOfForward.count == inputs[0].count, "backward needs this operation's forward pass")
         for row in 0..<rows {
             for i in 0..<m {
                 let k = row * m + i
-                let partials = scaled[i].rigidTendonForce(activation: a[k], musculotendonLength: l[k], musculotendonVelocity: v[k])
+                let partials = partialsOfForward[k]
                 // ∂loss/∂force of this muscle at this row.
                 var upstream: Float = 0
                 if producesTorque {

@@ -34,14 +34,23 @@ public struct MusclePathPolynomial: Sendable, Equatable, Codable {
 
     /// Each term's value and its derivatives with respect to each q_j, at normalised angles `z`.
     func basis(_ z: [Double]) -> (values: [Double], derivatives: [[Double]]) {
-        let powers = z.map { zj in (0...max(degree, 1)).map { pow(zj, $0) } }
+        let variables = z.count, maximum = max(degree, 1)
+        // powers[j·(maximum+1) + e] = z_j^e
+        var powers = [Double](repeating: 1, count: variables * (maximum + 1))
+        for j in 0..<variables {
+            for e in 1...maximum { powers[j * (maximum + 1) + e] = powers[j * (maximum + 1) + e - 1] * z[j] }
+        }
         var values = [Double](repeating: 0, count: exponents.count)
-        var derivatives = [[Double]](repeating: [Double](repeating: 0, count: exponents.count), count: z.count)
-        for (t, e) in exponents.enumerated() {
-            values[t] = e.indices.reduce(1.0) { $0 * powers[$1][e[$1]] }
-            for j in e.indices where e[j] > 0 {
-                let others = e.indices.reduce(1.0) { $1 == j ? $0 : $0 * powers[$1][e[$1]] }
-                derivatives[j][t] = Double(e[j]) * powers[j][e[j] - 1] * others / scale[j]
+        var derivatives = [[Double]](repeating: [Double](repeating: 0, count: exponents.count), count: variables)
+        for t in exponents.indices {
+            let e = exponents[t]
+            var product = 1.0
+            for j in 0..<variables { product *= powers[j * (maximum + 1) + e[j]] }
+            values[t] = product
+            for j in 0..<variables where e[j] > 0 {
+                var others = 1.0
+                for i in 0..<variables where i != j { others *= powers[i * (maximum + 1) + e[i]] }
+                derivatives[j][t] = Double(e[j]) * powers[j * (maximum + 1) + e[j] - 1] * others / scale[j]
             }
         }
         return (values, derivatives)
@@ -55,10 +64,4 @@ public struct MusclePathPolynomial: Sendable, Equatable, Codable {
         let length = zip(values, coefficients).reduce(0) { $0 + $1.0 * $1.1 }
         return (length, derivatives.map { -zip($0, coefficients).reduce(0) { $0 + $1.0 * $1.1 } })
     }
-}
-
-private func pow(_ x: Double, _ n: Int) -> Double {
-    var result = 1.0
-    for _ in 0..<n { result *= x }
-    return result
 }

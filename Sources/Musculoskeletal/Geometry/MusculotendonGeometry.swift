@@ -69,6 +69,16 @@ public struct MusculotendonGeometry: Sendable, Equatable, Codable {
         return length.map { LengtheningVelocity.of($0, sampleInterval: interval) }
     }
 
+    /// Lengthening velocity (m/s) from joint speeds, `speeds[coordinate][frame]` in the order of `coordinates`:
+    /// dl/dt = Σ ∂l/∂q·q̇ = −Σ r·q̇, what OpenSim computes from the model's generalised speeds.
+    public func lengtheningVelocity(speeds: [[Double]]) -> [[Double]] {
+        precondition(speeds.count == coordinates.count && speeds.allSatisfy { $0.count == time.count },
+                     "speeds must be [coordinate][frame] in the geometry's coordinate order")
+        return muscles.indices.map { m in
+            time.indices.map { k in -coordinates.indices.reduce(0) { $0 + momentArm[$1][m][k] * speeds[$1][k] } }
+        }
+    }
+
     /// The moment arms about `coordinate`, `[muscle][frame]`, or nil when the geometry has no such coordinate.
     public func momentArms(about coordinate: String) -> [[Double]]? {
         coordinates.firstIndex(of: coordinate).map { momentArm[$0] }

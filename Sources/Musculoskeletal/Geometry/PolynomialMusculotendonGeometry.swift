@@ -129,6 +129,19 @@ public struct PolynomialMusculotendonGeometry: Sendable, Equatable, Codable {
         return MusculotendonGeometry(time: time, muscles: paths.map(\.muscle), coordinates: coordinates, length: length, momentArm: momentArm)
     }
 
+    /// Lengths and moment arms along a motion file's angles (e.g. ik.mot; converted to radians when it says
+    /// degrees). Throws `InputError` naming `file` when a coordinate column is missing.
+    public func geometry(kinematics: TimeSeries, file: String) throws -> MusculotendonGeometry {
+        let radians = kinematics.inRadians()
+        let angles = try coordinates.map { coordinate in
+            guard let column = radians.column(coordinate) else {
+                throw InputError(file: file, field: coordinate, message: "expected a column for coordinate '\(coordinate)'")
+            }
+            return column
+        }
+        return geometry(time: radians.time, angles: angles)
+    }
+
     /// Per-muscle RMSE of predicted lengths and of moment arms (about the coordinates each muscle spans) against `samples`.
     public func errors(on samples: [PathFitSample]) -> [String: PathFitError] {
         var sums = [(length: Double, arm: Double, frames: Int, arms: Int)](repeating: (0, 0, 0, 0), count: paths.count)

@@ -17,7 +17,11 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// `tendon_slack_length` (m).
     public var tendonSlackLength: Scalar
     /// `pennation_angle_at_optimal` (rad).
-    public var pennationAngleAtOptimal: Scalar
+    public var pennationAngleAtOptimal: Scalar {
+        didSet { sinPennationAngleAtOptimal = Scalar.sin(pennationAngleAtOptimal) }
+    }
+    /// sin(`pennation_angle_at_optimal`), kept with it so the force kernel need not evaluate it.
+    public private(set) var sinPennationAngleAtOptimal: Scalar
     /// `max_contraction_velocity` (optimal fibre lengths per second); OpenSim default 10.
     public var maxContractionVelocity: Scalar
     /// `activation_time_constant` (s); OpenSim default 0.015.
@@ -32,7 +36,11 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
     /// `fiber_damping`, normalised damping coefficient; OpenSim default 0.
     public var fiberDamping: Scalar
     /// `passive_fiber_strain_at_one_norm_force`; default 0.6.
-    public var passiveFiberStrainAtOneNormForce: Scalar
+    public var passiveFiberStrainAtOneNormForce: Scalar {
+        didSet { passiveCurve = .init(strainAtOneNormForce: passiveFiberStrainAtOneNormForce) }
+    }
+    /// The passive force-length curve for that strain.
+    public private(set) var passiveCurve: DeGrooteFregly2016.PassiveForceLengthCurve<Scalar>
     /// `tendon_strain_at_one_norm_force`; default 0.049.
     public var tendonStrainAtOneNormForce: Scalar
     /// `ignore_passive_fiber_force`; default false.
@@ -54,6 +62,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
         self.optimalFiberLength = optimalFiberLength
         self.tendonSlackLength = tendonSlackLength
         self.pennationAngleAtOptimal = pennationAngleAtOptimal
+        self.sinPennationAngleAtOptimal = Scalar.sin(pennationAngleAtOptimal)
         self.maxContractionVelocity = maxContractionVelocity
         self.activationTimeConstant = activationTimeConstant
         self.deactivationTimeConstant = deactivationTimeConstant
@@ -61,6 +70,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
         self.activeForceWidthScale = activeForceWidthScale
         self.fiberDamping = fiberDamping
         self.passiveFiberStrainAtOneNormForce = passiveFiberStrainAtOneNormForce
+        self.passiveCurve = .init(strainAtOneNormForce: passiveFiberStrainAtOneNormForce)
         self.tendonStrainAtOneNormForce = tendonStrainAtOneNormForce
         self.ignorePassiveFiberForce = ignorePassiveFiberForce
         self.ignoreTendonCompliance = ignoreTendonCompliance
@@ -92,7 +102,7 @@ public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Eq
         let active = DeGrooteFregly2016.activeForceLength(normFiberLength, widthScale: activeForceWidthScale)
         let passive = ignorePassiveFiberForce
             ? (value: Scalar(0), derivative: Scalar(0))
-            : DeGrooteFregly2016.passiveForceLength(normFiberLength, strainAtOneNormForce: passiveFiberStrainAtOneNormForce)
+            : passiveCurve(normFiberLength)
         let velocity = DeGrooteFregly2016.forceVelocity(normFiberVelocity)
         return NormalizedFiberForce(
             value: activation * active.value * velocity.value + passive.value + fiberDamping * normFiberVelocity,

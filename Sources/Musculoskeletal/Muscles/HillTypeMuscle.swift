@@ -16,6 +16,8 @@ public protocol HillTypeMuscle: Sendable {
     var tendonSlackLength: Scalar { get set }
     /// OpenSim `pennation_angle_at_optimal` (rad).
     var pennationAngleAtOptimal: Scalar { get }
+    /// sin(`pennation_angle_at_optimal`).
+    var sinPennationAngleAtOptimal: Scalar { get }
     /// OpenSim `max_contraction_velocity` (optimal fibre lengths per second).
     var maxContractionVelocity: Scalar { get }
     /// Fibre force along the fibre divided by max isometric force, with its partial derivatives.
@@ -48,5 +50,5 @@ public struct NormalizedFiberForce<T: MuscleScalar>: Sendable, Equatable {
 extension HillTypeMuscle {
     /// Constant fibre thickness `optimalFiberLength · sin(pennationAngleAtOptimal)` (OpenSim's fibre width).
     @inlinable
-    public var fiberWidth: Scalar { optimalFiberLength * Scalar.sin(pennationAngleAtOptimal) }
+    public var fiberWidth: Scalar { optimalFiberLength * sinPennationAngleAtOptimal }
 }

@@ -15,6 +15,9 @@ public struct Thelen2003Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable 
     public var tendonSlackLength: Scalar
     /// `pennation_angle_at_optimal` (rad).
     public var pennationAngleAtOptimal: Scalar
+
+    /// sin(`pennation_angle_at_optimal`).
+    public var sinPennationAngleAtOptimal: Scalar { Scalar.sin(pennationAngleAtOptimal) }
     /// `max_contraction_velocity` (optimal fibre lengths per second); default 10.
     public var maxContractionVelocity: Scalar
     /// `FmaxTendonStrain`: tendon strain at max isometric force; default 0.04.

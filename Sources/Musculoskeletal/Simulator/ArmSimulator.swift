@@ -83,9 +83,7 @@ public struct ArmSimulator: Sendable {
         let pathGeometry = geometry.geometry(time: time, angles: angles)
         let elbow = Arm26.coordinates.firstIndex(of: "r_elbow_flex") ?? 1
         let elbowArms = pathGeometry.momentArms(about: "r_elbow_flex") ?? []
-        let velocity = muscles.indices.map { m in
-            (0..<frames).map { k in -coordinates.reduce(0) { $0 + pathGeometry.momentArm[$1][m][k] * speeds[$1][k] } }
-        }
+        let velocity = pathGeometry.lengtheningVelocity(speeds: speeds)
         // Recruited activations meet the elbow torque exactly.
         var recruited = [[Double]](repeating: [Double](repeating: 0, count: frames), count: muscles.count)
         for k in 0..<frames {

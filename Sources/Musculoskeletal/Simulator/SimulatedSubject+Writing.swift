@@ -113,6 +113,8 @@ private struct SubjectRecord: Encodable {
     var truthRecruitmentWeights: [String: Double]
     var truthCocontractionFloor: Double
     var emgGains: [String: Double]
+    var activationTimeConstantS: Double
+    var deactivationTimeConstantS: Double
     var electromechanicalDelayS: Double
     var trials: [Trial]
 
@@ -121,6 +123,7 @@ private struct SubjectRecord: Encodable {
         case samplingHz = "sampling_hz", surfaceEMG = "surface_emg", truthParameterScale = "truth_parameter_scale"
         case truthRecruitmentWeights = "truth_recruitment_weights", truthCocontractionFloor = "truth_cocontraction_floor"
         case emgGains = "emg_gains", electromechanicalDelayS = "electromechanical_delay_s"
+        case activationTimeConstantS = "activation_time_constant_s", deactivationTimeConstantS = "deactivation_time_constant_s"
     }
 
     init(_ subject: SimulatedSubject) {
@@ -139,6 +142,8 @@ private struct SubjectRecord: Encodable {
         truthCocontractionFloor = subject.recruitment.baseFloor
         emgGains = Dictionary(uniqueKeysWithValues: zip(subject.measuredMuscles, subject.emgGains).map { ($0, $1) })
         electromechanicalDelayS = subject.electromechanicalDelay
+        activationTimeConstantS = subject.muscles.first?.activationTimeConstant ?? 0
+        deactivationTimeConstantS = subject.muscles.first?.deactivationTimeConstant ?? 0
         trials = subject.trials.map { Trial(name: $0.name, task: $0.task.name, loadKg: $0.task.loadMass, cableForceN: $0.task.cableForce) }
     }
 }

@@ -1,18 +1,32 @@
 import Dispatch
+import Synchronization
 
-/// Runs independent pieces of work on several cores, e.g. the halves of a batch in data-parallel
+/// Runs independent pieces of work on several cores, e.g. the shards of a batch in data-parallel
 /// training. Each piece must build its own graph (graphs are not shared across threads); read-only
 /// use of shared weights is fine. Keep OpenBLAS at one thread (`BLAS.threadCount = 1`) so that the
 /// pieces, not OpenBLAS, use the cores.
 public enum Parallel {
-    /// Calls `body(0)`, …, `body(count − 1)` concurrently and returns when all have finished.
+    /// Calls `body(0)`, …, `body(pieces − 1)` on up to `threads` threads and returns when all have
+    /// finished. Threads take the next unstarted piece when they finish one, so with more pieces
+    /// than threads a thread slowed by other processes on the machine holds the others up less.
     /// Gradient recording is on in every piece; wrap the body's work in `Tensor.withoutGradients`
     /// for inference (the setting does not cross threads).
-    public static func run(_ count: Int, _ body: (Int) -> Void) {
-        if count == 1 { body(0); return }
+    public static func run(_ pieces: Int, threads: Int, _ body: (Int) -> Void) {
+        let workers = min(pieces, max(threads, 1))
+        if workers <= 1 {
+            for i in 0..<pieces { body(i) }
+            return
+        }
+        let next = Atomic<Int>(0)
         withoutActuallyEscaping(body) { body in
             let piece = Piece(body: body)
-            DispatchQueue.concurrentPerform(iterations: count) { piece.body($0) }
+            DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                while true {
+                    let i = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard i < pieces else { return }
+                    piece.body(i)
+                }
+            }
         }
     }
 

@@ -5,9 +5,10 @@ import TensorEngine
 /// sigmoid = excitations → rigid-tendon DeGroote torque with 18 bounded scales;
 /// loss = MSE(4 measured excitations) + MSE(torque/20); Adam, lr 1e-3.
 ///
-/// With `threads` > 1 the batch is split into equal parts, one per thread, each with a replica of
-/// the model sharing the weights; the replicas' gradients are summed before the Adam step
-/// (data parallelism — identical in value to one pass over the whole batch).
+/// The batch is split into equal shards, each with a replica of the model sharing the weights,
+/// run on `threads` threads; the replicas' gradients are summed before the Adam step (data
+/// parallelism — equal in value to one pass over the whole batch). With two shards per thread a
+/// thread that the machine's other processes slow down holds the step up less.
 final class NMMSmallWorkload {
     static let batch = 32, length = 64, features = 7, muscles = 6
     static let measured = [0, 1, 3, 4]
@@ -25,8 +26,12 @@ final class NMMSmallWorkload {
         let weight: Float
     }
 
+    let threads: Int
+
     init(threads: Int, seed: UInt64 = 0) {
-        precondition(Self.batch % threads == 0, "threads must divide the batch of \(Self.batch)")
+        let shardCount = threads == 1 ? 1 : 2 * threads
+        precondition(Self.batch % shardCount == 0, "2 × threads must divide the batch of \(Self.batch)")
+        self.threads = threads
         let model = TransformerEncoder(configuration: .nmmSmall, seed: seed)
         let scaleRaw = Tensor(zeros: [3, Self.muscles], requiresGrad: true)
         self.model = model
@@ -41,8 +46,8 @@ final class NMMSmallWorkload {
         let vmt = Tensor(normal: [b, t, m], standardDeviation: 0.05, using: &generator)
         let r = Tensor(shape: [m], scalars: [-0.02, -0.02, -0.02, 0.045, 0.045, 0.02]) * Tensor(repeating: 1, shape: [b, t, m])
         let tau = Tensor(normal: [b, t], standardDeviation: 10, using: &generator)
-        let part = b / threads
-        shards = (0..<threads).map { i in
+        let part = b / shardCount
+        shards = (0..<shardCount).map { i in
             let rows = (i * part)..<((i + 1) * part)
             return Shard(model: i == 0 ? model : model.replica(),
                          muscle: MuscleTorqueStandIn(scaleRaw: i == 0 ? scaleRaw : Tensor(sharingValuesOf: scaleRaw)),
@@ -69,7 +74,7 @@ final class NMMSmallWorkload {
         var losses = [Float](repeating: 0, count: shards.count)
         losses.withUnsafeMutableBufferPointer { out in
             let out = out
-            Parallel.run(shards.count) { i in
+            Parallel.run(shards.count, threads: threads) { i in
                 let value = loss(shards[i])
                 value.backward()
                 out[i] = value.item
@@ -84,9 +89,9 @@ final class NMMSmallWorkload {
         return losses.reduce(0, +)
     }
 
-    /// Excitations for `windows` (`[N, T, F]`) without recording a graph, split across `threads`.
+    /// Excitations for each of `windows` (`[N, T, F]` each) without recording a graph, on `threads` threads.
     func infer(_ windows: [Tensor]) {
-        Parallel.run(windows.count) { i in
+        Parallel.run(windows.count, threads: threads) { i in
             _ = Tensor.withoutGradients { model(windows[i]).sigmoid() }
         }
     }

@@ -11,7 +11,7 @@ enum SgemmPeak {
         let start = DispatchTime.now().uptimeNanoseconds
         counts.withUnsafeMutableBufferPointer { counts in
             let counts = counts
-            Parallel.run(streams) { s in
+            Parallel.run(streams, threads: streams) { s in
                 let a = Tensor(repeating: 0.5, shape: [size, size]), b = Tensor(repeating: 0.25, shape: [size, size])
                 let c = Tensor(zeros: [size, size])
                 let deadline = DispatchTime.now().uptimeNanoseconds + UInt64(seconds * 1e9)

@@ -1,0 +1,55 @@
+import BiomechIO
+import Foundation
+
+/// A subject folder assembled for a fit: the generic model's muscles that span the chosen coordinates and the
+/// requested trials. A `truth_model.osim` beside `model.osim` is read for evaluation only (``truthModel``).
+public struct SubjectData: Sendable {
+    /// The folder.
+    public var directory: String
+    /// The generic model.
+    public var model: OpenSimModel
+    /// The rigid-tendon muscle system of the fit (muscles in the MuscleAnalysis files and the model).
+    public var system: MuscleSystem
+    /// Muscles whose own class is not DeGrooteFregly2016 and are modelled with De Groote's curves.
+    public var approximatedMuscles: [String]
+    /// Coordinates whose torques are fitted.
+    public var coordinates: [String]
+    /// Trials by name.
+    public var trials: [String: EstimationTrial]
+    /// The true model when the folder records it — evaluation only, never an input of a fit.
+    public var truthModel: OpenSimModel?
+
+    /// Loads `trialNames` of subject folder `directory` (model file `modelFile` inside it) for `coordinates`; the
+    /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Muscles are
+    /// those of the model in the first trial's MuscleAnalysis length file whose moment arm about some chosen
+    /// coordinate exceeds 1 mm, unless `muscles` names them.
+    public static func load(directory: String, trialNames: [String], coordinates: [String], modelFile: String = "model.osim",
+                            muscles: [String]? = nil, loader: TrialLoader = TrialLoader()) throws -> SubjectData {
+        let modelPath = (directory as NSString).appendingPathComponent(modelFile)
+        guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
+        let model = try OSimFile.read(modelPath)
+        guard let first = trialNames.first else { throw EstimationError("no trials named") }
+        func folder(_ trial: String) -> String { trial == "." ? directory : (directory as NSString).appendingPathComponent(trial) }
+        let names: [String]
+        if let muscles { names = muscles } else {
+            let lengthFile = (folder(first) as NSString).appendingPathComponent(loader.files.musculotendonLength)
+            let arms = try coordinates.map { try StorageFile.read((folder(first) as NSString).appendingPathComponent(loader.files.momentArm($0))) }
+            names = try StorageFile.read(lengthFile).labels.filter { muscle in
+                model.muscle(muscle) != nil && arms.contains { ($0.column(muscle) ?? []).contains { abs($0) > 1e-3 } }
+            }
+            guard !names.isEmpty else { throw EstimationError("\(lengthFile): no muscle of \(modelPath) spans \(coordinates.joined(separator: ", "))") }
+        }
+        let (system, approximated) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)
+        var trials: [String: EstimationTrial] = [:]
+        for name in trialNames where trials[name] == nil {
+            let path = folder(name)
+            guard FileManager.default.fileExists(atPath: path) else { throw EstimationError("\(path): no such trial folder") }
+            trials[name] = try loader.load(directory: path, coordinates: coordinates, muscles: names,
+                                          name: name == "." ? URL(fileURLWithPath: directory).lastPathComponent : name)
+        }
+        let truthPath = (directory as NSString).appendingPathComponent("truth_model.osim")
+        let truth = FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil
+        return SubjectData(directory: directory, model: model, system: system, approximatedMuscles: approximated,
+                           coordinates: coordinates, trials: trials, truthModel: truth)
+    }
+}

@@ -1,1 +1,0 @@
-// Estimation — see the module's files.

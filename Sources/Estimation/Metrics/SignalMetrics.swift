@@ -1,0 +1,44 @@
+/// Agreement between a predicted signal and its reference (a recording, the truth, or an inverse-dynamics torque),
+/// sample by sample over the same time base.
+///
+/// With prediction p, reference y, n samples, ȳ the mean of y and range(y) = max y − min y:
+/// - `rmse` = √(Σ (p − y)² / n)
+/// - `nrmse` = rmse / range(y)  (0 when y is constant and p = y)
+/// - `r` = Σ (p − p̄)(y − ȳ) / √(Σ (p − p̄)² · Σ (y − ȳ)²), Pearson's correlation (0 when either is constant)
+/// - `r2` = 1 − Σ (p − y)² / Σ (y − ȳ)², the coefficient of determination of p as a predictor of y
+///   (can be negative; not the square of r)
+/// - `vaf` = 1 − Σ (p − y)² / Σ y², the variance accounted for about zero, as synergy analysis defines it
+public struct SignalMetrics: Sendable, Equatable, Codable {
+    /// Root-mean-square error, in the signal's unit.
+    public var rmse: Double
+    /// RMSE divided by the reference's range (max − min).
+    public var nrmse: Double
+    /// Pearson's correlation coefficient.
+    public var r: Double
+    /// Coefficient of determination.
+    public var r2: Double
+    /// Variance accounted for (about zero).
+    public var vaf: Double
+
+    /// Compares `predicted` with `reference`; both must have the same, non-zero length (a programmer error otherwise).
+    public init(predicted: [Double], reference: [Double]) {
+        precondition(predicted.count == reference.count && !reference.isEmpty, "SignalMetrics: lengths \(predicted.count) and \(reference.count)")
+        let n = Double(reference.count)
+        let meanP = predicted.reduce(0, +) / n
+        let meanY = reference.reduce(0, +) / n
+        var squaredError = 0.0, sumYY = 0.0, covariance = 0.0, varianceP = 0.0, varianceY = 0.0
+        for (p, y) in zip(predicted, reference) {
+            squaredError += (p - y) * (p - y)
+            sumYY += y * y
+            covariance += (p - meanP) * (y - meanY)
+            varianceP += (p - meanP) * (p - meanP)
+            varianceY += (y - meanY) * (y - meanY)
+        }
+        let range = (reference.max() ?? 0) - (reference.min() ?? 0)
+        rmse = (squaredError / n).squareRoot()
+        nrmse = range > 0 ? rmse / range : (rmse == 0 ? 0 : .infinity)
+        r = varianceP > 0 && varianceY > 0 ? covariance / (varianceP * varianceY).squareRoot() : 0
+        r2 = varianceY > 0 ? 1 - squaredError / varianceY : (squaredError == 0 ? 1 : -.infinity)
+        vaf = sumYY > 0 ? 1 - squaredError / sumYY : (squaredError == 0 ? 1 : -.infinity)
+    }
+}

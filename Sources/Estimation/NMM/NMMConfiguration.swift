@@ -1,0 +1,56 @@
+/// Settings of the neural musculoskeletal model fit. Defaults were chosen on training trials only (see
+/// `effortWeight`) and are the same for every subject.
+public struct NMMConfiguration: Sendable, Equatable, Codable {
+    /// Frames per window (0.64 s at 100 Hz), the Transformer's sequence length.
+    public var windowLength = 64
+    /// Windows per training step.
+    public var batchSize = 32
+    /// Transformer width.
+    public var modelSize = 64
+    /// Attention heads.
+    public var heads = 4
+    /// Feed-forward width.
+    public var feedForwardSize = 128
+    /// Encoder layers.
+    public var layers = 2
+    /// Training steps at most; the learning rates warm up over the first 50 and follow a cosine to
+    /// `finalLearningRateFactor` of their value at the last.
+    public var maxSteps = 1500
+    /// Learning-rate factor reached at `maxSteps`.
+    public var finalLearningRateFactor: Float = 0.05
+    /// Adam learning rate of the network weights.
+    public var networkLearningRate: Float = 1e-3
+    /// Adam learning rate of the unconstrained physiological variables.
+    public var parameterLearningRate: Float = 1e-2
+    /// Global gradient-norm clip of the network weights.
+    public var gradientClip: Float = 1
+    /// Weight of MSE(excitation, EMG) over measured muscles.
+    public var emgWeight = 1.0
+    /// Weight of the normalised torque MSE (``TorqueLoss``).
+    public var torqueWeight = 1.0
+    /// Weight of the mean squared frame-to-frame excitation change.
+    public var smoothnessWeight = 0.1
+    /// Weight of mean(e²) over unmeasured muscles (the synergy-extrapolation papers' penalty). Off by default:
+    /// on S01's training trials it shut hidden muscles' co-contraction off and let measured muscles' strengths
+    /// grow instead; ``agonistWeight`` separates a hidden muscle's excitation from its strength instead.
+    public var effortWeight = 0.0
+    /// Weight of the ``AgonistPrior`` (static optimisation's a ∝ torque capacity, anchored to the measured
+    /// agonists' excitations): a pseudo-measurement of each hidden muscle, weighted like a measured EMG channel
+    /// (`emgWeight`).
+    public var agonistWeight = 1.0
+    /// Prior keeping the personalised parameters near the generic model.
+    public var prior = ParameterPrior()
+    /// Whether the activation and deactivation time constants and the electromechanical delay are fitted (else
+    /// the generic model's time constants and no delay).
+    public var fitsTimeConstants = true
+    /// Frames at each window's start left out of the torque loss while activation settles from e[0].
+    public var warmup = 16
+    /// Fraction at the end of every training trial held out for validation (early stopping).
+    public var validationFraction = 0.2
+    /// Steps between validations.
+    public var validationInterval = 100
+    /// Validations without improvement before training stops.
+    public var patience = 4
+    /// Default settings.
+    public init() {}
+}

@@ -1,0 +1,114 @@
+import Foundation
+import TensorEngine
+
+/// A fitted neural musculoskeletal model: the Transformer that maps windows of kinematics and load to the
+/// excitations of every muscle, and the personalised muscle system that turns them into torques. Prediction
+/// needs only kinematics and load (no EMG).
+public final class NeuralMusculoskeletalModel: @unchecked Sendable {
+    /// The network, `[B, T, features] → [B, T, muscles]` before the sigmoid.
+    public let network: TransformerEncoder
+    /// Input standardisation.
+    public let scaler: FeatureScaler
+    /// The generic muscles.
+    public let system: MuscleSystem
+    /// The fitted parameters.
+    public internal(set) var parameters: PersonalizedParameters
+    /// Settings it was trained with.
+    public let configuration: NMMConfiguration
+    /// Feature labels the network expects, in order.
+    public let featureLabels: [String]
+    /// Training history.
+    public internal(set) var history: [NMMTrainingRecord] = []
+
+    public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
+         configuration: NMMConfiguration, featureLabels: [String]) {
+        self.network = network; self.scaler = scaler; self.system = system; self.parameters = parameters
+        self.configuration = configuration; self.featureLabels = featureLabels
+    }
+
+    /// Everything but the network weights, as saved beside them.
+    struct Description: Codable {
+        var version = 1
+        var muscles: [String]
+        var featureLabels: [String]
+        var scaler: FeatureScaler
+        var parameters: PersonalizedParameters
+        var configuration: NMMConfiguration
+        var history: [NMMTrainingRecord]
+    }
+
+    /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
+    /// and `model.json` (muscles, features, scaler, fitted parameters, settings, loss history).
+    public func save(to directory: URL) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try network.save(to: directory.appendingPathComponent("network.nmmw"))
+        let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
+                                      parameters: parameters, configuration: configuration, history: history)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
+    }
+
+    /// A model saved by ``save(to:)``, over `system` (the same muscles, in the same order).
+    public static func load(from directory: URL, system: MuscleSystem) throws -> NeuralMusculoskeletalModel {
+        let file = directory.appendingPathComponent("model.json")
+        let description: Description
+        do { description = try JSONDecoder().decode(Description.self, from: Data(contentsOf: file)) } catch {
+            throw EstimationError("\(file.path): not a saved nmm model (\(error))")
+        }
+        guard description.muscles == system.muscleNames else {
+            throw EstimationError("\(file.path): saved for muscles \(description.muscles), not \(system.muscleNames)")
+        }
+        let network = try TransformerEncoder.load(from: directory.appendingPathComponent("network.nmmw"))
+        let model = NeuralMusculoskeletalModel(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
+                                               configuration: description.configuration, featureLabels: description.featureLabels)
+        model.history = description.history
+        return model
+    }
+
+    /// Excitations `[B·T·M]` (row-major) of windows `x: [B, T, F]`, recording the graph when training.
+    func excitations(_ x: Tensor) -> Tensor { network(x).sigmoid() }
+
+    /// Excitations `[muscle][frame]` over a whole trial: windows every T/4 frames, overlapping outputs averaged.
+    public func excitation(_ trial: EstimationTrial) throws -> [[Double]] {
+        guard trial.featureLabels == featureLabels else {
+            throw EstimationError("trial \(trial.name): features \(trial.featureLabels) differ from the model's \(featureLabels)")
+        }
+        let t = configuration.windowLength, n = trial.frameCount, m = system.muscles.count
+        guard n >= t else { throw EstimationError("trial \(trial.name): \(n) frames, fewer than the window of \(t)") }
+        var starts = Array(stride(from: 0, through: n - t, by: max(t / 4, 1)))
+        if starts.last != n - t { starts.append(n - t) }
+        let rows = scaler.rows(trial)
+        let input = Tensor(shape: [starts.count, t, featureLabels.count], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
+        let output = Tensor.withoutGradients { excitations(input).scalars }
+        var sum = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
+        var count = [Double](repeating: 0, count: n)
+        for (w, s) in starts.enumerated() {
+            for k in 0..<t {
+                count[s + k] += 1
+                for i in 0..<m { sum[i][s + k] += Double(output[(w * t + k) * m + i]) }
+            }
+        }
+        return sum.map { zip($0, count).map { $0 / $1 } }
+    }
+
+    /// Excitations, activations, forces and torques of `trial` from its kinematics and load alone.
+    public func predict(_ trial: EstimationTrial) throws -> TrialPrediction {
+        let pass = system.forward(excitation: try excitation(trial), geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
+        return TrialPrediction(trial: trial, pass: pass)
+    }
+}
+
+/// One entry of the loss history: the training loss terms at a step and, at validation steps, the validation loss.
+public struct NMMTrainingRecord: Sendable, Equatable, Codable {
+    /// The step.
+    public var step: Int
+    /// MSE of the measured excitations against EMG.
+    public var emg: Double
+    /// Normalised torque loss.
+    public var torque: Double
+    /// The whole training loss (with regularisers).
+    public var total: Double
+    /// Validation loss (EMG + torque on the held-out end of every training trial), at validation steps.
+    public var validation: Double?
+}

@@ -1,0 +1,66 @@
+/// A prior on the excitation of each unmeasured muscle from static optimisation's optimality condition,
+/// anchored to the measured agonists' excitations.
+///
+/// Minimising Σ a² under a torque constraint gives every muscle a_i = λ·κ_i, with κ_i = |r_i|·A_i its torque per
+/// unit activation (moment arm × force at full activation, from the current fibre length and velocity) and λ
+/// shared by the muscles of a coordinate. The measured agonists of an unmeasured muscle h (measured muscles
+/// whose moment arm about h's main coordinate has h's sign) estimate λ(t) = mean_j e_j(t)/κ_j(t), so h's
+/// target is t_h(t) = λ(t)·κ_h(t), and the prior adds weight · mean over h and frames of (e_h − t_h)².
+/// Unlike a penalty on unmeasured excitations alone, it keeps co-contraction where the agonists' EMG shows it
+/// and scales a hidden muscle with its measured synergists, which separates its excitation from its strength.
+/// κ is held constant in the gradient (the prior shapes excitations, not parameters).
+public struct AgonistPrior: Sendable {
+    /// Weight of the prior.
+    public var weight: Double
+    /// Unmeasured muscle → (its main coordinate, its measured agonists).
+    public var agonists: [Int: (coordinate: Int, muscles: [Int])]
+
+    /// The agonists of every unmeasured muscle, from the mean moment arms over `trials`. A measured muscle is an
+    /// agonist when its mean moment arm about the hidden muscle's main coordinate has the same sign and at least
+    /// a tenth of the hidden muscle's magnitude.
+    public init(weight: Double, system: MuscleSystem, trials: [EstimationTrial], measured: [Int]) {
+        self.weight = weight
+        let muscleCount = system.muscles.count
+        let coordinateCount = trials.first?.geometry.coordinates.count ?? 0
+        var meanArm = [[Double]](repeating: [Double](repeating: 0, count: muscleCount), count: coordinateCount)
+        var frames = 0.0
+        for trial in trials {
+            for c in 0..<coordinateCount { for m in 0..<muscleCount { meanArm[c][m] += trial.geometry.momentArm[c][m].reduce(0, +) } }
+            frames += Double(trial.frameCount)
+        }
+        meanArm = meanArm.map { $0.map { $0 / max(frames, 1) } }
+        var agonists: [Int: (coordinate: Int, muscles: [Int])] = [:]
+        for h in 0..<muscleCount where !measured.contains(h) && coordinateCount > 0 {
+            let main = (0..<coordinateCount).max { abs(meanArm[$0][h]) < abs(meanArm[$1][h]) }!
+            let arm = meanArm[main][h]
+            let group = measured.filter { meanArm[main][$0] * arm > 0 && abs(meanArm[main][$0]) >= 0.1 * abs(arm) }
+            if !group.isEmpty { agonists[h] = (main, group) }
+        }
+        self.agonists = agonists
+    }
+
+    /// The prior's value and its gradient with respect to the excitations of `pass` over `geometry`.
+    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonGeometry) -> (loss: Double, gradient: [[Double]]) {
+        let frames = pass.excitation.first?.count ?? 0
+        var gradient = pass.excitation.map { [Double](repeating: 0, count: $0.count) }
+        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient) }
+        let count = Double(agonists.count * frames)
+        var loss = 0.0
+        for (h, entry) in agonists {
+            let arms = geometry.momentArm[entry.coordinate]
+            for k in 0..<frames {
+                func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.partials[i][k].dActivation, 1e-9) }
+                let kh = capacity(h)
+                var lambda = 0.0
+                for j in entry.muscles { lambda += pass.excitation[j][k] / capacity(j) }
+                lambda /= Double(entry.muscles.count)
+                let residual = pass.excitation[h][k] - lambda * kh
+                loss += weight * residual * residual / count
+                let g = 2 * weight * residual / count
+                gradient[h][k] += g
+                for j in entry.muscles { gradient[j][k] -= g * kh / (capacity(j) * Double(entry.muscles.count)) }
+            }
+        }
+        return (loss, gradient)
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import TensorEngine
+
+/// Figures of one `nmm bench train` run.
+struct TrainBenchmarkResult {
+    let threads: Int
+    let steps: Int
+    let stepsPerSecond: Double
+    let inferenceFramesPerSecond: Double
+    /// Training GFLOP/s, counting 3 × the forward pass's GEMM and attention FLOPs per step.
+    let gflops: Double
+    /// OpenBLAS sgemm 64³ throughput of `threads` concurrent streams, measured right after.
+    let sgemmPeakGFLOPs: Double
+    /// Process CPU time per training step, all threads together (robust to a busy machine).
+    let cpuMillisecondsPerStep: Double
+    let firstLoss: Float
+    let lastLoss: Float
+    /// The machine's 1-minute load average when the run ended (other processes compete for cores).
+    let loadAverage: Double
+
+    var windowsPerSecond: Double { stepsPerSecond * Double(NMMSmallWorkload.batch) }
+}
+
+/// Runs the nmm-small workload: 20 warm-up steps, `steps` timed training steps, then 20 timed
+/// inference passes over 256 windows of 64 frames without gradients, then the sgemm peak.
+enum TrainBenchmark {
+    static let inferenceWindows = 256
+    static let inferencePasses = 20
+
+    static func run(threads: Int, steps: Int) -> TrainBenchmarkResult {
+        BLAS.threadCount = 1
+        let workload = NMMSmallWorkload(threads: threads)
+        let firstLoss = workload.step()
+        for _ in 0..<19 { workload.step() }
+        let start = Date(), startCPU = processCPUSeconds()
+        var lastLoss = firstLoss
+        for _ in 0..<steps { lastLoss = workload.step() }
+        let trainSeconds = Date().timeIntervalSince(start)
+        let cpuPerStep = (processCPUSeconds() - startCPU) / Double(steps)
+
+        var generator = Xoshiro256StarStar(seed: 42)
+        let length = NMMSmallWorkload.length
+        let pieces = threads == 1 ? 1 : 2 * threads
+        let windows = (0..<pieces).map { _ in
+            Tensor(normal: [inferenceWindows / pieces, length, NMMSmallWorkload.features], using: &generator)
+        }
+        for _ in 0..<3 { workload.infer(windows) }
+        let inferStart = Date()
+        for _ in 0..<inferencePasses { workload.infer(windows) }
+        let inferSeconds = Date().timeIntervalSince(inferStart)
+
+        let stepsPerSecond = Double(steps) / trainSeconds
+        let stepFLOPs = 3 * TransformerConfiguration.nmmSmall.forwardFLOPs(frames: NMMSmallWorkload.batch * length, length: length)
+        var load = [Double](repeating: 0, count: 3)
+        getloadavg(&load, 3)
+        return TrainBenchmarkResult(
+            threads: threads, steps: steps, stepsPerSecond: stepsPerSecond,
+            inferenceFramesPerSecond: Double(inferencePasses * inferenceWindows * length) / inferSeconds,
+            gflops: stepFLOPs * stepsPerSecond / 1e9, sgemmPeakGFLOPs: SgemmPeak.measure(streams: threads),
+            cpuMillisecondsPerStep: cpuPerStep * 1000, firstLoss: firstLoss, lastLoss: lastLoss, loadAverage: load[0])
+    }
+
+    /// User + system CPU time of the whole process: unlike wall time, not inflated when other
+    /// processes share the cores.
+    private static func processCPUSeconds() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6
+    }
+}

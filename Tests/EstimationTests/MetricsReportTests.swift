@@ -1,0 +1,27 @@
+import Foundation
+import Testing
+@testable import Estimation
+
+@Suite struct MetricsReportTests {
+    @Test func jsonHasTheIssueSchema() throws {
+        let m = SignalMetrics(predicted: [1, 2, 3], reference: [1, 2, 4])
+        let report = MetricsReport(
+            method: "so", seed: 3, train: ["trial01"], test: ["trial03"], fitSeconds: 1.5,
+            excitation: ["BRA": .init(m, measured: false)], torque: ["r_elbow_flex": .init(m)],
+            parameters: ["BRA": ["max_isometric_force": .init(generic: 987.26, fitted: 1100)]])
+        let object = try #require(JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
+        #expect(Set(object.keys) == ["method", "seed", "train", "test", "fit_seconds", "excitation", "torque", "parameters"])
+        let bra = try #require((object["excitation"] as? [String: Any])?["BRA"] as? [String: Any])
+        #expect(Set(bra.keys) == ["rmse", "r", "r2", "measured"])
+        #expect(bra["measured"] as? Bool == false)
+        let torque = try #require((object["torque"] as? [String: Any])?["r_elbow_flex"] as? [String: Any])
+        #expect(Set(torque.keys) == ["rmse", "nrmse", "r", "r2"])
+        let force = try #require(((object["parameters"] as? [String: Any])?["BRA"] as? [String: Any])?["max_isometric_force"] as? [String: Any])
+        #expect(Set(force.keys) == ["generic", "fitted"])  // no truth recorded → no key
+        #expect(try MetricsReport.decodeForTest(report.jsonData()) == report)
+    }
+}
+
+extension MetricsReport {
+    static func decodeForTest(_ data: Data) throws -> MetricsReport { try JSONDecoder().decode(MetricsReport.self, from: data) }
+}

@@ -1,0 +1,88 @@
+import Musculoskeletal
+import Testing
+@testable import Estimation
+
+/// The hand-written reverse pass of excitation → activation → force → torque against central finite differences.
+@Suite struct MuscleSystemGradientTests {
+    let system = MuscleSystem(muscles: [
+        DeGrooteFregly2016Muscle(name: "flexor", maxIsometricForce: 600, optimalFiberLength: 0.12, tendonSlackLength: 0.19,
+                                 pennationAngleAtOptimal: 0.1, activationTimeConstant: 0.01, deactivationTimeConstant: 0.04),
+        DeGrooteFregly2016Muscle(name: "extensor", maxIsometricForce: 800, optimalFiberLength: 0.13, tendonSlackLength: 0.14,
+                                 activationTimeConstant: 0.01, deactivationTimeConstant: 0.04),
+    ])
+
+    func geometry(frames: Int) -> MusculotendonGeometry {
+        let t: [Double] = (0..<frames).map { Double($0) * 0.01 }
+        let flexorLength: [Double] = t.map { 0.31 + 0.02 * sin(3 * $0) }
+        let extensorLength: [Double] = t.map { 0.26 - 0.015 * sin(3 * $0) }
+        let flexorVelocity: [Double] = t.map { 0.06 * cos(3 * $0) }
+        let extensorVelocity: [Double] = t.map { -0.045 * cos(3 * $0) }
+        let elbowFlexor: [Double] = t.map { 0.03 + 0.005 * $0 }
+        let constant: (Double) -> [Double] = { v in [Double](repeating: v, count: frames) }
+        return MusculotendonGeometry(
+            muscles: ["flexor", "extensor"], coordinates: ["elbow", "shoulder"],
+            length: [flexorLength, extensorLength], velocity: [flexorVelocity, extensorVelocity],
+            momentArm: [[elbowFlexor, constant(-0.02)], [constant(0.01), constant(0.015)]])
+    }
+
+    @Test func gradientMatchesFiniteDifferences() {
+        let frames = 30, h = 0.01
+        let g = geometry(frames: frames)
+        let first: [Double] = (0..<frames).map { 0.2 + 0.15 * sin(Double($0) / 4) }
+        let second: [Double] = (0..<frames).map { 0.1 + 0.05 * cos(Double($0) / 3) }
+        let excitation = [first, second]
+        var p = PersonalizedParameters(muscleCount: 2)
+        p.theta = p.theta.enumerated().map { $0.element + 0.1 * Double($0.offset % 3) - 0.1 }
+        let reference = [[Double](repeating: 5, count: frames), [Double](repeating: -1, count: frames)]
+        let loss = TorqueLoss(scales: [10, 3], warmup: 3)
+        func value(_ e: [[Double]], _ p: PersonalizedParameters) -> Double {
+            loss.evaluate(model: system.forward(excitation: e, geometry: g, sampleInterval: h, parameters: p).torque, reference: reference).loss
+        }
+        let pass = system.forward(excitation: excitation, geometry: g, sampleInterval: h, parameters: p)
+        let grad = system.backward(pass, torqueGradient: loss.evaluate(model: pass.torque, reference: reference).gradient, geometry: g, sampleInterval: h)
+        let eps = 1e-6
+        for (m, k) in [(0, 0), (0, 10), (1, 5), (1, 29)] {
+            var plus = excitation, minus = excitation
+            plus[m][k] += eps; minus[m][k] -= eps
+            let numeric = (value(plus, p) - value(minus, p)) / (2 * eps)
+            #expect(abs(numeric - grad.excitation[m][k]) <= 1e-6 * max(1, abs(numeric)), "excitation \(m),\(k): \(numeric) vs \(grad.excitation[m][k])")
+        }
+        for i in 0..<p.count {
+            var plus = p, minus = p
+            plus.theta[i] += eps; minus.theta[i] -= eps
+            let numeric = (value(excitation, plus) - value(excitation, minus)) / (2 * eps)
+            #expect(abs(numeric - grad.theta[i]) <= 1e-5 * max(1e-3, abs(numeric)), "theta \(i): \(numeric) vs \(grad.theta[i])")
+        }
+    }
+
+    /// The agonist prior's excitation gradient (κ held fixed, as documented) against finite differences.
+    @Test func agonistPriorGradientMatchesFiniteDifferences() {
+        let frames = 12, h = 0.01
+        let g = geometry(frames: frames)
+        let system3 = MuscleSystem(muscles: system.muscles + [system.muscles[0]])
+        var g3 = g
+        g3.muscles.append("flexor2")
+        g3.length.append(g.length[0].map { $0 * 0.98 }); g3.velocity.append(g.velocity[0])
+        g3.momentArm = g.momentArm.map { $0 + [$0[0].map { $0 * 0.8 }] }
+        let trial = EstimationTrial(name: "t", time: (0..<frames).map { Double($0) * h }, featureLabels: [], features: [],
+                                    emg: [:], torque: [:], geometry: g3)
+        let prior = AgonistPrior(weight: 0.7, system: system3, trials: [trial], measured: [0, 1])
+        #expect(prior.agonists.count == 1 && prior.agonists[2]?.muscles == [0])
+        let first: [Double] = (0..<frames).map { 0.2 + 0.1 * sin(Double($0)) }
+        let second: [Double] = (0..<frames).map { 0.1 + 0.05 * cos(Double($0)) }
+        let third: [Double] = (0..<frames).map { 0.3 - 0.01 * Double($0) }
+        let e = [first, second, third]
+        let p = PersonalizedParameters(muscleCount: 3)
+        let pass = system3.forward(excitation: e, geometry: g3, sampleInterval: h, parameters: p)
+        let analytic = prior.evaluate(pass, geometry: g3).gradient
+        let eps = 1e-6
+        for (m, k) in [(0, 3), (2, 7), (1, 4)] {
+            var plus = pass, minus = pass
+            plus.excitation[m][k] += eps; minus.excitation[m][k] -= eps
+            let numeric = (prior.evaluate(plus, geometry: g3).loss - prior.evaluate(minus, geometry: g3).loss) / (2 * eps)
+            #expect(abs(numeric - analytic[m][k]) < 1e-7 * max(1, abs(numeric)), "\(m),\(k): \(numeric) vs \(analytic[m][k])")
+        }
+    }
+}
+
+import Foundation

@@ -1,0 +1,26 @@
+import Foundation
+import Testing
+@testable import Estimation
+
+/// The real-data path on rajagopal-walk: one folder holding the trial, OpenSim 4 path labels, 2000 Hz EMG that
+/// starts before the kinematics, Millard muscles modelled with De Groote's curves.
+@Suite(.enabled(if: TestData.available, "needs ../shared/data"))
+struct RealWalkingDataTests {
+    @Test func staticOptimizationReproducesKneeAndAnkleTorques() throws {
+        let loader = TrialLoader(files: TrialFiles(kinematics: "coordinates.sto", inverseDynamics: "id_walk.sto", load: nil,
+                                                   emg: "electromyography.sto", truthExcitation: nil),
+                                 featureCoordinates: ["knee_angle_r", "ankle_angle_r"], sampleRate: 100)
+        let subject = try SubjectData.load(directory: TestData.shared.appendingPathComponent("rajagopal-walk").path, trialNames: ["."],
+                                           coordinates: ["knee_angle_r", "ankle_angle_r"], modelFile: "subject_walk_scaled.osim", loader: loader)
+        let trial = try #require(subject.trials["."])
+        #expect(trial.name == "rajagopal-walk")
+        #expect(abs(trial.time[0] - 0.45) < 1e-9 && trial.frameCount == 135)  // 0.45–1.799 s at 100 Hz
+        #expect(subject.system.muscleNames.contains("soleus_r") && subject.system.muscleNames.contains("vasmed_r"))
+        #expect(!subject.system.muscleNames.contains("glmax1_r"))  // does not span the knee or ankle
+        #expect(trial.emg["soleus"]?.count == 135)
+        let result = try StaticOptimization(system: subject.system).solve(trial)
+        for (c, coordinate) in ["knee_angle_r", "ankle_angle_r"].enumerated() {
+            #expect(SignalMetrics(predicted: result.torque[c], reference: trial.torque[coordinate]!).r2 > 0.99)
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import Estimation
+
+/// The fits on the OpenSim reference subject S01, against its inverse dynamics and (evaluation only) its truth.
+@Suite(.enabled(if: TestData.available, "needs ../shared/data"))
+struct S01FitTests {
+    static let subject: SubjectData? = try? SubjectData.load(
+        directory: TestData.s01, trialNames: ["trial01", "trial03", "trial07"], coordinates: ["r_elbow_flex"])
+
+    @Test func loaderAssemblesATrialFromTheFolder() throws {
+        let subject = try #require(Self.subject)
+        #expect(subject.system.muscleNames == ["TRIlong", "TRIlat", "TRImed", "BIClong", "BICshort", "BRA"])
+        #expect(subject.truthModel != nil)
+        let trial = try #require(subject.trials["trial01"])
+        #expect(trial.frameCount == 1001)
+        #expect(trial.featureLabels == ["r_shoulder_elev", "r_shoulder_elev_speed", "r_shoulder_elev_acceleration",
+                                        "r_elbow_flex", "r_elbow_flex_speed", "r_elbow_flex_acceleration", "load_mass", "cable_force"])
+        // ik.mot's first elbow angle is 66.16°; the 6 Hz filter moves it by well under a degree.
+        #expect(abs(trial.features[3][0] - 66.1644237805064 * .pi / 180) < 0.01)
+        #expect(Set(trial.emg.keys) == ["TRIlong", "TRIlat", "BIClong", "BICshort"])
+        #expect(abs(trial.torque["r_elbow_flex"]![0] - 2.580738053691921) < 1e-12)
+        #expect(trial.truthExcitation?["BRA"] != nil)
+    }
+
+    /// With the truth parameters and activations, the muscle system reproduces OpenSim's torque (the data README's
+    /// R² = 1.0000); with the generic model and static optimisation the torque is met exactly by construction and
+    /// the reserves stay idle.
+    @Test func staticOptimizationMeetsTheTorqueWithoutReserves() throws {
+        let subject = try #require(Self.subject)
+        let trial = try #require(subject.trials["trial03"])
+        let clock = ContinuousClock(), start = clock.now
+        let result = try StaticOptimization(system: subject.system).solve(trial)
+        let seconds = Double((clock.now - start).components.attoseconds) * 1e-18 + Double((clock.now - start).components.seconds)
+        let metrics = SignalMetrics(predicted: result.torque[0], reference: trial.torque["r_elbow_flex"]!)
+        #expect(metrics.r2 > 0.999)
+        #expect(result.reserve[0].map(abs).max()! < 0.05)
+        #expect(result.activation.allSatisfy { $0.allSatisfy { $0 >= 0 && $0 <= 1 } })
+        print("static optimisation of trial03 (1001 frames, debug build): \(seconds) s")
+    }
+
+    @Test func synergyExtrapolationTracksTorqueOnTrainingTrials() throws {
+        let subject = try #require(Self.subject)
+        var configuration = SynergyExtrapolation.Configuration()
+        configuration.iterations = 60
+        let trials = [subject.trials["trial01"]!, subject.trials["trial07"]!]
+        let fit = try SynergyExtrapolation(configuration: configuration).fit(
+            system: subject.system, trials: trials, measured: ["BIClong": "BIClong", "BICshort": "BICshort", "TRIlong": "TRIlong", "TRIlat": "TRIlat"],
+            coordinates: ["r_elbow_flex"])
+        #expect(fit.lossHistory.last! < 0.5 * fit.lossHistory.first!)
+        #expect(fit.unmeasured == [2, 5])  // TRImed, BRA
+        let prediction = try fit.predict(subject.trials["trial03"]!)
+        #expect(prediction.excitation.count == 6 && prediction.excitation[5].allSatisfy { $0 >= 0 && $0 <= 1 })
+    }
+
+    @Test func nmmTrainingReducesItsLossAndIsReproducible() throws {
+        let subject = try #require(Self.subject)
+        var configuration = NMMConfiguration()
+        configuration.maxSteps = 40
+        configuration.batchSize = 8
+        configuration.validationInterval = 20
+        let trials = [subject.trials["trial01"]!, subject.trials["trial07"]!]
+        let measured = ["BIClong": "BIClong", "TRIlong": "TRIlong"]
+        func fit() throws -> NeuralMusculoskeletalModel {
+            try NMMTrainer(configuration: configuration).fit(system: subject.system, trials: trials, measured: measured,
+                                                             coordinates: ["r_elbow_flex"], seed: 3)
+        }
+        let model = try fit()
+        let early = model.history.prefix(5).map(\.total).reduce(0, +), late = model.history.suffix(5).map(\.total).reduce(0, +)
+        #expect(late < early)
+        let prediction = try model.predict(subject.trials["trial03"]!)
+        #expect(prediction.excitation.allSatisfy { $0.count == 1001 && $0.allSatisfy { $0 > 0 && $0 < 1 } })
+        let again = try fit().predict(subject.trials["trial03"]!)
+        #expect(again.torque == prediction.torque)  // a fixed seed gives the same numbers
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-model-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.save(to: directory)
+        let loaded = try NeuralMusculoskeletalModel.load(from: directory, system: subject.system)
+        #expect(try loaded.predict(subject.trials["trial03"]!).torque == prediction.torque)
+        #expect(loaded.history == model.history)
+    }
+}
