@@ -30,8 +30,7 @@ public enum CSVFile {
                                  message: "expected a column labelled 'time', found \(labels.map { InputError.quote($0) }.joined(separator: ", "))")
             }
             let table = NumericTableParser(file: file, labels: labels, separator: .comma, timeColumn: timeColumn)
-            let (values, rows) = try table.parse(buffer, from: lines.offset, line: lines.lineNumber + 1)
-            var columns = NumericTableParser.columns(of: values, rows: rows, columnCount: labels.count)
+            var (columns, _) = try table.parse(buffer, from: lines.offset, line: lines.lineNumber + 1)
             let time = columns.remove(at: timeColumn)
             labels.remove(at: timeColumn)
             return TimeSeries(time: time, labels: try ColumnLabels.mapped(labels, file: file, line: labelLine.line),

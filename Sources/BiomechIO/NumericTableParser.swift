@@ -1,3 +1,4 @@
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,20 +21,94 @@ struct NumericTableParser {
     /// Which column holds the time.
     let timeColumn: Int
 
-    /// The values row by row (`rows * labels.count` of them) and the row count.
-    /// `offset` is where the first data line starts and `line` its 1-based line number.
-    func parse(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, line firstLine: Int) throws(InputError)
-        -> (values: [Double], rows: Int)
+    /// Inputs larger than this are parsed in two halves on two threads.
+    static let parallelThreshold = 4 << 20
+
+    /// The columns (one array per label) and the row count of the rows from `offset` (where the
+    /// first data line starts; `line` is its 1-based number) to the end of `bytes`.
+    ///
+    /// Large inputs are split at a line end near the middle and both halves parsed at once; the
+    /// second half starts from the time on the first half's last row, so errors (the first in
+    /// file order is thrown) and results are exactly those of one pass.
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, line firstLine: Int,
+               parallelThreshold: Int = NumericTableParser.parallelThreshold) throws(InputError) -> (columns: [[Double]], rows: Int)
     {
-        guard let base = bytes.baseAddress, offset < bytes.count else { return ([], 0) }
-        let end = bytes.count
+        guard let base = bytes.baseAddress, offset < bytes.count else { return (labels.map { _ in [] }, 0) }
+        let middle = offset + (bytes.count - offset) / 2
+        guard bytes.count - offset > parallelThreshold, let newline = memchr(base + middle, 0x0A, bytes.count - middle) else {
+            let whole = try parseRange(bytes, from: offset, to: bytes.count, line: firstLine, previousTime: -.infinity)
+            return (Self.columns(of: [whole.values], columnCount: labels.count), whole.rows)
+        }
+        let split = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        let secondLine = firstLine + Self.lineEnds(in: bytes, from: offset, to: split)
+        let boundaryTime = timeOfLastRow(in: bytes, from: offset, before: split)
+        var halves: [HalfResult?] = [nil, nil]
+        halves.withUnsafeMutableBufferPointer { results in
+            let shared = SharedHalves(bytes: bytes, results: results)
+            DispatchQueue.concurrentPerform(iterations: 2) { half in
+                shared.results[half] = half == 0
+                    ? Result { () throws(InputError) in
+                        try parseRange(shared.bytes, from: offset, to: split, line: firstLine, previousTime: -.infinity)
+                    }
+                    : Result { () throws(InputError) in
+                        try parseRange(shared.bytes, from: split, to: shared.bytes.count, line: secondLine, previousTime: boundaryTime)
+                    }
+            }
+        }
+        guard let first = halves[0], let second = halves[1] else { preconditionFailure("NumericTableParser: a half was not parsed") }
+        let (one, two) = (try first.get(), try second.get())
+        return (Self.columns(of: [one.values, two.values], columnCount: labels.count), one.rows + two.rows)
+    }
+
+    private typealias HalfResult = Result<(values: [Double], rows: Int), InputError>
+
+    /// What the two parsing threads share: both only read `bytes`, which outlives them, and each
+    /// writes only its own slot of `results`; `concurrentPerform` returns after both finish.
+    private struct SharedHalves: @unchecked Sendable {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let results: UnsafeMutableBufferPointer<HalfResult?>
+    }
+
+    /// The time on the last non-blank line before `split`, or -∞ when that line is not a valid row
+    /// (its half then reports the error).
+    private func timeOfLastRow(in bytes: UnsafeBufferPointer<UInt8>, from offset: Int, before split: Int) -> Double {
+        var end = split - 1 // the line end before `split`
+        while end > offset {
+            var start = end
+            while start > offset, bytes[start - 1] != 0x0A { start -= 1 }
+            if let row = try? parseRange(bytes, from: start, to: end, line: 1, previousTime: -.infinity), row.rows == 1 {
+                return row.values[timeColumn]
+            }
+            if bytes[start..<end].contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) { return -.infinity }
+            end = start - 1
+        }
+        return -.infinity
+    }
+
+    private static func lineEnds(in bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        var count = 0
+        var position = start
+        while position < end, let newline = memchr(base + position, 0x0A, end - position) {
+            count += 1
+            position = base.distance(to: newline.assumingMemoryBound(to: UInt8.self)) + 1
+        }
+        return count
+    }
+
+    /// The values row by row (`rows * labels.count` of them) and the row count of the lines in
+    /// `offset..<end`; `previousTime` is the time of the row before the first.
+    private func parseRange(_ bytes: UnsafeBufferPointer<UInt8>, from offset: Int, to end: Int, line firstLine: Int,
+                            previousTime timeBefore: Double) throws(InputError) -> (values: [Double], rows: Int)
+    {
+        guard let base = bytes.baseAddress, offset < end else { return ([], 0) }
         let columnCount = labels.count
         var values: [Double] = []
         values.reserveCapacity((end - offset) / 8)
         var rows = 0
         var line = firstLine
         var position = offset
-        var previousTime = -Double.infinity
+        var previousTime = timeBefore
         while position < end {
             let lineEnd: Int
             if let newline = memchr(base + position, 0x0A, end - position) {
@@ -112,12 +187,19 @@ struct NumericTableParser {
                           message: "expected a number in column '\(labels[column])', found an empty field")
     }
 
-    /// Splits row-major `values` into one array per column.
-    static func columns(of values: [Double], rows: Int, columnCount: Int) -> [[Double]] {
-        (0..<columnCount).map { column in
+    /// Splits row-major `parts` (consecutive runs of whole rows) into one array per column.
+    static func columns(of parts: [[Double]], columnCount: Int) -> [[Double]] {
+        let rows = parts.reduce(0) { $0 + $1.count } / max(columnCount, 1)
+        return (0..<columnCount).map { column in
             [Double](unsafeUninitializedCapacity: rows) { buffer, initialized in
-                values.withUnsafeBufferPointer { source in
-                    for row in 0..<rows { buffer[row] = source[row * columnCount + column] }
+                var row = 0
+                for part in parts {
+                    part.withUnsafeBufferPointer { source in
+                        for partRow in 0..<(source.count / columnCount) {
+                            buffer[row] = source[partRow * columnCount + column]
+                            row += 1
+                        }
+                    }
                 }
                 initialized = rows
             }

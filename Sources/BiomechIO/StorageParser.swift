@@ -60,12 +60,11 @@ struct StorageParser {
                                        message: "the header says nColumns=\(columns.0) but line \(labelLine.line) has \(fileLabels.count) column labels"))
         }
         let table = NumericTableParser(file: file, labels: fileLabels, separator: .whitespace, timeColumn: 0)
-        let (values, rows) = try table.parse(bytes, from: lines.offset, line: lines.lineNumber + 1)
+        let (columns, rows) = try table.parse(bytes, from: lines.offset, line: lines.lineNumber + 1)
         if let expected = counts.rows, expected.0 != rows {
             warnings.append(InputError(file: file, line: expected.line, field: "nRows",
                                        message: "the header says nRows=\(expected.0) but the file has \(rows) rows of data"))
         }
-        let columns = NumericTableParser.columns(of: values, rows: rows, columnCount: fileLabels.count)
         let dataLabels = Array(fileLabels.dropFirst())
         let series = TimeSeries(time: columns[0], labels: try ColumnLabels.mapped(dataLabels, file: file, line: labelLine.line),
                                 columns: Array(columns.dropFirst()), inDegrees: header.inDegrees ?? false)

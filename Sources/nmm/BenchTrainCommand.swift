@@ -39,6 +39,7 @@ struct BenchTrainCommand: ParsableCommand {
                 ("steps_per_s", f(r.stepsPerSecond)), ("windows_per_s", f(r.windowsPerSecond)),
                 ("infer_frames_per_s", f(r.inferenceFramesPerSecond)), ("gflops", f(r.gflops)),
                 ("sgemm_peak_gflops", f(r.sgemmPeakGFLOPs)), ("cpu_ms_per_step", f(r.cpuMillisecondsPerStep)),
+                ("cpu_us_per_infer_frame", f(r.cpuMicrosecondsPerInferenceFrame, 2)),
                 ("threads", "\(r.threads)"), ("steps", "\(r.steps)"), ("loss_first", f(Double(r.firstLoss), 4)),
                 ("loss_last", f(Double(r.lastLoss), 4)), ("load_average", f(r.loadAverage, 2)),
             ]
@@ -47,7 +48,8 @@ struct BenchTrainCommand: ParsableCommand {
             print("nmm-small (B=32, T=64, F=7, d_model 64, 4 heads, FF 128, 2 pre-LN layers, DeGroote torque), \(r.threads) thread(s)")
             print("training:   \(f(r.stepsPerSecond)) steps/s, \(f(r.windowsPerSecond)) windows/s over \(r.steps) steps "
                 + "(loss \(f(Double(r.firstLoss), 4)) → \(f(Double(r.lastLoss), 4))); \(f(r.cpuMillisecondsPerStep)) ms CPU per step, all threads")
-            print("inference:  \(f(r.inferenceFramesPerSecond)) frames/s (256 windows × 64 frames, no gradients)")
+            print("inference:  \(f(r.inferenceFramesPerSecond)) frames/s (256 windows × 64 frames, no gradients); "
+                + "\(f(r.cpuMicrosecondsPerInferenceFrame, 2)) µs CPU per frame, all threads")
             print("throughput: \(f(r.gflops)) GFLOP/s in training beside OpenBLAS sgemm 64³ peak \(f(r.sgemmPeakGFLOPs)) GFLOP/s "
                 + "(\(r.threads) stream(s), same run)")
             print("machine:    load average \(f(r.loadAverage, 2)); \(BLAS.configuration)")

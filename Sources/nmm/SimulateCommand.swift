@@ -1,4 +1,6 @@
 import ArgumentParser
+import BiomechIO
+import Foundation
 import Musculoskeletal
 
 /// `nmm simulate`: write a synthetic arm subject with known truth, laid out like arm26-lifting/S01.
@@ -24,7 +26,20 @@ struct SimulateCommand: ParsableCommand {
 
     func run() throws {
         let subject = ArmSimulator(seed: seed).subject(name: name)
-        try subject.write(to: outputDir)
+        do {
+            try subject.write(to: outputDir)
+        } catch let error as InputError {
+            throw error
+        } catch {
+            throw InputError(file: outputDir, message: "cannot write the subject folder: \(Self.reason(error))")
+        }
         print("wrote \(subject.trials.count) trials of \(name) (seed \(seed)) to \(outputDir)")
+    }
+
+    /// The operating system's reason for a failed folder or file operation (e.g. "Not a directory"),
+    /// rather than Foundation's full error dump.
+    private static func reason(_ error: Error) -> String {
+        let cause = ((error as? CocoaError)?.underlying ?? error) as NSError
+        return cause.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(cause.code))) : cause.localizedDescription
     }
 }

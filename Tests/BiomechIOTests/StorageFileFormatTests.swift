@@ -150,3 +150,52 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty) // the file is removed
     }
 }
+
+/// Parsing in two halves on two threads gives exactly the result and the first error of one pass.
+@Suite struct ParallelParsingTests {
+    private let parser = NumericTableParser(file: "t.sto", labels: ["time", "a", "b"], separator: .whitespace, timeColumn: 0)
+
+    private func rows(_ count: Int, damage: (Int, inout String) -> Void = { _, _ in }) -> [UInt8] {
+        var text = ""
+        for row in 0..<count {
+            var line = "\(Double(row) / 100)\t\(Double(row) * 1.5)\t\(-Double(row) / 3)"
+            damage(row, &line)
+            text += line + (row % 7 == 3 ? "\r\n\n" : "\n")
+        }
+        return Array(text.utf8)
+    }
+
+    private func outcome(_ bytes: [UInt8], threshold: Int) -> Result<[[Double]], InputError> {
+        bytes.withUnsafeBufferPointer { buffer in
+            Result { () throws(InputError) in try parser.parse(buffer, from: 0, line: 1, parallelThreshold: threshold).columns }
+        }
+    }
+
+    @Test func agreesWithOnePassOnGoodRows() throws {
+        let bytes = rows(5000)
+        let parallel = try outcome(bytes, threshold: 0).get()
+        #expect(parallel == (try outcome(bytes, threshold: .max).get()))
+        #expect(parallel[0].count == 5000 && parallel[1][4999] == 4999 * 1.5)
+    }
+
+    @Test func reportsTheSameFirstErrorWhereverTheSplitFalls() {
+        let count = 60
+        for damagedRow in 0..<count {
+            let cases: [(Int, inout String) -> Void] = [
+                { row, line in if row == damagedRow { line = line.replacingOccurrences(of: "\t", with: "\tx", options: [], range: nil) } },
+                { row, line in if row == damagedRow && row > 0 { line = "\(Double(row - 1) / 100)\t1\t2" } }, // time not increasing
+                { row, line in if row == damagedRow { line += "\t7" } }, // one value too many
+                { row, line in if row == damagedRow || row == count - 1 - damagedRow { line = "0.5 1" } },
+            ]
+            for damage in cases {
+                let bytes = rows(count, damage: damage)
+                let parallel = outcome(bytes, threshold: 0), sequential = outcome(bytes, threshold: .max)
+                switch (parallel, sequential) {
+                case (.failure(let a), .failure(let b)): #expect(a == b, "row \(damagedRow)")
+                case (.success(let a), .success(let b)): #expect(a == b, "row \(damagedRow)")
+                default: Issue.record("row \(damagedRow): \(parallel) vs \(sequential)")
+                }
+            }
+        }
+    }
+}

@@ -25,6 +25,8 @@ struct CustomOperationTests {
     func protocolForm() {
         let x = variable([4, 3]), a = variable([3], 0.5...2, seed: 2)
         expectGradientsMatch([x, a]) { Tensor.custom(ScaledSquare(), inputs: [$0[0].tanh(), $0[1]]).sigmoid() }
+        // x also feeds another operation: the custom backward must add to, not overwrite, its gradient.
+        expectGradientsMatch([x, a]) { Tensor.custom(ScaledSquare(), inputs: [$0[0], $0[1]]) * $0[0].exp() + $0[0] }
         let y = Tensor.custom(ScaledSquare(), inputs: [Tensor(shape: [1, 2], scalars: [2, 3]), Tensor(shape: [2], scalars: [1, 10])])
         #expect(y.scalars == [4, 90])
     }

@@ -4,7 +4,8 @@
 /// The engine allocates the output, calls `forward` once, and, if any input requires gradients,
 /// calls `backward` during `Tensor.backward()` with the gradient of the loss with respect to the
 /// output. `backward` must **add** `∂loss/∂input` into each non-nil entry of `inputGradients`
-/// (each starts at zero for this call, and has its input's element count); `nil` marks an input
+/// (each has its input's element count and may already hold gradient from other uses of that
+/// input, so never overwrite it); `nil` marks an input
 /// that needs no gradient. Buffers are row-major in the inputs' shapes. Both functions may be
 /// called from any thread, but one graph is only used by one thread at a time.
 ///

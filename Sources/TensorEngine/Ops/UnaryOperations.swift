@@ -1,6 +1,7 @@
 import Foundation
 
-/// An element-wise function of one value and its derivative.
+/// An element-wise function of one value and its derivative. `exp` and `sigmoid` use the
+/// vectorisable `FastMath.exp` (relative error below 3e-7; inputs clamped to [-87, 88]).
 protocol UnaryKernel {
     static var name: String { get }
     static func value(_ x: Float) -> Float
@@ -10,7 +11,7 @@ protocol UnaryKernel {
 
 enum ExpKernel: UnaryKernel {
     static let name = "exp"
-    @inline(__always) static func value(_ x: Float) -> Float { Foundation.exp(x) }
+    @inline(__always) static func value(_ x: Float) -> Float { FastMath.exp(x) }
     @inline(__always) static func derivative(_ x: Float, _ y: Float) -> Float { y }
 }
 
@@ -34,7 +35,7 @@ enum TanhKernel: UnaryKernel {
 
 enum SigmoidKernel: UnaryKernel {
     static let name = "sigmoid"
-    @inline(__always) static func value(_ x: Float) -> Float { 1 / (1 + Foundation.exp(-x)) }
+    @inline(__always) static func value(_ x: Float) -> Float { 1 / (1 + FastMath.exp(-x)) }
     @inline(__always) static func derivative(_ x: Float, _ y: Float) -> Float { y * (1 - y) }
 }
 

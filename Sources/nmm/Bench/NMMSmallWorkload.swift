@@ -89,10 +89,9 @@ final class NMMSmallWorkload {
         return losses.reduce(0, +)
     }
 
-    /// Excitations for each of `windows` (`[N, T, F]` each) without recording a graph, on `threads` threads.
-    func infer(_ windows: [Tensor]) {
-        Parallel.run(windows.count, threads: threads) { i in
-            _ = Tensor.withoutGradients { model(windows[i]).sigmoid() }
-        }
+    /// Excitations `[N, T, 6]` for `windows` (`[N, T, F]`) without recording a graph, on `threads` threads.
+    @discardableResult
+    func infer(_ windows: Tensor) -> Tensor {
+        Tensor.withoutGradients { model.predict(windows, threads: threads).sigmoid() }
     }
 }

@@ -13,6 +13,8 @@ struct TrainBenchmarkResult {
     let sgemmPeakGFLOPs: Double
     /// Process CPU time per training step, all threads together (robust to a busy machine).
     let cpuMillisecondsPerStep: Double
+    /// Process CPU time per inferred frame, all threads together.
+    let cpuMicrosecondsPerInferenceFrame: Double
     let firstLoss: Float
     let lastLoss: Float
     /// The machine's 1-minute load average when the run ended (other processes compete for cores).
@@ -40,14 +42,12 @@ enum TrainBenchmark {
 
         var generator = Xoshiro256StarStar(seed: 42)
         let length = NMMSmallWorkload.length
-        let pieces = threads == 1 ? 1 : 2 * threads
-        let windows = (0..<pieces).map { _ in
-            Tensor(normal: [inferenceWindows / pieces, length, NMMSmallWorkload.features], using: &generator)
-        }
+        let windows = Tensor(normal: [inferenceWindows, length, NMMSmallWorkload.features], using: &generator)
         for _ in 0..<3 { workload.infer(windows) }
-        let inferStart = Date()
+        let inferStart = Date(), inferStartCPU = processCPUSeconds()
         for _ in 0..<inferencePasses { workload.infer(windows) }
         let inferSeconds = Date().timeIntervalSince(inferStart)
+        let inferCPU = processCPUSeconds() - inferStartCPU
 
         let stepsPerSecond = Double(steps) / trainSeconds
         let stepFLOPs = 3 * TransformerConfiguration.nmmSmall.forwardFLOPs(frames: NMMSmallWorkload.batch * length, length: length)
@@ -57,7 +57,8 @@ enum TrainBenchmark {
             threads: threads, steps: steps, stepsPerSecond: stepsPerSecond,
             inferenceFramesPerSecond: Double(inferencePasses * inferenceWindows * length) / inferSeconds,
             gflops: stepFLOPs * stepsPerSecond / 1e9, sgemmPeakGFLOPs: SgemmPeak.measure(streams: threads),
-            cpuMillisecondsPerStep: cpuPerStep * 1000, firstLoss: firstLoss, lastLoss: lastLoss, loadAverage: load[0])
+            cpuMillisecondsPerStep: cpuPerStep * 1000,
+            cpuMicrosecondsPerInferenceFrame: inferCPU * 1e6 / Double(inferencePasses * inferenceWindows * length), firstLoss: firstLoss, lastLoss: lastLoss, loadAverage: load[0])
     }
 
     /// User + system CPU time of the whole process: unlike wall time, not inflated when other

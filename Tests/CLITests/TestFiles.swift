@@ -1,0 +1,26 @@
+import Foundation
+
+/// Paths of the shared data sets and scratch folders the CLI tests use.
+enum TestFiles {
+    /// ../shared/data beside the package root (this file is Tests/CLITests/TestFiles.swift).
+    static let sharedData: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/data").standardizedFileURL.path
+
+    /// The OpenSim arm26 reference subject.
+    static let s01 = sharedData + "/arm26-lifting/S01"
+
+    /// OpenSim's Rajagopal walking example with real EMG.
+    static let walk = sharedData + "/rajagopal-walk"
+
+    /// The text of a file.
+    static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
+
+    /// Runs `body` with a new empty folder in the temporary directory, and removes the folder afterwards.
+    static func withScratchFolder<T>(_ body: (URL) throws -> T) throws -> T {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-cli-tests-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        return try body(folder)
+    }
+}

@@ -1,0 +1,21 @@
+import Testing
+
+/// Mistakes on the command line itself exit with 64 (EX_USAGE) and say what was wrong.
+@Suite(.timeLimit(.minutes(1)))
+struct UsageErrorTests {
+    @Test(arguments: [
+        (["bogus"], "Error: Unexpected argument 'bogus'"),
+        (["inspect", "--bogus", "x.sto"], "Error: Unknown option '--bogus'"),
+        (["inspect"], "Error: Missing expected argument '<files> ...'"),
+        (["bench", "io", "--megabytes", "0"], "Error: --megabytes must be in (0, 10000]"),
+        (["bench", "io", "--runs", "0"], "Error: --runs must be at least 1"),
+        (["simulate", "out", "--seed", "three"], "Error: The value 'three' is invalid for '--seed <seed>'"),
+    ])
+    func usageError(arguments: [String], message: String) throws {
+        let result = try NMMExecutable.run(arguments)
+        #expect(result.exited(with: 64), "reason \(result.reason), status \(result.status)")
+        #expect(result.stderr.hasPrefix(message), "\(result.stderr)")
+        #expect(result.stderr.contains("Usage: nmm"))
+        #expect(result.stdout.isEmpty)
+    }
+}
