@@ -11,7 +11,7 @@ import Testing
                                  activationTimeConstant: 0.01, deactivationTimeConstant: 0.04),
     ])
 
-    func geometry(frames: Int) -> MusculotendonGeometry {
+    func geometry(frames: Int) -> MusculotendonKinematics {
         let t: [Double] = (0..<frames).map { Double($0) * 0.01 }
         let flexorLength: [Double] = t.map { 0.31 + 0.02 * sin(3 * $0) }
         let extensorLength: [Double] = t.map { 0.26 - 0.015 * sin(3 * $0) }
@@ -19,7 +19,7 @@ import Testing
         let extensorVelocity: [Double] = t.map { -0.045 * cos(3 * $0) }
         let elbowFlexor: [Double] = t.map { 0.03 + 0.005 * $0 }
         let constant: (Double) -> [Double] = { v in [Double](repeating: v, count: frames) }
-        return MusculotendonGeometry(
+        return MusculotendonKinematics(
             muscles: ["flexor", "extensor"], coordinates: ["elbow", "shoulder"],
             length: [flexorLength, extensorLength], velocity: [flexorVelocity, extensorVelocity],
             momentArm: [[elbowFlexor, constant(-0.02)], [constant(0.01), constant(0.015)]])

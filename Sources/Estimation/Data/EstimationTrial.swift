@@ -17,13 +17,13 @@ public struct EstimationTrial: Sendable {
     /// Inverse-dynamics generalized forces by coordinate name (N·m).
     public var torque: [String: [Double]]
     /// Musculotendon geometry of the model's muscles.
-    public var geometry: MusculotendonGeometry
+    public var geometry: MusculotendonKinematics
     /// True excitations by muscle, when the subject folder records them — evaluation only.
     public var truthExcitation: [String: [Double]]?
 
     /// Collects the signals of one trial.
     public init(name: String, time: [Double], featureLabels: [String], features: [[Double]], emg: [String: [Double]],
-                torque: [String: [Double]], geometry: MusculotendonGeometry, truthExcitation: [String: [Double]]? = nil) {
+                torque: [String: [Double]], geometry: MusculotendonKinematics, truthExcitation: [String: [Double]]? = nil) {
         self.name = name; self.time = time; self.featureLabels = featureLabels; self.features = features
         self.emg = emg; self.torque = torque; self.geometry = geometry; self.truthExcitation = truthExcitation
     }
@@ -37,7 +37,7 @@ public struct EstimationTrial: Sendable {
     /// The same trial restricted to frames `range` (for time-block validation splits).
     public func frames(_ range: Range<Int>) -> EstimationTrial {
         func cut(_ s: [Double]) -> [Double] { Array(s[range]) }
-        let g = MusculotendonGeometry(
+        let g = MusculotendonKinematics(
             muscles: geometry.muscles, coordinates: geometry.coordinates, length: geometry.length.map(cut),
             velocity: geometry.velocity.map(cut), momentArm: geometry.momentArm.map { $0.map(cut) })
         return EstimationTrial(

@@ -87,7 +87,7 @@ public struct TrialLoader: Sendable {
             let resampled = series.resampled(onto: time)
             return try muscles.map { try required(resampled, $0, files.momentArm(coordinate)) }
         }
-        let geometry = MusculotendonGeometry(muscles: muscles, coordinates: coordinates, length: length, velocity: velocity, momentArm: momentArm)
+        let geometry = MusculotendonKinematics(muscles: muscles, coordinates: coordinates, length: length, velocity: velocity, momentArm: momentArm)
 
         var truth: [String: [Double]]? = nil
         if let truthFile = files.truthExcitation, exists(truthFile) {

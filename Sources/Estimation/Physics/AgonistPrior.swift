@@ -40,7 +40,7 @@ public struct AgonistPrior: Sendable {
     }
 
     /// The prior's value and its gradient with respect to the excitations of `pass` over `geometry`.
-    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonGeometry) -> (loss: Double, gradient: [[Double]]) {
+    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics) -> (loss: Double, gradient: [[Double]]) {
         let frames = pass.excitation.first?.count ?? 0
         var gradient = pass.excitation.map { [Double](repeating: 0, count: $0.count) }
         guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient) }

@@ -46,7 +46,7 @@ public struct MuscleSystem: Sendable {
 
     /// Runs excitations `excitation[m][k]` over `geometry` (same frames) with sampling interval `h`; activation
     /// starts at the first excitation (steady state).
-    public func forward(excitation: [[Double]], geometry: MusculotendonGeometry, sampleInterval h: Double,
+    public func forward(excitation: [[Double]], geometry: MusculotendonKinematics, sampleInterval h: Double,
                         parameters p: PersonalizedParameters) -> Pass {
         precondition(excitation.count == muscles.count, "one excitation series per muscle")
         let frames = excitation.first?.count ?? 0
@@ -69,7 +69,7 @@ public struct MuscleSystem: Sendable {
     }
 
     /// The gradient of a loss L with respect to the excitations and θ, given ∂L/∂τ[c][k] for the pass.
-    public func backward(_ pass: Pass, torqueGradient: [[Double]], geometry: MusculotendonGeometry, sampleInterval h: Double)
+    public func backward(_ pass: Pass, torqueGradient: [[Double]], geometry: MusculotendonKinematics, sampleInterval h: Double)
         -> (excitation: [[Double]], theta: [Double]) {
         let p = pass.parameters
         var dTheta = [Double](repeating: 0, count: p.count)

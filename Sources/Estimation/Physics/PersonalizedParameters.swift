@@ -1,7 +1,7 @@
 /// The subject parameters a fit personalises, as bounded scale factors of the generic model's values:
 /// per muscle max isometric force, optimal fibre length and tendon slack length, and (shared by all muscles)
-/// the activation and deactivation time constants, plus the electromechanical delay (seconds, not a scale:
-/// the generic model has none).
+/// the activation and deactivation time constants, plus the electromechanical delay (seconds, not a scale: the
+/// generic model has none, so it starts in the middle of its physiological bounds, θ = 0, and the data move it).
 ///
 /// They live in an unconstrained vector θ (layout: force scales, fibre-length scales, slack-length scales — one
 /// per muscle each — then the two time-constant scales, then the delay); ``ParameterBounds`` maps θ to values.
@@ -20,8 +20,7 @@ public struct PersonalizedParameters: Sendable, Equatable, Codable {
         theta = [Double](repeating: bounds.maxIsometricForce.theta(for: 1), count: muscleCount)
             + [Double](repeating: bounds.optimalFiberLength.theta(for: 1), count: muscleCount)
             + [Double](repeating: bounds.tendonSlackLength.theta(for: 1), count: muscleCount)
-            + [bounds.timeConstant.theta(for: 1), bounds.timeConstant.theta(for: 1),
-               bounds.electromechanicalDelay.theta(for: bounds.electromechanicalDelay.lower + 0.005)]
+            + [bounds.timeConstant.theta(for: 1), bounds.timeConstant.theta(for: 1), 0]
     }
 
     /// The number of unconstrained variables, 3·muscles + 3.

@@ -1,6 +1,6 @@
 /// Musculotendon lengths, lengthening velocities and moment arms of the model's muscles over one trial, as
 /// OpenSim's MuscleAnalysis gives them (`Length`, `MomentArm_<coordinate>`), on the trial's time base.
-public struct MusculotendonGeometry: Sendable, Equatable {
+public struct MusculotendonKinematics: Sendable, Equatable {
     /// Muscle names, the order of every per-muscle array.
     public var muscles: [String]
     /// Coordinates the moment arms are about, the order of `momentArm`'s first index.
