@@ -1,0 +1,120 @@
+import Estimation
+
+/// What a fit stores in the cache and a notebook name holds: the test-trial predictions, the metrics, the
+/// personalised parameters and (for the NMM) the loss history.
+public struct FitArtifact: Codable, Sendable {
+    /// One test trial's prediction (a Codable copy of Estimation's `TrialPrediction`).
+    public struct Prediction: Codable, Sendable {
+        public var name: String
+        public var time: [Double]
+        public var muscles: [String]
+        public var coordinates: [String]
+        public var excitation: [[Double]]
+        public var activation: [[Double]]
+        public var force: [[Double]]
+        public var torque: [[Double]]
+
+        init(_ prediction: TrialPrediction) {
+            name = prediction.name
+            time = prediction.time
+            muscles = prediction.muscles
+            coordinates = prediction.coordinates
+            excitation = prediction.excitation
+            activation = prediction.activation
+            force = prediction.force
+            torque = prediction.torque
+        }
+    }
+
+    /// "nmm", "mse" or "so".
+    public var method: String
+    /// Estimation's one-paragraph summary.
+    public var summary: String
+    /// The metrics, in `nmm fit`'s metrics.json schema.
+    public var report: MetricsReport
+    /// One prediction per test trial.
+    public var predictions: [Prediction]
+    /// The NMM's loss history (empty for the baselines).
+    public var history: [NMMTrainingRecord]
+    /// The muscles whose EMG was an input.
+    public var measured: [String]
+    /// The coordinates whose torques were fitted.
+    public var coordinates: [String]
+    /// The bounds of the personalised scale factors.
+    public var bounds: ParameterBounds
+}
+
+/// A fit as a notebook value: `fit.metrics`, `fit.parameters`, `fit.loss`, and per test trial
+/// `fit.trial03.excitation`, `.activation`, `.force`, `.torque`.
+public struct FitResultValue: NotebookObject {
+    /// The kind's name in messages.
+    public static let kind = "fit"
+    /// What was computed.
+    public var artifact: FitArtifact
+
+    /// Wraps an artifact.
+    public init(_ artifact: FitArtifact) {
+        self.artifact = artifact
+    }
+
+    /// The method and the headline numbers.
+    public var summary: String {
+        let report = artifact.report
+        let seconds = NumberText.readable(report.fitSeconds, significant: 3)
+        var parts = [artifact.method == "so"
+            ? "so solved \(report.test.joined(separator: ", ")) frame by frame in \(seconds) s"
+            : "\(artifact.method) fitted on \(report.train.count) trial\(report.train.count == 1 ? "" : "s") in \(seconds) s, tested on \(report.test.joined(separator: ", "))"]
+        for coordinate in report.torque.keys.sorted() {
+            parts.append("\(coordinate) torque R² \(NumberText.readable(report.torque[coordinate]?.r2 ?? .nan, significant: 3))")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    /// The prediction for trial `name`.
+    public func prediction(_ name: String) -> FitArtifact.Prediction? {
+        artifact.predictions.first { $0.name == name }
+    }
+
+    /// Fields: tables, the loss history and each test trial.
+    public func member(_ name: String) -> Value? {
+        switch name {
+        case "metrics": return .table(FitTables.excitation([self]))
+        case "parameters": return .table(FitTables.parameters(self))
+        case "loss": return lossHistory.map { .series($0) }
+        case "method": return .string(artifact.method)
+        case "test": return .list(artifact.report.test.map { .string($0) })
+        default:
+            guard let prediction = prediction(name) else { return nil }
+            func series(_ rows: [[Double]], _ labels: [String], _ quantity: String, _ unit: String) -> Value {
+                .series(SeriesSet(time: prediction.time, channels: zip(labels, rows).map { SeriesSet.Channel(name: $0, values: $1) },
+                                  quantity: quantity, unit: unit))
+            }
+            return .record(Record([
+                ("excitation", series(prediction.excitation, prediction.muscles, "Excitation", "0–1")),
+                ("activation", series(prediction.activation, prediction.muscles, "Activation", "0–1")),
+                ("force", series(prediction.force, prediction.muscles, "Muscle force", "N")),
+                ("torque", series(prediction.torque, prediction.coordinates.map { "\($0)_moment" }, "Joint torque", "N·m")),
+            ]))
+        }
+    }
+
+    /// The field names.
+    public var memberNames: [String] {
+        ["metrics", "parameters", "method", "test"] + (artifact.history.isEmpty ? [] : ["loss"]) + artifact.predictions.map(\.name)
+    }
+
+    /// The training and validation losses against the optimisation step, if the method has them.
+    var lossHistory: SeriesSet? {
+        let history = artifact.history
+        guard !history.isEmpty else { return nil }
+        var channels = [
+            SeriesSet.Channel(name: "total", values: history.map(\.total)),
+            SeriesSet.Channel(name: "EMG", values: history.map(\.emg)),
+            SeriesSet.Channel(name: "torque", values: history.map(\.torque)),
+        ]
+        if history.contains(where: { $0.validation != nil }) {
+            channels.append(SeriesSet.Channel(name: "validation", values: history.map { $0.validation ?? .nan }))
+        }
+        return SeriesSet(time: history.map { Double($0.step) }, channels: channels, quantity: "Loss", unit: "–")
+    }
+}

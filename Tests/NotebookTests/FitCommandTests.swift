@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Notebook
+
+/// The fit, table and plot commands on a small simulated subject (known truth), end to end.
+@Suite struct FitCommandTests {
+    static let notebook = """
+        ```nmm
+        data = simulate arm seed: 5 curls: [0, 3] pushdowns: [25] duration: 3
+        sets = split data train: [trial01, trial03] test: [trial02]
+        so = fit so sets coordinates: [r_elbow_flex]
+        mse = fit mse sets coordinates: [r_elbow_flex] synergies: 2
+        nmm = fit nmm sets coordinates: [r_elbow_flex] steps: 20 seed: 3
+        ```
+
+        ```nmm
+        table metrics [nmm, mse, so]
+        table parameters nmm
+        plot emg nmm compare: [mse, so] reference: data
+        plot torque nmm compare: [mse, so] reference: data
+        plot parameters nmm
+        plot loss nmm
+        ```
+
+        ```nmm
+        plot loss so
+        ```
+
+        ```nmm
+        bad = fit nmm data train: [trial01] test: [trial2]
+        ```
+        """
+
+    @Test func fitsAreCachedTabledAndPlotted() throws {
+        let harness = try NotebookHarness()
+        let url = try harness.write(Self.notebook, named: "fits.md")
+        let first = try harness.run(url)
+        let statuses = first.record.outcomes.map(\.isFailure)
+        #expect(statuses == [false, false, true, true], "\(first.record.diagnostics)")
+        #expect(first.record.outcomes[0].cacheMisses == 3)
+
+        // Tables: hidden muscles BRA and TRImed in the metrics; truth present in the parameters.
+        let tables = first.record.outcomes[1].outputs.compactMap { if case .table(let table) = $0.content { return table } else { return nil } }
+        #expect(tables.map(\.title) == ["Excitation on the test trials", "Joint torque on the test trials", "Personalised parameters (nmm)"])
+        let hidden = tables[0].rows.filter { $0[1] == .text("hidden") }.map { $0[0] }
+        #expect(hidden == [.text("BRA"), .text("TRImed")])
+        #expect(tables[2].columns.last == "truth")
+        #expect(first.html.components(separatedBy: "<figure id=").count - 1 == 4)
+        #expect(first.html.contains("TRImed (hidden)"))
+
+        // Metrics in the JSON report.
+        let metrics = try #require(first.json["metrics"] as? [[String: Any]])
+        #expect(metrics.map { $0["title"] as? String } == ["so metrics", "mse metrics", "nmm metrics"])
+        #expect((metrics[2]["values"] as? [String: Double])?["BRA excitation r"] != nil)
+
+        // Errors in place.
+        #expect(first.record.diagnostics[0].message.contains("only 'fit nmm' trains"))
+        #expect(first.record.diagnostics[1].message.contains("has no trial 'trial2'; did you mean 'trial02'?"))
+
+        // A second run recomputes nothing and gives the same numbers.
+        let second = try harness.run(url)
+        #expect(second.record.outcomes[0].cacheHits == 3 && second.record.outcomes[0].cacheMisses == 0)
+        let again = try #require(second.json["metrics"] as? [[String: Any]])
+        #expect((again[2]["values"] as? [String: Double]) == (metrics[2]["values"] as? [String: Double]))
+    }
+}
