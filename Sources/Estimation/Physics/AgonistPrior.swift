@@ -4,7 +4,8 @@
 /// Minimising Σ a² under a torque constraint gives every muscle a_i = λ·κ_i, with κ_i = |r_i|·A_i its torque per
 /// unit activation (moment arm × force at full activation, from the current fibre length and velocity) and λ
 /// shared by the muscles of a coordinate. The measured agonists of an unmeasured muscle h (measured muscles
-/// whose moment arm about h's main coordinate has h's sign) estimate λ(t) = mean_j e_j(t)/κ_j(t), so h's
+/// whose moment arm about h's main coordinate has h's sign) estimate λ(t) = Σ_j e_j(t) / Σ_j κ_j(t) (pooled, so a
+/// weak agonist with little capacity about that coordinate cannot dominate), so h's
 /// target is t_h(t) = λ(t)·κ_h(t), and the prior adds weight · mean over h and frames of (e_h − t_h)².
 /// Unlike a penalty on unmeasured excitations alone, it keeps co-contraction where the agonists' EMG shows it
 /// and scales a hidden muscle with its measured synergists, which separates its excitation from its strength.
@@ -51,14 +52,13 @@ public struct AgonistPrior: Sendable {
             for k in 0..<frames {
                 func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.partials[i][k].dActivation, 1e-9) }
                 let kh = capacity(h)
-                var lambda = 0.0
-                for j in entry.muscles { lambda += pass.excitation[j][k] / capacity(j) }
-                lambda /= Double(entry.muscles.count)
-                let residual = pass.excitation[h][k] - lambda * kh
+                var drive = 0.0, pooled = 0.0
+                for j in entry.muscles { drive += pass.excitation[j][k]; pooled += capacity(j) }
+                let residual = pass.excitation[h][k] - drive / pooled * kh
                 loss += weight * residual * residual / count
                 let g = 2 * weight * residual / count
                 gradient[h][k] += g
-                for j in entry.muscles { gradient[j][k] -= g * kh / (capacity(j) * Double(entry.muscles.count)) }
+                for j in entry.muscles { gradient[j][k] -= g * kh / pooled }
             }
         }
         return (loss, gradient)
