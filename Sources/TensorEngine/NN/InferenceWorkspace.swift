@@ -110,15 +110,34 @@ final class InferenceWorkspace: @unchecked Sendable {
     }
 
     /// `target = LN(source)` row by row (biased variance, ε = 1e-5, as `Tensor.layerNorm`), then
-    /// `source += addend` in the same pass.
+    /// `source += addend` in the same pass. Mean and variance come from one pass over the row
+    /// (Σx and Σx² in eight lanes; var = E[x²] − mean², which loses nothing measurable for the
+    /// residual stream's rows, whose mean is small against their spread).
     private static func layerNorm(_ source: UnsafeMutablePointer<Float>, into target: UnsafeMutablePointer<Float>, rows: Int,
                                   width: Int, gain: UnsafePointer<Float>, bias: UnsafePointer<Float>, thenAdd addend: UnsafePointer<Float>) {
+        guard width % 8 == 0 else {
+            for r in 0..<rows {
+                let x = source + r * width, y = target + r * width
+                let mean = FastMath.sum(x, width) / Float(width)
+                for j in 0..<width { y[j] = x[j] - mean }
+                let rstd = 1 / (FastMath.dot(y, y, width) / Float(width) + 1e-5).squareRoot()
+                for j in 0..<width { y[j] = y[j] * rstd * gain[j] + bias[j]; x[j] += addend[j] }
+            }
+            return
+        }
         for r in 0..<rows {
             let x = source + r * width, y = target + r * width
-            let mean = FastMath.sum(x, width) / Float(width)
-            for j in 0..<width { y[j] = x[j] - mean }
-            let rstd = 1 / (FastMath.dot(y, y, width) / Float(width) + 1e-5).squareRoot()
-            for j in 0..<width { y[j] = y[j] * rstd * gain[j] + bias[j]; x[j] += addend[j] }
+            let raw = UnsafeRawPointer(x)
+            var sum = SIMD8<Float>.zero, squares = SIMD8<Float>.zero
+            for v in 0..<(width / 8) {
+                let lanes = raw.loadUnaligned(fromByteOffset: v * 32, as: SIMD8<Float>.self)
+                sum += lanes
+                squares = squares.addingProduct(lanes, lanes)
+            }
+            let mean = sum.sum() / Float(width)
+            let variance = Swift.max(squares.sum() / Float(width) - mean * mean, 0)
+            let rstd = 1 / (variance + 1e-5).squareRoot()
+            for j in 0..<width { y[j] = (x[j] - mean) * rstd * gain[j] + bias[j]; x[j] += addend[j] }
         }
     }
 }
