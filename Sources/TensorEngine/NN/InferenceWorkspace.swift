@@ -24,7 +24,8 @@ final class InferenceWorkspace: @unchecked Sendable {
     private let normalized: TensorStorage
     /// Packed projections `[N, 3D]`, later the feed-forward hidden layer `[N, FF]`.
     private let wide: TensorStorage
-    /// One head's keys transposed `[d, T]`, scores `[T, T]` and row sums' inverses `[T]`.
+    /// All heads' keys transposed `[D, T]` (head h's `[d, T]` block at row h·d), one head's scores `[T, T]`
+    /// and row sums' inverses `[T]`.
     private let keys: TensorStorage, scores: TensorStorage, inverseSums: TensorStorage
 
     /// Rows per GEMM (all but the input projection and the head). OpenBLAS (0.3.21, Cooperlake/Zen 4 kernels) multiplies products
@@ -41,7 +42,7 @@ final class InferenceWorkspace: @unchecked Sendable {
         stream = TensorStorage(uninitializedCount: rows * c.modelSize)
         normalized = TensorStorage(uninitializedCount: rows * c.modelSize)
         wide = TensorStorage(uninitializedCount: rows * Swift.max(3 * c.modelSize, c.feedForwardSize))
-        keys = TensorStorage(uninitializedCount: c.modelSize / c.heads * length)
+        keys = TensorStorage(uninitializedCount: c.modelSize * length)
         scores = TensorStorage(uninitializedCount: length * length)
         inverseSums = TensorStorage(uninitializedCount: length)
     }
@@ -95,10 +96,10 @@ final class InferenceWorkspace: @unchecked Sendable {
             let q = qkv + r * stride
             for j in 0..<d { q[j] += queryBias[j] }
         }
+        Self.transposeKeys(qkv + d, rows: t, columns: d, stride: stride, into: kT)
         for head in 0..<configuration.heads {
             let q = qkv + head * headWidth
-            Tensor.transposeBlock(q + d, rows: t, columns: headWidth, stride: stride, into: kT)
-            BLAS.gemm(m: t, n: t, k: headWidth, a: q, lda: stride, b: kT, ldb: t, c: s, ldc: t)
+            BLAS.gemm(m: t, n: t, k: headWidth, a: q, lda: stride, b: kT + head * headWidth * t, ldb: t, c: s, ldc: t)
             FastMath.unnormalizedSoftmax(s, rows: t, count: t, inverseSums: inverse)
             let o = output + head * headWidth
             BLAS.gemm(m: t, n: headWidth, k: t, a: s, lda: t, b: q + 2 * d, ldb: stride, c: o, ldc: d)
@@ -106,6 +107,25 @@ final class InferenceWorkspace: @unchecked Sendable {
                 let row = o + r * d, scale = inverse[r]
                 for j in 0..<headWidth { row[j] *= scale }
             }
+        }
+    }
+
+    /// Copies the `rows × columns` block at `source` (row stride `stride`) into `target` as `columns × rows`,
+    /// eight rows at a time: each column's eight values are gathered into one vector and stored at once.
+    private static func transposeKeys(_ source: UnsafePointer<Float>, rows: Int, columns: Int, stride: Int,
+                                      into target: UnsafeMutablePointer<Float>) {
+        var r = 0
+        while r + 8 <= rows {
+            let row = source + r * stride
+            for c in 0..<columns {
+                let lanes = SIMD8<Float>(row[c], row[stride + c], row[2 * stride + c], row[3 * stride + c],
+                                         row[4 * stride + c], row[5 * stride + c], row[6 * stride + c], row[7 * stride + c])
+                UnsafeMutableRawPointer(target + c * rows + r).storeBytes(of: lanes, as: SIMD8<Float>.self)
+            }
+            r += 8
+        }
+        for r in r..<rows {
+            for c in 0..<columns { target[c * rows + r] = source[r * stride + c] }
         }
     }
 
