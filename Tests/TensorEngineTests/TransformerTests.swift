@@ -82,6 +82,10 @@ struct TransformerTests {
         #expect(worst < 1e-5, "largest difference \(worst) in outputs up to \(largest)")
         // A second call reuses the model's buffers and gives the same numbers.
         #expect(model.predict(x, threads: 2, windowsPerChunk: 4).scalars == fast.scalars)
+        // Excitations: the sigmoid fused into the last pass, as applied to the autodiff output.
+        let excitations = model.predict(x, threads: 2, sigmoid: true).scalars
+        let worstExcitation = zip(excitations, recorded.sigmoid().scalars).map { abs($0 - $1) }.max() ?? .infinity
+        #expect(worstExcitation < 1e-5, "largest excitation difference \(worstExcitation)")
     }
 
     @Test("replicas share weights and keep their own gradients")

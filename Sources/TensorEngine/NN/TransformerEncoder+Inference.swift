@@ -2,12 +2,15 @@ import Synchronization
 
 extension TransformerEncoder {
     /// The head's output `[B, T, out]` for many windows `x: [B, T, in]`, without recording a graph,
-    /// by the fused inference path of `InferenceWorkspace` (large GEMMs over a chunk's rows, attention
+    /// by the fused inference path of `InferenceWorkspace` (GEMMs over blocks of 64 rows, attention
     /// per window and head with the softmax fused, layer norm fused with the residual's bias): the
-    /// windows are processed in chunks of `windowsPerChunk` (small enough for the activations to stay
-    /// in the core's cache) spread over `threads` threads (set `BLAS.threadCount = 1` first). Equal to
-    /// `self(x)` up to Float32 rounding (tested to 1e-5). Buffers are kept by the model for the next call.
-    public func predict(_ x: Tensor, threads: Int = 1, windowsPerChunk: Int = 8) -> Tensor {
+    /// windows are processed in chunks of `windowsPerChunk`, spread over `threads` threads (set
+    /// `BLAS.threadCount = 1` first); small chunks keep the threads' last pieces even (chunk size
+    /// does not change the products). With `sigmoid`, the head's output goes through the logistic
+    /// function in the same pass (excitations), as `.sigmoid()` would. Equal to `self(x)` (or
+    /// `self(x).sigmoid()`) up to Float32 rounding (tested to 1e-5). Buffers are kept by the model
+    /// for the next call.
+    public func predict(_ x: Tensor, threads: Int = 1, windowsPerChunk: Int = 2, sigmoid: Bool = false) -> Tensor {
         let c = configuration
         precondition(x.rank == 3 && x.shape[2] == c.inputSize && x.shape[1] <= c.maxSequenceLength && windowsPerChunk > 0,
                      "predict expects [B, T <= \(c.maxSequenceLength), \(c.inputSize)], got \(x.shape)")
@@ -20,8 +23,11 @@ extension TransformerEncoder {
         Parallel.run(chunks, threads: threads) { chunk in
             let first = chunk * windowsPerChunk, count = Swift.min(windowsPerChunk, windows - first)
             let workspace = inferenceWorkspaces.take(windows: windowsPerChunk, length: length, configuration: c)
-            workspace.run(weights, count: count, input: input + first * length * c.inputSize,
-                          output: output + first * length * c.outputSize)
+            let target = output + first * length * c.outputSize
+            workspace.run(weights, count: count, input: input + first * length * c.inputSize, output: target)
+            if sigmoid {
+                for i in 0..<(count * length * c.outputSize) { target[i] = SigmoidKernel.value(target[i]) }
+            }
             inferenceWorkspaces.give(workspace)
         }
         return out

@@ -115,6 +115,6 @@ final class NMMSmallWorkload {
     /// Excitations `[N, T, 6]` for `windows` (`[N, T, F]`) without recording a graph, on `threads` threads.
     @discardableResult
     func infer(_ windows: Tensor) -> Tensor {
-        Tensor.withoutGradients { model.predict(windows, threads: threads).sigmoid() }
+        model.predict(windows, threads: threads, sigmoid: true)
     }
 }
