@@ -3,6 +3,7 @@
 // cannot reach, and runs Markdown notebooks into self-contained HTML reports.
 //
 // Modules follow the data flow, each depending only on what comes before it:
+// seeded random numbers (SeededRandom, used by all that draw them) →
 // files (BiomechIO) → signals (SignalProcessing) → tensors (TensorEngine) → muscle physics
 // (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → CLI (nmm).
 import PackageDescription
@@ -33,17 +34,18 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
+        .target(name: "SeededRandom"),
         .target(name: "BiomechIO", swiftSettings: fastMath),
         .target(name: "SignalProcessing", dependencies: [
-            "BiomechIO",
+            "BiomechIO", "SeededRandom",
             .product(name: "ComplexModule", package: "swift-numerics"),
             .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: fastMath),
-        .target(name: "TensorEngine", dependencies: ["CBLAS"], exclude: ["README.md"], swiftSettings: fastMath + tensorEngineVectorISA),
+        .target(name: "TensorEngine", dependencies: ["CBLAS", "SeededRandom"], exclude: ["README.md"], swiftSettings: fastMath + tensorEngineVectorISA),
         .target(name: "Musculoskeletal", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: fastMath),
-        .target(name: "Estimation", dependencies: ["BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"], swiftSettings: fastMath),
+        .target(name: "Estimation", dependencies: ["SeededRandom", "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"], swiftSettings: fastMath),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: [
             "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts",
@@ -54,15 +56,15 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fastMath),
 
-        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO"]),
+        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO", "SeededRandom"]),
         .testTarget(name: "SignalProcessingTests", dependencies: [
-            "SignalProcessing", .product(name: "ComplexModule", package: "swift-numerics"),
+            "SignalProcessing", "SeededRandom", .product(name: "ComplexModule", package: "swift-numerics"),
         ], resources: [.copy("Reference")]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
         .testTarget(name: "MusculoskeletalTests", dependencies: ["Musculoskeletal"]),
         .testTarget(name: "EstimationTests", dependencies: ["Estimation"]),
-        .testTarget(name: "ChartsTests", dependencies: ["Charts"]),
+        .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"]),
         .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Notebooks"]),
-        .testTarget(name: "CLITests", dependencies: ["nmm", "BiomechIO"]),
+        .testTarget(name: "CLITests", dependencies: ["nmm", "BiomechIO", "SeededRandom"]),
     ]
 )

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 import Testing
 @testable import BiomechIO
@@ -83,7 +84,7 @@ import Testing
     /// Runs `read` on `inputs` mutants of the seeds; every error must be an InputError about the
     /// fuzzed file with a line between 1 and the mutant's line count + 1.
     static func fuzz(seeds: [[UInt8]], inputs: Int, seed: UInt64, read: ([UInt8]) throws -> Void) throws -> Count {
-        var generator = SeededGenerator(seed: seed)
+        var generator = SplitMix64(seed: seed)
         var count = Count()
         for index in 0..<inputs {
             var bytes = seeds[index % seeds.count]
@@ -113,7 +114,7 @@ import Testing
         "</Model>", "<Coordinate name=\"x\">", "<range>", "</range>", "\"", "'", "name=\"", "<?xml", "]]>",
     ]
 
-    static func mutate(_ bytes: inout [UInt8], using generator: inout SeededGenerator) {
+    static func mutate(_ bytes: inout [UInt8], using generator: inout SplitMix64) {
         let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &generator)
         switch Int.random(in: 0..<9, using: &generator) {
         case 0 where !bytes.isEmpty: bytes[position] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &generator)

@@ -1,3 +1,4 @@
+import SeededRandom
 import Foundation
 import Testing
 @testable import BiomechIO
@@ -17,7 +18,7 @@ import Testing
     }
 
     @Test func roundTripsExactly() throws {
-        var generator = SeededGenerator(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let rows = 500
         let time = (0..<rows).map { Double($0) / 1000 + 0.45 }
         var special: [Double] = [0, -0.0, .leastNonzeroMagnitude, .leastNormalMagnitude, .greatestFiniteMagnitude,

@@ -1,5 +1,6 @@
 import Testing
 import Foundation
+import SeededRandom
 @testable import Charts
 
 /// Expected ticks worked out by hand from Heckbert's algorithm (Graphics Gems, 1990): range = nicenum(max - min,
@@ -37,11 +38,11 @@ import Foundation
     }
 
     @Test func stepsAreAlwaysOneTwoOrFiveTimesAPowerOfTen() {
-        var generator = SplitMix(seed: 42)
+        var generator = SplitMix64(seed: 42)
         for _ in 0..<500 {
-            let a = generator.uniform(-1e4, 1e4) * pow(10, generator.uniform(-6, 3))
-            let b = a + generator.uniform(1e-6, 1e5)
-            let scale = NiceScale(minimum: a, maximum: b, tickCount: 2 + Int(generator.uniform(0, 8)))
+            let a = Double.random(in: -1e4..<1e4, using: &generator) * pow(10, Double.random(in: -6..<3, using: &generator))
+            let b = a + Double.random(in: 1e-6..<1e5, using: &generator)
+            let scale = NiceScale(minimum: a, maximum: b, tickCount: 2 + Int(Double.random(in: 0..<8, using: &generator)))
             let mantissa = scale.step / pow(10, log10(scale.step).rounded(.down))
             #expect([1, 2, 5, 10].contains { abs(mantissa - Double($0)) < 1e-9 }, "step \(scale.step)")
             #expect(scale.lower <= a && scale.upper >= b)
@@ -60,24 +61,5 @@ import Foundation
     @Test func nonFiniteValuesAreIgnored() {
         let scale = NiceScale(covering: [.nan, 2, .infinity, 4])
         #expect(scale.lower <= 2 && scale.upper >= 4 && scale.upper < 10)
-    }
-}
-
-/// A tiny deterministic generator for property tests (SplitMix64).
-struct SplitMix {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func uniform(_ low: Double, _ high: Double) -> Double {
-        low + (high - low) * Double(next() >> 11) / Double(1 << 53)
     }
 }

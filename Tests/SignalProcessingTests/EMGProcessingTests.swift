@@ -1,3 +1,4 @@
+import SeededRandom
 import BiomechIO
 import Foundation
 import SignalProcessing

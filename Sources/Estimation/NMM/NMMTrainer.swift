@@ -1,4 +1,5 @@
 import Foundation
+import SeededRandom
 import SignalProcessing
 import TensorEngine
 
@@ -62,7 +63,7 @@ public struct NMMTrainer {
         for (h, entry) in agonistPrior.agonists.sorted(by: { $0.key < $1.key }) {
             progress("nmm: \(names[h]) anchored to its measured agonists \(entry.muscles.map { names[$0] }.joined(separator: ", "))")
         }
-        var generator = SignalProcessing.SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
+        var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
         let t = c.windowLength, m = names.count, b = c.batchSize
 
         var best: (loss: Double, weights: [[Float]], theta: [Double])? = nil

@@ -1,3 +1,5 @@
+import SeededRandom
+
 /// Non-negative matrix factorisation V ≈ W·H of non-negative data (channels × frames), the muscle-synergy
 /// decomposition of EMG envelopes: each of the `rank` synergies is a fixed weighting of the channels (a
 /// column of W) driven by a time-varying activation (a row of H).

@@ -1,13 +1,11 @@
-/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, so that a factorisation started from
-/// the same seed draws the same initial values on every machine and every run (also for test signals and
-/// simulated noise).
+/// SplitMix64 (Steele, Lea & Flood 2014): a tiny seeded generator, used to expand one seed into the
+/// state of `Xoshiro256StarStar` and wherever a stream of seeds is needed (NMF replicates, test signals).
+/// Same seed, same numbers, on every platform.
 public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    /// Creates a generator whose sequence is fixed by `seed`.
-    public init(seed: UInt64) {
-        state = seed
-    }
+    /// A generator started from `seed`.
+    public init(seed: UInt64) { state = seed }
 
     /// The next 64 random bits.
     public mutating func next() -> UInt64 {
