@@ -5,7 +5,7 @@
 ///     h = start table + x·W_in                                   (GEMM onto the copied table)
 ///     per layer:  u = LN₁(h) and h += b_v·W_o + b_o              (one pass)
 ///                 qkv = u·W_qkv                                  (GEMMs of 64 rows: Q and K, then V)
-///                 per window and head: Q += b_q, S = Q·Kᵀ, P = exp(S − max), O = P·V / ΣP
+///                 per window and head: Q += b_q, S = Q·Kᵀ, P = 2^(S − max), O = P·V / ΣP
 ///                 per block of 64 rows:
 ///                   h += O·W_o                                   (GEMM with β = 1: the residual add)
 ///                   u = LN₂(h) and h += b₂                       (one pass)
@@ -87,7 +87,7 @@ final class InferenceWorkspace: @unchecked Sendable {
         BLAS.gemm(m: rows, n: out, k: d, a: h, lda: d, b: weights.outputHead.pointer, ldb: out, beta: 1, c: output, ldc: out)
     }
 
-    /// Multi-head attention of one window: `qkv` is `[T, 3D]` (queries already scaled by 1/√d, without
+    /// Multi-head attention of one window: `qkv` is `[T, 3D]` (queries already scaled by log₂e/√d, without
     /// their bias), the heads' outputs go side by side into `output` `[T, D]`.
     private func attention(qkv: UnsafeMutablePointer<Float>, queryBias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         let d = configuration.modelSize, headWidth = d / configuration.heads, stride = 3 * d, t = length
