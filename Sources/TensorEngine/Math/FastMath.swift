@@ -1,3 +1,7 @@
+#if TENSOR_ENGINE_AVX2
+import _Builtin_intrinsics.intel
+#endif
+
 /// Branch-free Float32 elementary functions whose loops the compiler vectorises.
 ///
 /// `exp` follows Cephes' `expf` (range reduction by ln 2 split in two parts, degree-6 polynomial,
@@ -140,7 +144,7 @@ enum FastMath {
     private static func unnormalizedSoftmax64(_ row: UnsafeMutableRawPointer) -> Float {
         typealias V = SIMD8<Float>
         @inline(__always) func load(_ i: Int) -> V { row.loadUnaligned(fromByteOffset: i * 32, as: V.self) }
-        @inline(__always) func larger(_ a: V, _ b: V) -> V { a.replacing(with: b, where: b .> a) }
+        @inline(__always) func larger(_ a: V, _ b: V) -> V { lanewiseMaximum(a, b) }
         let x0 = load(0), x1 = load(1), x2 = load(2), x3 = load(3), x4 = load(4), x5 = load(5), x6 = load(6), x7 = load(7)
         let lanes = larger(larger(larger(x0, x1), larger(x2, x3)), larger(larger(x4, x5), larger(x6, x7)))
         let half = larger(SIMD8(lowHalf: lanes.lowHalf, highHalf: lanes.lowHalf), SIMD8(lowHalf: lanes.highHalf, highHalf: lanes.highHalf)).lowHalf
@@ -152,6 +156,18 @@ enum FastMath {
         @inline(__always) func store(_ i: Int, _ e: V) { row.storeBytes(of: e, toByteOffset: i * 32, as: V.self) }
         store(0, e0); store(1, e1); store(2, e2); store(3, e3); store(4, e4); store(5, e5); store(6, e6); store(7, e7)
         return 1 / horizontalSum(((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)))
+    }
+
+    /// The larger of `a` and `b` in each lane: one `vmaxps` in release builds for x86-64 with AVX2
+    /// (`TENSOR_ENGINE_AVX2`, set by `Package.swift` beside `-target-cpu haswell`), where the compiler
+    /// turns a tree of `replacing(with:where:)` maxima into compares and blends on half-width registers.
+    @inline(__always)
+    static func lanewiseMaximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        #if TENSOR_ENGINE_AVX2
+        _mm256_max_ps(a, b)
+        #else
+        a.replacing(with: b, where: b .> a)
+        #endif
     }
 
     /// e^x in eight lanes for x ≤ 0: `powerOfTwoOfNonPositive(x·log₂e)`. Relative error below 2.5e-7
