@@ -15,7 +15,8 @@ let fastMath: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuratio
 /// on x86-64 CPUs with AVX2 and FMA (Intel Haswell, AMD Zen 1 and later) instead of the SSE2
 /// baseline; other architectures need nothing.
 #if arch(x86_64)
-let tensorEngineVectorISA: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release))]
+let tensorEngineVectorISA: [SwiftSetting] = [.unsafeFlags(["-target-cpu", "haswell"], .when(configuration: .release)),
+                                              .define("TENSOR_ENGINE_AVX2", .when(configuration: .release))]
 #else
 let tensorEngineVectorISA: [SwiftSetting] = []
 #endif

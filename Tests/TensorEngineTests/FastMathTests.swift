@@ -58,7 +58,7 @@ struct FastMathTests {
         #expect(worst < 1e-6)
     }
 
-    @Test("unnormalised softmax rows: exp(x − max) and 1/Σ, with a remainder past the eight-lane blocks")
+    @Test("unnormalised softmax rows in base 2: 2^(x − max) and 1/Σ, with a remainder past the eight-lane blocks")
     func unnormalizedSoftmax() {
         for count in [64, 13] {
             var values = (0..<(3 * count)).map { Float(sin(Double($0) * 0.7) * 9) }
@@ -70,8 +70,8 @@ struct FastMathTests {
             for row in 0..<3 {
                 let slice = original[(row * count)..<((row + 1) * count)].map(Double.init)
                 let largest = slice.max()!
-                let exact = slice.map { Foundation.exp($0 - largest) }
-                // As documented for exponentialOfNonPositive: 3e-6 down to x − max = −40 (these rows reach −18).
+                let exact = slice.map { Foundation.exp2($0 - largest) }
+                // As documented for powerOfTwoOfNonPositive (these rows reach −18).
                 for j in 0..<count { #expect(abs(Double(values[row * count + j]) - exact[j]) <= 3e-6 * exact[j]) }
                 #expect(abs(Double(inverse[row]) * exact.reduce(0, +) - 1) < 1e-6)
             }

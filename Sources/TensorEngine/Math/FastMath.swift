@@ -1,3 +1,7 @@
+#if TENSOR_ENGINE_AVX2
+import _Builtin_intrinsics.intel
+#endif
+
 /// Branch-free Float32 elementary functions whose loops the compiler vectorises.
 ///
 /// `exp` follows Cephes' `expf` (range reduction by ln 2 split in two parts, degree-6 polynomial,
@@ -94,12 +98,13 @@ enum FastMath {
         for j in 0..<count { values[j] *= scale }
     }
 
-    /// Softmax of each of `rows` rows of `count` contiguous values without the final division:
-    /// `values[j] = e^(values[j] − max)` in place, and `inverseSums[row]` = 1 / Σ, by which the caller
-    /// scales whatever it computes from the row (attention scales its output rows, `d` values,
-    /// instead of the `count` probabilities). Eight lanes at a time with `exponentialOfNonPositive`;
-    /// a remainder of fewer than 8 per row uses `exp`. One call per block keeps the loop's constants
-    /// in registers across rows.
+    /// Softmax of each of `rows` rows of `count` contiguous values given in base 2 (scores already
+    /// multiplied by log₂e; attention folds that factor into its query weights), without the final
+    /// division: `values[j] = 2^(values[j] − max)` in place, and `inverseSums[row]` = 1 / Σ, by which
+    /// the caller scales whatever it computes from the row (attention scales its output rows, `d`
+    /// values, instead of the `count` probabilities). Eight lanes at a time with
+    /// `powerOfTwoOfNonPositive`; a remainder of fewer than 8 per row uses `exp` (of the value
+    /// times ln 2). One call per block keeps the loop's constants in registers across rows.
     static func unnormalizedSoftmax(_ values: UnsafeMutablePointer<Float>, rows: Int, count: Int,
                                     inverseSums: UnsafeMutablePointer<Float>) {
         if count == 64 {
@@ -120,13 +125,13 @@ enum FastMath {
             for j in (vectors * 8)..<count { largest = Swift.max(largest, start[j]) }
             var totals = SIMD8<Float>.zero
             for v in 0..<vectors {
-                let e = exponentialOfNonPositive(raw.loadUnaligned(fromByteOffset: v * 32, as: SIMD8<Float>.self) - largest)
+                let e = powerOfTwoOfNonPositive(raw.loadUnaligned(fromByteOffset: v * 32, as: SIMD8<Float>.self) - largest)
                 raw.storeBytes(of: e, toByteOffset: v * 32, as: SIMD8<Float>.self)
                 totals += e
             }
             var total = horizontalSum(totals)
             for j in (vectors * 8)..<count {
-                start[j] = exp(start[j] - largest)
+                start[j] = exp((start[j] - largest) * 0.69314718055994531)
                 total += start[j]
             }
             inverseSums[row] = 1 / total
@@ -139,37 +144,57 @@ enum FastMath {
     private static func unnormalizedSoftmax64(_ row: UnsafeMutableRawPointer) -> Float {
         typealias V = SIMD8<Float>
         @inline(__always) func load(_ i: Int) -> V { row.loadUnaligned(fromByteOffset: i * 32, as: V.self) }
-        @inline(__always) func larger(_ a: V, _ b: V) -> V { a.replacing(with: b, where: b .> a) }
+        @inline(__always) func larger(_ a: V, _ b: V) -> V { lanewiseMaximum(a, b) }
         let x0 = load(0), x1 = load(1), x2 = load(2), x3 = load(3), x4 = load(4), x5 = load(5), x6 = load(6), x7 = load(7)
         let lanes = larger(larger(larger(x0, x1), larger(x2, x3)), larger(larger(x4, x5), larger(x6, x7)))
         let half = larger(SIMD8(lowHalf: lanes.lowHalf, highHalf: lanes.lowHalf), SIMD8(lowHalf: lanes.highHalf, highHalf: lanes.highHalf)).lowHalf
         let largest = Swift.max(Swift.max(half[0], half[1]), Swift.max(half[2], half[3]))
-        let e0 = exponentialOfNonPositive(x0 - largest), e1 = exponentialOfNonPositive(x1 - largest)
-        let e2 = exponentialOfNonPositive(x2 - largest), e3 = exponentialOfNonPositive(x3 - largest)
-        let e4 = exponentialOfNonPositive(x4 - largest), e5 = exponentialOfNonPositive(x5 - largest)
-        let e6 = exponentialOfNonPositive(x6 - largest), e7 = exponentialOfNonPositive(x7 - largest)
+        let e0 = powerOfTwoOfNonPositive(x0 - largest), e1 = powerOfTwoOfNonPositive(x1 - largest)
+        let e2 = powerOfTwoOfNonPositive(x2 - largest), e3 = powerOfTwoOfNonPositive(x3 - largest)
+        let e4 = powerOfTwoOfNonPositive(x4 - largest), e5 = powerOfTwoOfNonPositive(x5 - largest)
+        let e6 = powerOfTwoOfNonPositive(x6 - largest), e7 = powerOfTwoOfNonPositive(x7 - largest)
         @inline(__always) func store(_ i: Int, _ e: V) { row.storeBytes(of: e, toByteOffset: i * 32, as: V.self) }
         store(0, e0); store(1, e1); store(2, e2); store(3, e3); store(4, e4); store(5, e5); store(6, e6); store(7, e7)
         return 1 / horizontalSum(((e0 + e1) + (e2 + e3)) + ((e4 + e5) + (e6 + e7)))
     }
 
-    /// e^x in eight lanes for x ≤ 0 (softmax after subtracting the maximum; clamped below at −87):
-    /// 2^(x·log₂e) split into 2^n·2^f, f in [−½, ½], with a degree-5 minimax polynomial for 2^f
-    /// (fitted here; formula error 7.5e-8). Relative error below 2.5e-7 for x ≥ −1 and 5e-7 for
-    /// x ≥ −5 in Float32 (the rounding of x·log₂e grows with |x|: 2e-6 at −30, where e^x is 1e-13).
+    /// The larger of `a` and `b` in each lane: one `vmaxps` in release builds for x86-64 with AVX2
+    /// (`TENSOR_ENGINE_AVX2`, set by `Package.swift` beside `-target-cpu haswell`), where the compiler
+    /// turns a tree of `replacing(with:where:)` maxima into compares and blends on half-width registers.
+    @inline(__always)
+    static func lanewiseMaximum(_ a: SIMD8<Float>, _ b: SIMD8<Float>) -> SIMD8<Float> {
+        #if TENSOR_ENGINE_AVX2
+        _mm256_max_ps(a, b)
+        #else
+        a.replacing(with: b, where: b .> a)
+        #endif
+    }
+
+    /// e^x in eight lanes for x ≤ 0: `powerOfTwoOfNonPositive(x·log₂e)`. Relative error below 2.5e-7
+    /// for x ≥ −1 and 5e-7 for x ≥ −5 in Float32 (the rounding of x·log₂e grows with |x|: 2e-6 at −30,
+    /// where e^x is 1e-13).
     @inline(__always)
     static func exponentialOfNonPositive(_ value: SIMD8<Float>) -> SIMD8<Float> {
-        let y = value.replacing(with: -87, where: value .< -87) * 1.44269504088896341
-        let shifted = y + 12582912
-        let f = y - (shifted - 12582912)
+        powerOfTwoOfNonPositive(value * 1.44269504088896341)
+    }
+
+    /// 2^y in eight lanes for y ≤ 0 (clamped below at −126, the smallest normal power): 2^n·2^f with n
+    /// the nearest integer and f in [−½, ½], a degree-5 minimax polynomial for 2^f (fitted here; formula
+    /// error 7.5e-8, relative error below 2.5e-7 in Float32). Adding 1.5·2²³ + 127 rounds y to n and
+    /// leaves n + 127 in the low mantissa bits, which shifted into the exponent field give 2^n (the
+    /// high bits of 1.5·2²³ shift out).
+    @inline(__always)
+    static func powerOfTwoOfNonPositive(_ value: SIMD8<Float>) -> SIMD8<Float> {
+        let y = value.replacing(with: -126, where: value .< -126)
+        let shifted = y + 12583039
+        let f = y - (shifted - 12583039)
         var p = SIMD8<Float>(repeating: 1.327647178e-3)
         p = SIMD8(repeating: 9.675541333e-3).addingProduct(p, f)
         p = SIMD8(repeating: 5.550713274e-2).addingProduct(p, f)
         p = SIMD8(repeating: 2.402211972e-1).addingProduct(p, f)
         p = SIMD8(repeating: 6.931469671e-1).addingProduct(p, f)
         p = SIMD8(repeating: 1.000000072).addingProduct(p, f)
-        let exponent = (unsafeBitCast(shifted, to: SIMD8<Int32>.self) &- 0x4B40_0000 &+ 127) &<< 23
-        return p * unsafeBitCast(exponent, to: SIMD8<Float>.self)
+        return p * unsafeBitCast(unsafeBitCast(shifted, to: SIMD8<Int32>.self) &<< 23, to: SIMD8<Float>.self)
     }
 
     // Reductions with eight independent partial results: Swift keeps floating-point additions in

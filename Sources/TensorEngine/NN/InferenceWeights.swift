@@ -4,7 +4,8 @@
 ///
 /// - the input bias and the position table are summed into one `[T, D]` table, the start of the
 ///   residual stream;
-/// - the attention scale 1/√d multiplies the query columns of the packed projection and the query bias;
+/// - the attention scale 1/√d, times log₂e (the softmax works in base 2: e^s = 2^(s·log₂e)), multiplies
+///   the query columns of the packed projection and the query bias;
 /// - the key bias is dropped: it adds `q·b_k` to every score of a query row, which softmax cancels;
 /// - the value bias moves behind the output projection: softmax rows sum to 1, so the attention
 ///   output gains exactly `b_v`, and the residual stream `b_v·W_o + b_o`.
@@ -12,9 +13,9 @@ struct InferenceWeights: @unchecked Sendable {
     /// Per-layer weights.
     struct Layer {
         let attentionGain, attentionBias: TensorStorage
-        /// `[D, 3D]`, query columns multiplied by 1/√d.
+        /// `[D, 3D]`, query columns multiplied by log₂e/√d.
         let queryKeyValue: TensorStorage
-        /// Query bias multiplied by 1/√d, `[D]`.
+        /// Query bias multiplied by log₂e/√d, `[D]`.
         let queryBias: TensorStorage
         /// `[D, D]`.
         let attentionOutput: TensorStorage
@@ -45,7 +46,7 @@ struct InferenceWeights: @unchecked Sendable {
         inputProjection = model.inputProjection.weight.storage
         let positions = model.positions.scalars, inputBias = model.inputProjection.bias.scalars
         inputStart = Self.stored((0..<(length * d)).map { positions[$0] + inputBias[$0 % d] })
-        let scale = 1 / Float(d / c.heads).squareRoot()
+        let scale = Float(1.44269504088896341 / Double(d / c.heads).squareRoot())
         layers = model.layers.map { layer in
             var qkv = layer.queryKeyValue.weight.scalars
             for row in 0..<d { for column in 0..<d { qkv[row * 3 * d + column] *= scale } }

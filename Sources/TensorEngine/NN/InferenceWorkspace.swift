@@ -5,13 +5,13 @@
 ///     h = start table + x·W_in                                   (GEMM onto the copied table)
 ///     per layer:  u = LN₁(h) and h += b_v·W_o + b_o              (one pass)
 ///                 qkv = u·W_qkv                                  (GEMMs of 64 rows: Q and K, then V)
-///                 per window and head: Q += b_q, S = Q·Kᵀ, P = exp(S − max), O = P·V / ΣP
+///                 per window and head: Q += b_q, S = Q·Kᵀ, P = 2^(S − max), O = P·V / ΣP
 ///                 per block of 64 rows:
 ///                   h += O·W_o                                   (GEMM with β = 1: the residual add)
 ///                   u = LN₂(h) and h += b₂                       (one pass)
 ///                   f = GELU(u·W₁ + b₁)                          (GEMM, then one pass)
 ///                   h += f·W₂                                    (GEMM with β = 1)
-///     y = h·W_out + b_out
+///     y = h·W_out + b_out                                     (GEMM, then the bias in one pass)
 ///
 /// (biases rearranged as `InferenceWeights` explains). Nothing is allocated per call once the
 /// buffers exist.
@@ -83,11 +83,16 @@ final class InferenceWorkspace: @unchecked Sendable {
             }
         }
         let out = c.outputSize
-        for r in 0..<rows { (output + r * out).update(from: weights.outputBias.pointer, count: out) }
-        BLAS.gemm(m: rows, n: out, k: d, a: h, lda: d, b: weights.outputHead.pointer, ldb: out, beta: 1, c: output, ldc: out)
+        BLAS.gemm(m: rows, n: out, k: d, a: h, lda: d, b: weights.outputHead.pointer, ldb: out, c: output, ldc: out)
+        // The bias added in a loop (copying it into each row first costs one `memmove` call per `out`-value row).
+        let bias = weights.outputBias.pointer
+        for r in 0..<rows {
+            let row = output + r * out
+            for j in 0..<out { row[j] += bias[j] }
+        }
     }
 
-    /// Multi-head attention of one window: `qkv` is `[T, 3D]` (queries already scaled by 1/√d, without
+    /// Multi-head attention of one window: `qkv` is `[T, 3D]` (queries already scaled by log₂e/√d, without
     /// their bias), the heads' outputs go side by side into `output` `[T, D]`.
     private func attention(qkv: UnsafeMutablePointer<Float>, queryBias: UnsafePointer<Float>, into output: UnsafeMutablePointer<Float>) {
         let d = configuration.modelSize, headWidth = d / configuration.heads, stride = 3 * d, t = length
