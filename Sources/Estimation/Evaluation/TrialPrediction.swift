@@ -2,7 +2,7 @@ import BiomechIO
 
 /// What a fitted method predicts for one trial: every muscle's excitation, activation and force, and the torques
 /// the muscles produce, on the trial's time base.
-public struct TrialPrediction: Sendable {
+public struct TrialPrediction: Sendable, Codable {
     /// The trial's name.
     public var name: String
     /// Sample times (s).

@@ -82,7 +82,7 @@ enum FitSupport {
         }
         return FitArtifact(
             method: request.method.rawValue, summary: outcome.summary, report: outcome.report,
-            predictions: outcome.predictions.map(FitArtifact.Prediction.init), history: (outcome.predictor as? NeuralMusculoskeletalModel)?.history ?? [],
+            predictions: outcome.predictions, history: (outcome.predictor as? NeuralMusculoskeletalModel)?.history ?? [],
             measured: request.measured, coordinates: request.coordinates, bounds: bounds)
     }
 

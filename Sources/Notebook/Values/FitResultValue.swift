@@ -3,29 +3,6 @@ import Estimation
 /// What a fit stores in the cache and a notebook name holds: the test-trial predictions, the metrics, the
 /// personalised parameters and (for the NMM) the loss history.
 public struct FitArtifact: Codable, Sendable {
-    /// One test trial's prediction (a Codable copy of Estimation's `TrialPrediction`).
-    public struct Prediction: Codable, Sendable {
-        public var name: String
-        public var time: [Double]
-        public var muscles: [String]
-        public var coordinates: [String]
-        public var excitation: [[Double]]
-        public var activation: [[Double]]
-        public var force: [[Double]]
-        public var torque: [[Double]]
-
-        init(_ prediction: TrialPrediction) {
-            name = prediction.name
-            time = prediction.time
-            muscles = prediction.muscles
-            coordinates = prediction.coordinates
-            excitation = prediction.excitation
-            activation = prediction.activation
-            force = prediction.force
-            torque = prediction.torque
-        }
-    }
-
     /// "nmm", "mse" or "so".
     public var method: String
     /// Estimation's one-paragraph summary.
@@ -33,7 +10,7 @@ public struct FitArtifact: Codable, Sendable {
     /// The metrics, in `nmm fit`'s metrics.json schema.
     public var report: MetricsReport
     /// One prediction per test trial.
-    public var predictions: [Prediction]
+    public var predictions: [TrialPrediction]
     /// The NMM's loss history (empty for the baselines).
     public var history: [NMMTrainingRecord]
     /// The muscles whose EMG was an input.
@@ -71,7 +48,7 @@ public struct FitResultValue: NotebookObject {
     }
 
     /// The prediction for trial `name`.
-    public func prediction(_ name: String) -> FitArtifact.Prediction? {
+    public func prediction(_ name: String) -> TrialPrediction? {
         artifact.predictions.first { $0.name == name }
     }
 
