@@ -64,10 +64,17 @@ public struct NMMTrainer {
             progress("nmm: \(names[h]) anchored to its measured agonists \(entry.muscles.map { names[$0] }.joined(separator: ", "))")
         }
         var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
-        let t = c.windowLength, m = names.count, b = c.batchSize
+        let t = c.windowLength, b = c.batchSize
 
         var best: (loss: Double, weights: [[Float]], theta: [Double])? = nil
         var sinceBest = 0
+        // The cores run whole windows; OpenBLAS stays on one thread instead of spinning over small products.
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        let blasThreads = BLAS.threadCount
+        BLAS.threadCount = 1
+        defer { BLAS.threadCount = blasThreads }
+        let shardRanges = Self.shardRanges(batchSize: b)
+        let replicas = [network] + shardRanges.dropFirst().map { _ in network.replica() }
         for step in 0..<c.maxSteps {
             // A batch of random windows.
             // Starts are drawn from [−warmup, n − T] and clamped at 0: a window at a trial's start has no warm-up
@@ -77,18 +84,6 @@ public struct NMMTrainer {
                 let draw = Int(generator.next() % UInt64(fitting[trial].frameCount - t + 1 + c.warmup))
                 return (trial, max(draw - c.warmup, 0))
             }
-            let x = Tensor(shape: [b, t, first.featureLabels.count], scalars: picks.flatMap { rows[$0.trial][$0.start..<($0.start + t)].flatMap { $0 } })
-            let y = Tensor(shape: [b, t, measuredPairs.count], scalars: picks.flatMap { pick in
-                (0..<t).flatMap { k in measuredPairs.map { Float(fitting[pick.trial].emg[$0.channel]![pick.start + k]) } }
-            })
-            optimizer.zeroGrad()
-            let e = model.excitations(x)
-            let values = e.scalars
-
-            // Physics in Double, window by window.
-            var physics = [Float](repeating: 0, count: b * t * m)
-            var dTheta = [Double](repeating: 0, count: model.parameters.count)
-            var torqueValue = 0.0
             var parameters = model.parameters
             parameters.theta = theta.scalars.map(Double.init)
             if !c.fitsTimeConstants {
@@ -96,37 +91,40 @@ public struct NMMTrainer {
                 parameters.theta[parameters.deactivationIndex] = model.parameters.theta[parameters.deactivationIndex]
                 parameters.theta[parameters.delayIndex] = model.parameters.theta[parameters.delayIndex]
             }
-            for (w, pick) in picks.enumerated() {
-                let window = fitting[pick.trial].frames(pick.start..<(pick.start + t))
-                let excitation = Self.unpack(values, window: w, length: t, muscles: m)
-                let pass = system.forward(excitation: excitation, geometry: window.geometry, sampleInterval: window.sampleInterval, parameters: parameters)
-                var windowLoss = torqueLoss
-                if pick.start == 0 { windowLoss.warmup = 0 }
-                let loss = windowLoss.evaluate(model: pass.torque, reference: coordinates.map { window.torque[$0]! })
-                torqueValue += loss.loss / Double(b)
-                let back = system.backward(pass, torqueGradient: loss.gradient.map { $0.map { $0 * c.torqueWeight / Double(b) } },
-                                           geometry: window.geometry, sampleInterval: window.sampleInterval)
-                let prior = agonistPrior.evaluate(pass, geometry: window.geometry)
-                for i in 0..<m { for k in 0..<t { physics[(w * t + k) * m + i] = Float(back.excitation[i][k] + prior.gradient[i][k] / Double(b)) } }
-                for j in dTheta.indices { dTheta[j] += back.theta[j] }
+            // Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the
+            // shards' gradients are then summed in shard order, so the numbers do not depend on thread timing.
+            optimizer.zeroGrad()
+            for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
+            let shards = [ShardResult](unsafeUninitializedCapacity: shardRanges.count) { buffer, count in
+                let base = buffer.baseAddress!
+                let parameters = parameters
+                Parallel.run(shardRanges.count, threads: threads) { s in
+                    let batch = TrainingBatch(picks: Array(picks[shardRanges[s]]), length: t, rows: rows, fitting: fitting,
+                                              measured: measuredPairs, featureCount: first.featureLabels.count)
+                    (base + s).initialize(to: shardStep(network: replicas[s], batch: batch, batchSize: b, system: system,
+                                                        parameters: parameters, torqueLoss: torqueLoss, coordinates: coordinates,
+                                                        agonistPrior: agonistPrior, measured: measuredPairs.map(\.muscle),
+                                                        unmeasured: unmeasured))
+                }
+                count = shardRanges.count
+            }
+            for replica in replicas.dropFirst() {
+                for (master, copy) in zip(network.parameters, replica.parameters) { master.accumulateGradient(from: copy) }
+            }
+            var dTheta = shards.reduce(into: [Double](repeating: 0, count: model.parameters.count)) { sum, shard in
+                for j in sum.indices { sum[j] += shard.thetaGradient[j] }
             }
             let prior = c.prior.evaluate(parameters)
             for j in dTheta.indices { dTheta[j] += prior.gradient[j] }
             if !c.fitsTimeConstants {
                 for j in [parameters.activationIndex, parameters.deactivationIndex, parameters.delayIndex] { dTheta[j] = 0 }
             }
-
-            let emgLoss = (e.gather(axis: 2, indices: measuredPairs.map(\.muscle)) - y).squared().mean()
-            let smoothness = (e.slice(axis: 1, 1..<t) - e.slice(axis: 1, 0..<(t - 1))).squared().mean()
-            var total = Float(c.emgWeight) * emgLoss + Float(c.smoothnessWeight) * smoothness
-                + (e * Tensor(shape: [b, t, m], scalars: physics)).sum()
-                + (theta * Tensor(shape: [theta.count], scalars: dTheta.map(Float.init))).sum()
-            if !unmeasured.isEmpty { total = total + Float(c.effortWeight) * e.gather(axis: 2, indices: unmeasured).squared().mean() }
-            total.backward()
+            (theta * Tensor(shape: [theta.count], scalars: dTheta.map(Float.init))).sum().backward()
             _ = clipGradientNorm(network.parameters, maxNorm: c.gradientClip)
             optimizer.step()
 
-            let emgValue = Double(emgLoss.item)
+            let emgValue = shards.reduce(0) { $0 + $1.emgLoss }
+            let torqueValue = shards.reduce(0) { $0 + $1.torqueLoss }
             var record = NMMTrainingRecord(step: step, emg: emgValue, torque: torqueValue,
                                            total: c.emgWeight * emgValue + c.torqueWeight * torqueValue + prior.loss, validation: nil)
             model.parameters.theta = theta.scalars.map(Double.init)
@@ -150,6 +148,30 @@ public struct NMMTrainer {
             model.parameters.theta = best.theta
         }
         return model
+    }
+
+    /// One window's torque loss and the gradients of its physics terms.
+    struct WindowPhysics {
+        /// The unweighted torque loss.
+        var torqueLoss: Double
+        /// ∂(weighted torque loss + agonist prior share)/∂e, `[muscle][frame]`.
+        var excitationGradient: [[Double]]
+        /// ∂(weighted torque loss)/∂θ.
+        var thetaGradient: [Double]
+    }
+
+    /// The torque loss of `excitation` over `window` and the gradients of torqueWeight · torque loss +
+    /// agonist prior / windowCount.
+    static func physics(of window: EstimationTrial, excitation: [[Double]], system: MuscleSystem, parameters: PersonalizedParameters,
+                        torqueLoss: TorqueLoss, coordinates: [String], agonistPrior: AgonistPrior,
+                        torqueWeight: Double, windowCount: Int) -> WindowPhysics {
+        let pass = system.forward(excitation: excitation, geometry: window.geometry, sampleInterval: window.sampleInterval, parameters: parameters)
+        let loss = torqueLoss.evaluate(model: pass.torque, reference: coordinates.map { window.torque[$0]! })
+        let back = system.backward(pass, torqueGradient: loss.gradient.map { $0.map { $0 * torqueWeight } },
+                                   geometry: window.geometry, sampleInterval: window.sampleInterval)
+        let prior = agonistPrior.evaluate(pass, geometry: window.geometry)
+        let gradient = zip(back.excitation, prior.gradient).map { zip($0, $1).map { $0 + $1 / Double(windowCount) } }
+        return WindowPhysics(torqueLoss: loss.loss, excitationGradient: gradient, thetaGradient: back.theta)
     }
 
     /// `[muscle][frame]` of window `w` from row-major `[B, T, M]` values.

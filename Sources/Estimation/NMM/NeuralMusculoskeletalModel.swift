@@ -66,8 +66,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         return model
     }
 
-    /// Excitations `[B·T·M]` (row-major) of windows `x: [B, T, F]`, recording the graph when training.
-    func excitations(_ x: Tensor) -> Tensor { network(x).sigmoid() }
+    /// Excitations `[B, T, M]` of windows `x: [B, T, F]` through `network` (the model's or a training replica),
+    /// recording the graph.
+    static func excitations(of network: TransformerEncoder, _ x: Tensor) -> Tensor { network(x).sigmoid() }
 
     /// Excitations `[muscle][frame]` over a whole trial: windows every T/4 frames, overlapping outputs averaged.
     public func excitation(_ trial: EstimationTrial) throws -> [[Double]] {
@@ -80,7 +81,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         if starts.last != n - t { starts.append(n - t) }
         let rows = scaler.rows(trial)
         let input = Tensor(shape: [starts.count, t, featureLabels.count], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
-        let output = Tensor.withoutGradients { excitations(input).scalars }
+        let output = network.predict(input, threads: ProcessInfo.processInfo.activeProcessorCount, sigmoid: true).scalars
         var sum = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
         var count = [Double](repeating: 0, count: n)
         for (w, s) in starts.enumerated() {

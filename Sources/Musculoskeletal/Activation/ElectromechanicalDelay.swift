@@ -11,7 +11,8 @@ public struct ElectromechanicalDelay: Sendable, Equatable {
     }
 
     /// The source index and interpolation weight of output sample k: y[k] = (1 − w)·x[i] + w·x[i+1].
-    private func source(of k: Int, sampleInterval: Double) -> (index: Int, weight: Double) {
+    @inlinable
+    func source(of k: Int, sampleInterval: Double) -> (index: Int, weight: Double) {
         let position = Double(k) - seconds / sampleInterval
         if position <= 0 { return (0, 0) }
         let index = Int(position.rounded(.down))
@@ -19,6 +20,7 @@ public struct ElectromechanicalDelay: Sendable, Equatable {
     }
 
     /// The delayed signal, sampled at the same instants as `signal`.
+    @inlinable
     public func apply<T: MuscleScalar>(to signal: [T], sampleInterval: Double) -> [T] {
         signal.indices.map { k in
             let (i, w) = source(of: k, sampleInterval: sampleInterval)
@@ -27,6 +29,7 @@ public struct ElectromechanicalDelay: Sendable, Equatable {
     }
 
     /// The adjoint of `apply` (it is linear): ∂L/∂x from ∂L/∂y.
+    @inlinable
     public func adjoint<T: MuscleScalar>(of upstream: [T], sampleInterval: Double) -> [T] {
         var result = [T](repeating: 0, count: upstream.count)
         for k in upstream.indices {

@@ -61,6 +61,7 @@ public struct FirstOrderActivationDynamics<T: MuscleScalar>: Sendable, Equatable
 
     /// Activation over a sampled excitation: a[0] = `initialActivation` (default e[0], the steady state),
     /// a[k] = `substeps` steps of length Δt/substeps from a[k−1] with e[k] held.
+    @inlinable
     public func simulate(excitation: [T], sampleInterval: T, substeps: Int = 1, initialActivation: T? = nil) -> [T] {
         precondition(substeps >= 1, "substeps must be at least 1")
         guard let first = excitation.first else { return [] }
@@ -77,6 +78,7 @@ public struct FirstOrderActivationDynamics<T: MuscleScalar>: Sendable, Equatable
 
     /// Reverse-mode gradient of `simulate`: given ∂L/∂a[k] for every sample, returns ∂L/∂e[k] and ∂L/∂τa, ∂L/∂τd
     /// (and ∂L/∂initialActivation when one was given; otherwise that flows into ∂L/∂e[0]).
+    @inlinable
     public func gradient(
         excitation: [T], activation: [T], upstream: [T], sampleInterval: T, substeps: Int = 1, initialActivationGiven: Bool = false
     ) -> (dExcitation: [T], dActivationTimeConstant: T, dDeactivationTimeConstant: T, dInitialActivation: T) {
