@@ -48,6 +48,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "nmm: weight of the prior tying hidden muscles to their measured agonists.")
     var agonistWeight: Double?
 
+    @Option(help: "nmm: weight of the prior keeping the fitted parameters near the generic model's.")
+    var parameterPriorWeight: Double?
+
     @Option(help: "mse: number of synergies (default: the fewest reaching 95 % VAF on the training EMG).")
     var synergies: Int?
 
@@ -90,6 +93,7 @@ struct FitCommand: ParsableCommand {
         configuration.maxSteps = steps
         if let effortWeight { configuration.effortWeight = effortWeight }
         if let agonistWeight { configuration.agonistWeight = agonistWeight }
+        if let parameterPriorWeight { configuration.prior.weight = parameterPriorWeight }
         return configuration
     }
 
