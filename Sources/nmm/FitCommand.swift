@@ -69,10 +69,10 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let request = FitRequest(
-            subjectDirectory: subject, method: method.estimationMethod, measured: list(measured), train: list(train),
-            test: list(test), coordinates: list(coordinates), seed: seed, nmm: nmmConfiguration(),
+            subjectDirectory: subject, method: method.estimationMethod, measured: commaSeparated(measured), train: commaSeparated(train),
+            test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, nmm: nmmConfiguration(),
             synergyCount: synergies, effortWeight: effortWeight, emgChannels: try emgChannels(), layout: try layout(),
-            assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(list), sampleRate: sampleRate), modelFile: model)
+            assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate), modelFile: model)
         do {
             let outcome = try request.run(progress: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -97,7 +97,7 @@ struct FitCommand: ParsableCommand {
 
     func emgChannels() throws -> [String: String] {
         var map: [String: String] = [:]
-        for pair in list(emgMap) {
+        for pair in commaSeparated(emgMap) {
             let parts = pair.split(separator: "=").map(String.init)
             guard parts.count == 2 else { throw ValidationError("--emg-map: expected muscle=channel, found '\(pair)'") }
             map[parts[0]] = parts[1]
@@ -112,10 +112,6 @@ struct FitCommand: ParsableCommand {
         }
         return TrialFolderLayout(kinematics: [names[0]], inverseDynamics: names[1], load: names[3].isEmpty ? nil : names[3],
                                  emg: names[2].isEmpty ? nil : names[2])
-    }
-
-    func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 }
 
