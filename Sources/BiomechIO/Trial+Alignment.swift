@@ -6,7 +6,17 @@ extension Trial {
     /// `resampled(onto: trial.time)`.
     public func aligned() -> Trial {
         let span = overlap()
-        let time = kinematics.time.filter { $0 >= span.lowerBound - 1e-9 && $0 <= span.upperBound + 1e-9 }
+        return placed(onto: kinematics.time.filter { $0 >= span.lowerBound - 1e-9 && $0 <= span.upperBound + 1e-9 }, span: span)
+    }
+
+    /// The trial with every channel linearly interpolated onto uniform times at `rate` Hz from the start
+    /// of the overlap to its end; raw EMG is only cut to the overlap, as in `aligned()`.
+    public func aligned(rate: Double) -> Trial {
+        let span = overlap()
+        return placed(onto: TimeSeries.uniformTimes(from: span.lowerBound, to: span.upperBound, rate: rate), span: span)
+    }
+
+    private func placed(onto time: [Double], span: ClosedRange<Double>) -> Trial {
         func onto(_ series: TimeSeries) -> TimeSeries { series.time == time ? series : series.resampled(onto: time) }
         var aligned = self
         aligned.kinematics = onto(kinematics)

@@ -33,24 +33,30 @@ public struct TrialFiles: Sendable, Equatable {
         self.evaluationOnly = evaluationOnly
     }
 
-    /// The files of a trial folder: ik.mot, id.sto, load.sto, emg.sto, emg_raw.sto,
-    /// MuscleAnalysis_*.sto and truth_*.sto (all but ik.mot optional). The name is the folder's.
-    public static func inFolder(_ folder: String) throws -> TrialFiles {
+    /// The files of a trial folder named as `layout` says (by default ik.mot, id.sto, load.sto, emg.sto,
+    /// emg_raw.sto), with its MuscleAnalysis_*.sto and truth_*.sto; all but the kinematics are optional.
+    /// The name is the folder's.
+    public static func inFolder(_ folder: String, layout: TrialFolderLayout = TrialFolderLayout()) throws -> TrialFiles {
         let names: [String]
         do {
             names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         } catch {
             throw InputError(file: folder, message: "expected a trial folder, but it cannot be listed")
         }
-        func path(_ name: String) -> String? { names.contains(name) ? "\(folder)/\(name)" : nil }
-        guard let kinematics = path("ik.mot") ?? path("ik.sto") else {
-            throw InputError(file: folder, message: "expected the trial's joint angles in ik.mot, found no such file")
+        func path(_ name: String?) -> String? { name.flatMap { names.contains($0) ? "\(folder)/\($0)" : nil } }
+        guard let kinematics = layout.kinematics.lazy.compactMap(path).first else {
+            throw InputError(file: folder, message: "expected the trial's joint angles in \(layout.kinematics[0]), found no such file")
         }
         return TrialFiles(
             name: URL(fileURLWithPath: folder).lastPathComponent, kinematics: kinematics,
-            inverseDynamics: path("id.sto"), load: path("load.sto"), emg: path("emg.sto"), rawEMG: path("emg_raw.sto"),
+            inverseDynamics: path(layout.inverseDynamics), load: path(layout.load), emg: path(layout.emg), rawEMG: path(layout.rawEMG),
             muscleAnalysis: names.filter { $0.contains("MuscleAnalysis_") && $0.hasSuffix(".sto") }.map { "\(folder)/\($0)" },
             evaluationOnly: names.filter { $0.hasPrefix("truth_") && $0.hasSuffix(".sto") }.map { "\(folder)/\($0)" })
+    }
+
+    /// The MuscleAnalysis file of `quantity` (`Length`, `MomentArm_r_elbow_flex`, ...), when the trial has one.
+    public func muscleAnalysisFile(_ quantity: String) -> String? {
+        muscleAnalysis.first { Trial.muscleAnalysisQuantity($0) == quantity }
     }
 
     /// Every path, for hashing inputs or listing them.

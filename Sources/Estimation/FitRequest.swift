@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 
 /// The estimation methods.
@@ -36,19 +37,22 @@ public struct FitRequest: Sendable {
     /// Muscle → EMG channel, for channels that drive a muscle of another name (measured muscles, and hidden ones
     /// whose recording is the reference of a leave-one-muscle-out evaluation).
     public var emgChannels: [String: String]
-    /// How trial folders are read.
-    public var loader: TrialLoader
+    /// The names of the files in each trial folder.
+    public var layout: TrialFolderLayout
+    /// How each trial's signals become a fit's inputs.
+    public var assembly: TrialAssembly
     /// The model file inside the subject folder.
     public var modelFile: String
 
     /// A request; see the properties.
     public init(subjectDirectory: String, method: EstimationMethod, measured: [String], train: [String], test: [String],
                 coordinates: [String], seed: Int, nmm: NMMConfiguration = NMMConfiguration(), synergyCount: Int? = nil,
-                effortWeight: Double? = nil, emgChannels: [String: String] = [:], loader: TrialLoader = TrialLoader(),
-                modelFile: String = "model.osim") {
+                effortWeight: Double? = nil, emgChannels: [String: String] = [:], layout: TrialFolderLayout = TrialFolderLayout(),
+                assembly: TrialAssembly = TrialAssembly(), modelFile: String = "model.osim") {
         self.subjectDirectory = subjectDirectory; self.method = method; self.measured = measured; self.train = train
         self.test = test; self.coordinates = coordinates; self.seed = seed; self.nmm = nmm; self.synergyCount = synergyCount
-        self.effortWeight = effortWeight; self.emgChannels = emgChannels; self.loader = loader; self.modelFile = modelFile
+        self.effortWeight = effortWeight; self.emgChannels = emgChannels; self.layout = layout
+        self.assembly = assembly; self.modelFile = modelFile
     }
 
     /// What a fit produced.
@@ -76,7 +80,7 @@ public struct FitRequest: Sendable {
             progress("note: \(overlap.sorted().joined(separator: ", ")) both trained on and tested: only the hidden muscles' excitations are out-of-sample (leave-one-muscle-out)")
         }
         let subject = try SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
-                                           modelFile: modelFile, loader: loader)
+                                           modelFile: modelFile, layout: layout, assembly: assembly)
         if !subject.approximatedMuscles.isEmpty {
             progress("note: \(subject.approximatedMuscles.count) muscles are not DeGrooteFregly2016 in the model; modelled with De Groote's curves and their own parameters")
         }

@@ -5,6 +5,6 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure nmm's speed on its standard workloads (use a release build).",
-        subcommands: [BenchIOCommand.self, BenchTrainCommand.self]
+        subcommands: [BenchIOCommand.self, BenchTrainCommand.self, BenchSOCommand.self]
     )
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BiomechIO
 import Estimation
 import Foundation
 
@@ -71,9 +72,10 @@ struct FitCommand: ParsableCommand {
 
     func run() throws {
         let request = FitRequest(
-            subjectDirectory: subject, method: method.estimationMethod, measured: list(measured), train: list(train),
-            test: list(test), coordinates: list(coordinates), seed: seed, nmm: nmmConfiguration(),
-            synergyCount: synergies, effortWeight: effortWeight, emgChannels: try emgChannels(), loader: try loader(), modelFile: model)
+            subjectDirectory: subject, method: method.estimationMethod, measured: commaSeparated(measured), train: commaSeparated(train),
+            test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, nmm: nmmConfiguration(),
+            synergyCount: synergies, effortWeight: effortWeight, emgChannels: try emgChannels(), layout: try layout(),
+            assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate), modelFile: model)
         do {
             let outcome = try request.run(progress: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
             try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
@@ -99,7 +101,7 @@ struct FitCommand: ParsableCommand {
 
     func emgChannels() throws -> [String: String] {
         var map: [String: String] = [:]
-        for pair in list(emgMap) {
+        for pair in commaSeparated(emgMap) {
             let parts = pair.split(separator: "=").map(String.init)
             guard parts.count == 2 else { throw ValidationError("--emg-map: expected muscle=channel, found '\(pair)'") }
             map[parts[0]] = parts[1]
@@ -107,18 +109,13 @@ struct FitCommand: ParsableCommand {
         return map
     }
 
-    func loader() throws -> TrialLoader {
+    func layout() throws -> TrialFolderLayout {
         let names = files.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.count == 4, !names[0].isEmpty, !names[1].isEmpty else {
             throw ValidationError("--files: expected kinematics,inverse-dynamics,emg,load (e.g. ik.mot,id.sto,emg.sto,load.sto), found '\(files)'")
         }
-        let trialFiles = TrialFiles(kinematics: names[0], inverseDynamics: names[1], load: names[3].isEmpty ? nil : names[3],
-                                    emg: names[2].isEmpty ? nil : names[2])
-        return TrialLoader(files: trialFiles, featureCoordinates: featureCoordinates.map(list), sampleRate: sampleRate)
-    }
-
-    func list(_ text: String) -> [String] {
-        text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        return TrialFolderLayout(kinematics: [names[0]], inverseDynamics: names[1], load: names[3].isEmpty ? nil : names[3],
+                                 emg: names[2].isEmpty ? nil : names[2])
     }
 }
 

@@ -73,6 +73,27 @@ import Testing
         #expect(mapping.channel(for: "vasmed_r") == "vastus_medius" && mapping.channel(for: "tibpost_r") == nil)
     }
 
+    @Test func readsAFolderOfAnotherLayoutAndAlignsItAtAUniformRate() throws {
+        let layout = TrialFolderLayout(kinematics: ["coordinates.sto"], inverseDynamics: "id_walk.sto", load: nil, emg: "electromyography.sto")
+        let files = try TrialFiles.inFolder(TestData.walk, layout: layout)
+        #expect(files.name == "rajagopal-walk" && files.kinematics == TestData.walk + "/coordinates.sto")
+        #expect(files.inverseDynamics == TestData.walk + "/id_walk.sto" && files.emg == TestData.walk + "/electromyography.sto")
+        #expect(files.load == nil && files.rawEMG == nil && files.evaluationOnly.isEmpty)
+        #expect(files.muscleAnalysisFile("MomentArm_knee_angle_r") == TestData.walk + "/MuscleAnalysis_MomentArm_knee_angle_r.sto")
+        #expect(files.muscleAnalysisFile("MomentArm_elbow_flex_r") == nil)
+        let error = try #require(throws: InputError.self) { try TrialFiles.inFolder(TestData.walk) }
+        #expect(error.message == "expected the trial's joint angles in ik.mot, found no such file")
+
+        // At 100 Hz over the overlap 0.45–1.799 s: 135 frames, each channel interpolated once from its own samples.
+        let trial = try Trial.load(files)
+        let aligned = trial.aligned(rate: 100)
+        #expect(aligned.time.count == 135 && aligned.time.first == 0.45 && abs(aligned.time.last! - 1.79) < 1e-12)
+        let emg = try #require(trial.emg)
+        #expect(aligned.emg == emg.resampled(onto: aligned.time))
+        #expect(aligned.muscleAnalysis["Length"] == trial.muscleAnalysis["Length"]?.resampled(onto: aligned.time))
+        #expect(aligned.kinematics == trial.kinematics.resampled(onto: aligned.time))
+    }
+
     /// The channel-to-muscle table of rajagopal-walk/README.md, parsed as the user's mapping.
     private func readmeMapping() throws -> EMGMapping {
         let readme = try String(contentsOfFile: TestData.walk + "/README.md", encoding: .utf8)

@@ -13,6 +13,10 @@ enum TestFiles {
     /// OpenSim's Rajagopal walking example with real EMG.
     static let walk = sharedData + "/rajagopal-walk"
 
+    /// The test notebooks of the notebook runner's tests (Tests/NotebookTests/Notebooks).
+    static let testNotebooks: String = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("NotebookTests/Notebooks").path
+
     /// The text of a file.
     static func text(_ path: String) throws -> String { try String(contentsOfFile: path, encoding: .utf8) }
 

@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 import Testing
 @testable import Estimation
@@ -7,11 +8,11 @@ import Testing
 @Suite(.enabled(if: TestData.available, "needs ../shared/data"))
 struct RealWalkingDataTests {
     @Test func staticOptimizationReproducesKneeAndAnkleTorques() throws {
-        let loader = TrialLoader(files: TrialFiles(kinematics: "coordinates.sto", inverseDynamics: "id_walk.sto", load: nil,
-                                                   emg: "electromyography.sto", truthExcitation: nil),
-                                 featureCoordinates: ["knee_angle_r", "ankle_angle_r"], sampleRate: 100)
-        let subject = try SubjectData.load(directory: TestData.shared.appendingPathComponent("rajagopal-walk").path, trialNames: ["."],
-                                           coordinates: ["knee_angle_r", "ankle_angle_r"], modelFile: "subject_walk_scaled.osim", loader: loader)
+        let layout = TrialFolderLayout(kinematics: ["coordinates.sto"], inverseDynamics: "id_walk.sto", load: nil, emg: "electromyography.sto")
+        let subject = try SubjectData.load(
+            directory: TestData.shared.appendingPathComponent("rajagopal-walk").path, trialNames: ["."],
+            coordinates: ["knee_angle_r", "ankle_angle_r"], modelFile: "subject_walk_scaled.osim", layout: layout,
+            assembly: TrialAssembly(featureCoordinates: ["knee_angle_r", "ankle_angle_r"], sampleRate: 100))
         let trial = try #require(subject.trials["."])
         #expect(trial.name == "rajagopal-walk")
         #expect(abs(trial.time[0] - 0.45) < 1e-9 && trial.frameCount == 135)  // 0.45–1.799 s at 100 Hz

@@ -20,36 +20,46 @@ public struct SubjectData: Sendable {
     public var truthModel: OpenSimModel?
 
     /// Loads `trialNames` of subject folder `directory` (model file `modelFile` inside it) for `coordinates`; the
-    /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Muscles are
-    /// those of the model in the first trial's MuscleAnalysis length file whose moment arm about some chosen
-    /// coordinate exceeds 1 mm, unless `muscles` names them.
+    /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Each trial folder
+    /// is read by BiomechIO (`Trial.load`, files named by `layout`) and assembled by `assembly`. Muscles are those
+    /// of the model in the first trial's MuscleAnalysis length file whose moment arm about some chosen coordinate
+    /// exceeds 1 mm, unless `muscles` names them.
     public static func load(directory: String, trialNames: [String], coordinates: [String], modelFile: String = "model.osim",
-                            muscles: [String]? = nil, loader: TrialLoader = TrialLoader()) throws -> SubjectData {
+                            muscles: [String]? = nil, layout: TrialFolderLayout = TrialFolderLayout(),
+                            assembly: TrialAssembly = TrialAssembly()) throws -> SubjectData {
         let modelPath = (directory as NSString).appendingPathComponent(modelFile)
         guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
         let model = try OSimFile.read(modelPath)
-        guard let first = trialNames.first else { throw EstimationError("no trials named") }
-        func folder(_ trial: String) -> String { trial == "." ? directory : (directory as NSString).appendingPathComponent(trial) }
-        let names: [String]
-        if let muscles { names = muscles } else {
-            let lengthFile = (folder(first) as NSString).appendingPathComponent(loader.files.musculotendonLength)
-            let arms = try coordinates.map { try StorageFile.read((folder(first) as NSString).appendingPathComponent(loader.files.momentArm($0))) }
-            names = try StorageFile.read(lengthFile).labels.filter { muscle in
-                model.muscle(muscle) != nil && arms.contains { ($0.column(muscle) ?? []).contains { abs($0) > 1e-3 } }
-            }
-            guard !names.isEmpty else { throw EstimationError("\(lengthFile): no muscle of \(modelPath) spans \(coordinates.joined(separator: ", "))") }
+        guard !trialNames.isEmpty else { throw EstimationError("no trials named") }
+        var read: [(name: String, files: TrialFiles, trial: Trial)] = []
+        for name in trialNames where !read.contains(where: { $0.name == name }) {
+            let path = name == "." ? directory : (directory as NSString).appendingPathComponent(name)
+            guard FileManager.default.fileExists(atPath: path) else { throw EstimationError("\(path): no such trial folder") }
+            let files = try TrialAssembly.files(inFolder: path, layout: layout, coordinates: coordinates)
+            read.append((name, files, try Trial.load(files, model: model)))
         }
+        let names = try muscles ?? spanningMuscles(of: read[0].trial, files: read[0].files, model: model, modelPath: modelPath,
+                                                   coordinates: coordinates)
         let (system, approximated) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)
         var trials: [String: EstimationTrial] = [:]
-        for name in trialNames where trials[name] == nil {
-            let path = folder(name)
-            guard FileManager.default.fileExists(atPath: path) else { throw EstimationError("\(path): no such trial folder") }
-            trials[name] = try loader.load(directory: path, coordinates: coordinates, muscles: names,
-                                          name: name == "." ? URL(fileURLWithPath: directory).lastPathComponent : name)
+        for (name, files, trial) in read {
+            trials[name] = try assembly.assemble(trial, files: files, coordinates: coordinates, muscles: names)
         }
         let truthPath = (directory as NSString).appendingPathComponent("truth_model.osim")
         let truth = FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil
         return SubjectData(directory: directory, model: model, system: system, approximatedMuscles: approximated,
                            coordinates: coordinates, trials: trials, truthModel: truth)
+    }
+
+    /// The model's muscles in `trial`'s MuscleAnalysis length file whose moment arm about some coordinate exceeds 1 mm.
+    private static func spanningMuscles(of trial: Trial, files: TrialFiles, model: OpenSimModel, modelPath: String,
+                                        coordinates: [String]) throws -> [String] {
+        let lengthFile = files.muscleAnalysisFile("Length") ?? files.kinematics
+        let arms = coordinates.compactMap(trial.momentArm)
+        let names = (trial.muscleTendonLength?.labels ?? []).filter { muscle in
+            model.muscle(muscle) != nil && arms.contains { ($0.column(muscle) ?? []).contains { abs($0) > 1e-3 } }
+        }
+        guard !names.isEmpty else { throw EstimationError("\(lengthFile): no muscle of \(modelPath) spans \(coordinates.joined(separator: ", "))") }
+        return names
     }
 }

@@ -1,0 +1,93 @@
+import BiomechIO
+import Foundation
+import SignalProcessing
+
+/// Turns a trial read by BiomechIO into an ``EstimationTrial``: every channel on one time base by `Trial.aligned()`
+/// (the kinematics' own samples, or a uniform rate), angles with filtered derivatives, musculotendon velocities from
+/// filtered lengths.
+public struct TrialAssembly: Sendable {
+    /// Filter and differentiation of angles and musculotendon lengths.
+    public var derivatives: KinematicDerivatives
+    /// Coordinates whose q, q̇, q̈ become features; nil takes every coordinate of the kinematics file.
+    public var featureCoordinates: [String]?
+    /// Uniform rate (Hz) every signal is resampled to; nil keeps the kinematics' own samples.
+    public var sampleRate: Double?
+
+    /// An assembly with the given settings.
+    public init(derivatives: KinematicDerivatives = KinematicDerivatives(), featureCoordinates: [String]? = nil, sampleRate: Double? = nil) {
+        self.derivatives = derivatives; self.featureCoordinates = featureCoordinates; self.sampleRate = sampleRate
+    }
+
+    /// The files a fit reads from trial folder `folder`, named by `layout`: kinematics, inverse dynamics, the
+    /// MuscleAnalysis lengths and moment arms about `coordinates`, the load and EMG when present, and for evaluation
+    /// only `truth_excitation.sto` when present. The required ones are named even when absent, so that reading the
+    /// trial reports the missing file; files the fit does not use (raw EMG, other MuscleAnalysis and truth outputs)
+    /// are left out, so they neither cost reading time nor narrow the trial's time span.
+    public static func files(inFolder folder: String, layout: TrialFolderLayout, coordinates: [String]) throws -> TrialFiles {
+        var files = try TrialFiles.inFolder(folder, layout: layout)
+        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
+        files.inverseDynamics = path(layout.inverseDynamics)
+        files.muscleAnalysis = (["Length"] + coordinates.map { "MomentArm_\($0)" }).map { path("MuscleAnalysis_\($0).sto") }
+        files.rawEMG = nil
+        files.evaluationOnly = files.evaluationOnly.filter { $0.hasSuffix("/truth_excitation.sto") }
+        return files
+    }
+
+    /// Assembles `trial`, read (not yet aligned) from `files`, for the torques of `coordinates` and the geometry of
+    /// `muscles`.
+    public func assemble(_ trial: Trial, files: TrialFiles, coordinates: [String], muscles: [String]) throws -> EstimationTrial {
+        let directory = (files.kinematics as NSString).deletingLastPathComponent
+        func required(_ series: TimeSeries?, _ label: String, _ file: String?) throws -> [Double] {
+            guard let series, let file else { throw EstimationError("\(directory): the trial has no file for '\(label)'") }
+            guard let column = series.column(label) else {
+                throw EstimationError("\(file): no column '\(label)' (columns: \(series.labels.joined(separator: ", ")))")
+            }
+            return column
+        }
+        var inputs = trial
+        inputs.evaluationOnly = EvaluationData()  // evaluation-only series must not narrow the inputs' time span
+        let span = inputs.overlap()
+        guard span.upperBound > span.lowerBound else { throw EstimationError("\(directory): the kinematics, inverse dynamics, MuscleAnalysis, load and EMG files share no time span") }
+        let aligned = sampleRate.map(inputs.aligned(rate:)) ?? inputs.aligned()
+        let time = aligned.time
+        guard time.count >= 16 else { throw EstimationError("\(directory): only \(time.count) frames in the common time span; need at least 16") }
+        let h = (time[time.count - 1] - time[0]) / Double(time.count - 1)
+
+        var featureLabels: [String] = [], features: [[Double]] = []
+        for coordinate in featureCoordinates ?? aligned.kinematics.labels {
+            let q = try derivatives.apply(to: required(aligned.kinematics, coordinate, files.kinematics), sampleRate: 1 / h)
+            featureLabels += [coordinate, coordinate + "_speed", coordinate + "_acceleration"]
+            features += [q.value, q.velocity, q.acceleration]
+        }
+        if let load = aligned.load {
+            featureLabels += load.labels
+            features += load.columns
+        }
+        var emg: [String: [Double]] = [:]
+        for (channel, column) in zip(aligned.emg?.labels ?? [], aligned.emg?.columns ?? []) { emg[channel] = column }
+
+        var torque: [String: [Double]] = [:]
+        for coordinate in coordinates {
+            let labels = aligned.inverseDynamics?.labels ?? []
+            let label = labels.contains(coordinate + "_moment") ? coordinate + "_moment" : coordinate + "_force"
+            torque[coordinate] = try required(aligned.inverseDynamics, label, files.inverseDynamics)
+        }
+
+        var length: [[Double]] = [], velocity: [[Double]] = []
+        for muscle in muscles {
+            let lengths = try required(aligned.muscleTendonLength, muscle, files.muscleAnalysisFile("Length"))
+            length.append(lengths)
+            velocity.append(try derivatives.apply(to: lengths, sampleRate: 1 / h).velocity)
+        }
+        let momentArm = try coordinates.map { coordinate in
+            try muscles.map { try required(aligned.momentArm(coordinate), $0, files.muscleAnalysisFile("MomentArm_\(coordinate)")) }
+        }
+        let geometry = MusculotendonKinematics(muscles: muscles, coordinates: coordinates, length: length, velocity: velocity, momentArm: momentArm)
+        let truth = trial.evaluationOnly.excitation.map { series in
+            let resampled = series.resampled(onto: time)
+            return Dictionary(uniqueKeysWithValues: muscles.compactMap { m in resampled.column(m).map { (m, $0) } })
+        }
+        return EstimationTrial(name: trial.name, time: time, featureLabels: featureLabels, features: features, emg: emg,
+                               torque: torque, geometry: geometry, truthExcitation: truth)
+    }
+}
