@@ -12,10 +12,10 @@ import Testing
         let object = try #require(JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
         #expect(Set(object.keys) == ["method", "seed", "train", "test", "fit_seconds", "excitation", "torque", "parameters"])
         let bra = try #require((object["excitation"] as? [String: Any])?["BRA"] as? [String: Any])
-        #expect(Set(bra.keys) == ["rmse", "r", "r2", "measured"])
+        #expect(Set(bra.keys) == ["rmse", "nrmse", "r", "r2", "vaf", "measured"])
         #expect(bra["measured"] as? Bool == false)
         let torque = try #require((object["torque"] as? [String: Any])?["r_elbow_flex"] as? [String: Any])
-        #expect(Set(torque.keys) == ["rmse", "nrmse", "r", "r2"])
+        #expect(Set(torque.keys) == ["rmse", "nrmse", "r", "r2", "vaf"])
         let force = try #require(((object["parameters"] as? [String: Any])?["BRA"] as? [String: Any])?["max_isometric_force"] as? [String: Any])
         #expect(Set(force.keys) == ["generic", "fitted"])  // no truth recorded → no key
         #expect(try MetricsReport.decodeForTest(report.jsonData()) == report)

@@ -3,23 +3,28 @@ import Foundation
 /// The content of `metrics.json` written by `nmm fit`: what was fitted, how long it took, and how the test-trial
 /// predictions compare with the references.
 ///
-/// Schema: `{"method", "seed", "train", "test", "fit_seconds", "excitation": {muscle: {"rmse", "r", "r2", "measured"}},
-/// "torque": {coordinate: {"rmse", "nrmse", "r", "r2"}}, "parameters": {muscle: {parameter: {"generic", "fitted", "truth"}}}}`.
+/// Schema: `{"method", "seed", "train", "test", "fit_seconds", "excitation": {muscle: {"rmse", "nrmse", "r", "r2", "vaf",
+/// "measured"}}, "torque": {coordinate: {"rmse", "nrmse", "r", "r2", "vaf"}}, "parameters": {muscle: {parameter: {"generic",
+/// "fitted", "truth"}}}}` (``SignalMetrics`` defines each number).
 /// `truth` is omitted where the subject folder does not record it.
 public struct MetricsReport: Sendable, Equatable, Codable {
     /// Excitation agreement of one muscle over the test trials.
     public struct ExcitationEntry: Sendable, Equatable, Codable {
         /// RMSE against the reference excitation.
         public var rmse: Double
+        /// RMSE / range of the reference excitation.
+        public var nrmse: Double
         /// Pearson's r.
         public var r: Double
         /// Coefficient of determination.
         public var r2: Double
+        /// Variance accounted for.
+        public var vaf: Double
         /// Whether the muscle's EMG was an input of the fit (then the reference is still the truth when known).
         public var measured: Bool
         /// An entry from metrics.
         public init(_ metrics: SignalMetrics, measured: Bool) {
-            rmse = metrics.rmse; r = metrics.r; r2 = metrics.r2; self.measured = measured
+            rmse = metrics.rmse; nrmse = metrics.nrmse; r = metrics.r; r2 = metrics.r2; vaf = metrics.vaf; self.measured = measured
         }
     }
 
@@ -33,9 +38,11 @@ public struct MetricsReport: Sendable, Equatable, Codable {
         public var r: Double
         /// Coefficient of determination.
         public var r2: Double
+        /// Variance accounted for.
+        public var vaf: Double
         /// An entry from metrics.
         public init(_ metrics: SignalMetrics) {
-            rmse = metrics.rmse; nrmse = metrics.nrmse; r = metrics.r; r2 = metrics.r2
+            rmse = metrics.rmse; nrmse = metrics.nrmse; r = metrics.r; r2 = metrics.r2; vaf = metrics.vaf
         }
     }
 
