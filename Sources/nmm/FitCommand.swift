@@ -49,6 +49,12 @@ struct FitCommand: ParsableCommand {
     @Option(help: "nmm: weight of the prior tying hidden muscles to their measured agonists.")
     var agonistWeight: Double?
 
+    @Flag(inversion: .prefixedNo, help: "nmm: fit each hidden muscle's recruitment gain relative to its measured agonists.")
+    var recruitmentGains: Bool?
+
+    @Option(help: "nmm: weight of the prior keeping recruitment gains near 1.")
+    var recruitmentGainPriorWeight: Double?
+
     @Option(help: "nmm: weight of the prior keeping the fitted parameters near the generic model's.")
     var parameterPriorWeight: Double?
 
@@ -96,6 +102,8 @@ struct FitCommand: ParsableCommand {
         if let effortWeight { configuration.effortWeight = effortWeight }
         if let agonistWeight { configuration.agonistWeight = agonistWeight }
         if let parameterPriorWeight { configuration.prior.weight = parameterPriorWeight }
+        if let recruitmentGains { configuration.fitsRecruitmentGains = recruitmentGains }
+        if let recruitmentGainPriorWeight { configuration.recruitmentGainPriorWeight = recruitmentGainPriorWeight }
         return configuration
     }
 

@@ -55,8 +55,9 @@ import Testing
         }
     }
 
-    /// The agonist prior's excitation gradient (κ held fixed, as documented) against finite differences.
-    @Test func agonistPriorGradientMatchesFiniteDifferences() {
+    /// The agonist prior's excitation and log-recruitment-gain gradients (κ held fixed, as documented) against finite
+    /// differences, with a gain away from 1.
+    @Test func agonistPriorGradientMatchesFiniteDifferences() throws {
         let frames = 12, h = 0.01
         let g = geometry(frames: frames)
         let system3 = MuscleSystem(muscles: system.muscles + [system.muscles[0]])
@@ -74,14 +75,22 @@ import Testing
         let e = [first, second, third]
         let p = PersonalizedParameters(muscleCount: 3)
         let pass = system3.forward(excitation: e, geometry: g3, sampleInterval: h, parameters: p)
-        let analytic = prior.evaluate(pass, geometry: g3).gradient
+        let logGain = 0.3
+        let evaluated = prior.evaluate(pass, geometry: g3, gains: [2: exp(logGain)])
+        let analytic = evaluated.gradient
         let eps = 1e-6
         for (m, k) in [(0, 3), (2, 7), (1, 4)] {
             var plus = pass, minus = pass
             plus.excitation[m][k] += eps; minus.excitation[m][k] -= eps
-            let numeric = (prior.evaluate(plus, geometry: g3).loss - prior.evaluate(minus, geometry: g3).loss) / (2 * eps)
+            let numeric = (prior.evaluate(plus, geometry: g3, gains: [2: exp(logGain)]).loss
+                - prior.evaluate(minus, geometry: g3, gains: [2: exp(logGain)]).loss) / (2 * eps)
             #expect(abs(numeric - analytic[m][k]) < 1e-7 * max(1, abs(numeric)), "\(m),\(k): \(numeric) vs \(analytic[m][k])")
         }
+        let numericGain = (prior.evaluate(pass, geometry: g3, gains: [2: exp(logGain + eps)]).loss
+            - prior.evaluate(pass, geometry: g3, gains: [2: exp(logGain - eps)]).loss) / (2 * eps)
+        let analyticGain = try #require(evaluated.logGainGradient[2])
+        #expect(abs(analyticGain) > 1e-6, "the check needs a gradient to compare")
+        #expect(abs(numericGain - analyticGain) < 1e-7 * max(1, abs(numericGain)), "log gain: \(numericGain) vs \(analyticGain)")
     }
 }
 

@@ -35,6 +35,8 @@ extension NMMTrainer {
         var emgLoss: Double
         var torqueLoss: Double
         var thetaGradient: [Double]
+        /// ∂L/∂(log recruitment gain) of each hidden muscle with one.
+        var logGainGradient: [Int: Double]
     }
 
     /// Runs one shard of a batch of `batchSize` windows through `network` (the shard's replica) and the muscle
@@ -42,7 +44,7 @@ extension NMMTrainer {
     /// as Σ e·∂L/∂e.
     func shardStep(network: TransformerEncoder, batch: TrainingBatch, batchSize b: Int, system: MuscleSystem,
                    parameters: PersonalizedParameters, torqueLoss: TorqueLoss, coordinates: [String],
-                   agonistPrior: AgonistPrior, measured: [Int], unmeasured: [Int]) -> ShardResult {
+                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], unmeasured: [Int]) -> ShardResult {
         let c = configuration
         let (n, t, m) = (batch.picks.count, batch.x.shape[1], system.muscles.count)
         let e = NeuralMusculoskeletalModel.excitations(of: network, batch.x)
@@ -50,15 +52,17 @@ extension NMMTrainer {
         var physics = [Float](repeating: 0, count: n * t * m)
         var dTheta = [Double](repeating: 0, count: parameters.count)
         var torque = 0.0
+        var dLogGain: [Int: Double] = [:]
         for (w, pick) in batch.picks.enumerated() {
             var windowLoss = torqueLoss
             if pick.start == 0 { windowLoss.warmup = 0 }
             let window = Self.physics(of: batch.windows[w], excitation: Self.unpack(values, window: w, length: t, muscles: m),
                                       system: system, parameters: parameters, torqueLoss: windowLoss, coordinates: coordinates,
-                                      agonistPrior: agonistPrior, torqueWeight: c.torqueWeight / Double(b), windowCount: b)
+                                      agonistPrior: agonistPrior, gains: gains, torqueWeight: c.torqueWeight / Double(b), windowCount: b)
             torque += window.torqueLoss / Double(b)
             for i in 0..<m { for k in 0..<t { physics[(w * t + k) * m + i] = Float(window.excitationGradient[i][k]) } }
             for j in dTheta.indices { dTheta[j] += window.thetaGradient[j] }
+            dLogGain.merge(window.logGainGradient, uniquingKeysWith: +)
         }
         let emgLoss = (e.gather(axis: 2, indices: measured) - batch.y).squared().mean()
         let smoothness = (e.slice(axis: 1, 1..<t) - e.slice(axis: 1, 0..<(t - 1))).squared().mean()
@@ -66,6 +70,6 @@ extension NMMTrainer {
         if !unmeasured.isEmpty { networkTerms = networkTerms + Float(c.effortWeight) * e.gather(axis: 2, indices: unmeasured).squared().mean() }
         let share = Float(n) / Float(b)
         (share * networkTerms + (e * Tensor(shape: [n, t, m], scalars: physics)).sum()).backward()
-        return ShardResult(emgLoss: Double(emgLoss.item * share), torqueLoss: torque, thetaGradient: dTheta)
+        return ShardResult(emgLoss: Double(emgLoss.item * share), torqueLoss: torque, thetaGradient: dTheta, logGainGradient: dLogGain)
     }
 }

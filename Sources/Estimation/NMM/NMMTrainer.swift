@@ -53,20 +53,23 @@ public struct NMMTrainer {
                                                parameters: PersonalizedParameters(muscleCount: names.count),
                                                configuration: c, featureLabels: first.featureLabels)
         let theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
+        let agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredPairs.map(\.muscle))
+        // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
+        let gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
+        let logGain = Tensor(zeros: [max(gained.count, 1)], requiresGrad: true)
         let optimizer = Adam(groups: [ParameterGroup(parameters: network.parameters, learningRate: c.networkLearningRate),
-                                      ParameterGroup(parameters: [theta], learningRate: c.parameterLearningRate)],
+                                      ParameterGroup(parameters: [theta, logGain], learningRate: c.parameterLearningRate)],
                              schedule: WarmupCosineSchedule(warmupSteps: min(50, c.maxSteps / 10), totalSteps: max(c.maxSteps, 2),
                                                             minimumFactor: c.finalLearningRateFactor))
         let torqueLoss = TorqueLoss(scales: TorqueLoss.rmsScales(of: trials, coordinates: coordinates), warmup: c.warmup)
         let rows = fitting.map { scaler.rows($0) }
-        let agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredPairs.map(\.muscle))
         for (h, entry) in agonistPrior.agonists.sorted(by: { $0.key < $1.key }) {
             progress("nmm: \(names[h]) anchored to its measured agonists \(entry.muscles.map { names[$0] }.joined(separator: ", "))")
         }
         var generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
         let t = c.windowLength, b = c.batchSize
 
-        var best: (loss: Double, weights: [[Float]], theta: [Double])? = nil
+        var best: (loss: Double, weights: [[Float]], theta: [Double], logGains: [Float])? = nil
         var sinceBest = 0
         // The cores run whole windows; OpenBLAS stays on one thread instead of spinning over small products.
         let threads = ProcessInfo.processInfo.activeProcessorCount
@@ -93,6 +96,8 @@ public struct NMMTrainer {
             }
             // Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the
             // shards' gradients are then summed in shard order, so the numbers do not depend on thread timing.
+            let logGains = logGain.scalars
+            let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
             optimizer.zeroGrad()
             for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
             let shards = [ShardResult](unsafeUninitializedCapacity: shardRanges.count) { buffer, count in
@@ -103,7 +108,7 @@ public struct NMMTrainer {
                                               measured: measuredPairs, featureCount: first.featureLabels.count)
                     (base + s).initialize(to: shardStep(network: replicas[s], batch: batch, batchSize: b, system: system,
                                                         parameters: parameters, torqueLoss: torqueLoss, coordinates: coordinates,
-                                                        agonistPrior: agonistPrior, measured: measuredPairs.map(\.muscle),
+                                                        agonistPrior: agonistPrior, gains: gains, measured: measuredPairs.map(\.muscle),
                                                         unmeasured: unmeasured))
                 }
                 count = shardRanges.count
@@ -120,6 +125,13 @@ public struct NMMTrainer {
                 for j in [parameters.activationIndex, parameters.deactivationIndex, parameters.delayIndex] { dTheta[j] = 0 }
             }
             (theta * Tensor(shape: [theta.count], scalars: dTheta.map(Float.init))).sum().backward()
+            if !gained.isEmpty {
+                // The log gains are regularised towards 0 (equal effort).
+                let dLogGain = gained.enumerated().map { i, h in
+                    shards.reduce(0) { $0 + ($1.logGainGradient[h] ?? 0) } + 2 * c.recruitmentGainPriorWeight * Double(logGains[i])
+                }
+                (logGain * Tensor(shape: [gained.count], scalars: dLogGain.map(Float.init))).sum().backward()
+            }
             _ = clipGradientNorm(network.parameters, maxNorm: c.gradientClip)
             optimizer.step()
 
@@ -132,7 +144,7 @@ public struct NMMTrainer {
                 let loss = try validationLoss(model, validation.isEmpty ? fitting : validation, measuredPairs, torqueLoss)
                 record.validation = loss
                 if best == nil || loss < best!.loss {
-                    best = (loss, network.parameters.map(\.scalars), model.parameters.theta)
+                    best = (loss, network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars)
                     sinceBest = 0
                 } else {
                     sinceBest += 1
@@ -146,6 +158,11 @@ public struct NMMTrainer {
         if let best {
             for (tensor, weights) in zip(network.parameters, best.weights) { tensor.assign(weights) }
             model.parameters.theta = best.theta
+            logGain.assign(best.logGains)
+        }
+        model.recruitmentGains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { (names[$1], exp(Double(logGain.scalars[$0]))) })
+        for (muscle, gain) in model.recruitmentGains.sorted(by: { $0.key < $1.key }) {
+            progress(String(format: "nmm: %@ recruited %.2f× as its measured agonists' effort predicts", muscle, gain))
         }
         return model
     }
@@ -158,20 +175,23 @@ public struct NMMTrainer {
         var excitationGradient: [[Double]]
         /// ∂(weighted torque loss)/∂θ.
         var thetaGradient: [Double]
+        /// ∂(agonist prior share)/∂(log recruitment gain).
+        var logGainGradient: [Int: Double]
     }
 
     /// The torque loss of `excitation` over `window` and the gradients of torqueWeight · torque loss +
     /// agonist prior / windowCount.
     static func physics(of window: EstimationTrial, excitation: [[Double]], system: MuscleSystem, parameters: PersonalizedParameters,
-                        torqueLoss: TorqueLoss, coordinates: [String], agonistPrior: AgonistPrior,
+                        torqueLoss: TorqueLoss, coordinates: [String], agonistPrior: AgonistPrior, gains: [Int: Double],
                         torqueWeight: Double, windowCount: Int) -> WindowPhysics {
         let pass = system.forward(excitation: excitation, geometry: window.geometry, sampleInterval: window.sampleInterval, parameters: parameters)
         let loss = torqueLoss.evaluate(model: pass.torque, reference: coordinates.map { window.torque[$0]! })
         let back = system.backward(pass, torqueGradient: loss.gradient.map { $0.map { $0 * torqueWeight } },
                                    geometry: window.geometry, sampleInterval: window.sampleInterval)
-        let prior = agonistPrior.evaluate(pass, geometry: window.geometry)
+        let prior = agonistPrior.evaluate(pass, geometry: window.geometry, gains: gains)
         let gradient = zip(back.excitation, prior.gradient).map { zip($0, $1).map { $0 + $1 / Double(windowCount) } }
-        return WindowPhysics(torqueLoss: loss.loss, excitationGradient: gradient, thetaGradient: back.theta)
+        return WindowPhysics(torqueLoss: loss.loss, excitationGradient: gradient, thetaGradient: back.theta,
+                             logGainGradient: prior.logGainGradient.mapValues { $0 / Double(windowCount) })
     }
 
     /// `[muscle][frame]` of window `w` from row-major `[B, T, M]` values.

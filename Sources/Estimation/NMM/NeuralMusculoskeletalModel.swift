@@ -19,6 +19,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     public let featureLabels: [String]
     /// Training history.
     public internal(set) var history: [NMMTrainingRecord] = []
+    /// Fitted recruitment gain of each hidden muscle relative to its measured agonists (see ``AgonistPrior``);
+    /// empty when the fit does not fit them.
+    public internal(set) var recruitmentGains: [String: Double] = [:]
 
     public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
          configuration: NMMConfiguration, featureLabels: [String]) {
@@ -35,6 +38,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var parameters: PersonalizedParameters
         var configuration: NMMConfiguration
         var history: [NMMTrainingRecord]
+        var recruitmentGains: [String: Double]?
     }
 
     /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
@@ -43,7 +47,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try network.save(to: directory.appendingPathComponent("network.nmmw"))
         let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
-                                      parameters: parameters, configuration: configuration, history: history)
+                                      parameters: parameters, configuration: configuration, history: history,
+                                      recruitmentGains: recruitmentGains)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
@@ -63,6 +68,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         let model = NeuralMusculoskeletalModel(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
                                                configuration: description.configuration, featureLabels: description.featureLabels)
         model.history = description.history
+        model.recruitmentGains = description.recruitmentGains ?? [:]
         return model
     }
 

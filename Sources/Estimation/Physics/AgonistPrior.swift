@@ -10,6 +10,11 @@
 /// Unlike a penalty on unmeasured excitations alone, it keeps co-contraction where the agonists' EMG shows it
 /// and scales a hidden muscle with its measured synergists, which separates its excitation from its strength.
 /// κ is held constant in the gradient (the prior shapes excitations, not parameters).
+///
+/// The equal-effort assumption behind λ fixes how strongly h is recruited relative to its agonists, which a
+/// subject need not share (people recruit brachialis and biceps in different proportions). With a recruitment
+/// gain g_h the target becomes g_h·λ(t)·κ_h(t): the prior then gives h its agonists' pattern while the torque
+/// decides its amplitude; ``evaluate(_:geometry:gains:)`` returns the gradient with respect to log g_h for that.
 public struct AgonistPrior: Sendable {
     /// Weight of the prior.
     public var weight: Double
@@ -40,27 +45,35 @@ public struct AgonistPrior: Sendable {
         self.agonists = agonists
     }
 
-    /// The prior's value and its gradient with respect to the excitations of `pass` over `geometry`.
-    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics) -> (loss: Double, gradient: [[Double]]) {
+    /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry` and to the log
+    /// recruitment gains (`gains[h]`, 1 for a muscle without one).
+    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:])
+        -> (loss: Double, gradient: [[Double]], logGainGradient: [Int: Double]) {
         let frames = pass.excitation.first?.count ?? 0
         var gradient = pass.excitation.map { [Double](repeating: 0, count: $0.count) }
-        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient) }
+        var logGainGradient: [Int: Double] = [:]
+        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient, logGainGradient) }
         let count = Double(agonists.count * frames)
         var loss = 0.0
         for (h, entry) in agonists {
             let arms = geometry.momentArm[entry.coordinate]
+            let gain = gains[h] ?? 1
+            var dLogGain = 0.0
             for k in 0..<frames {
                 func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.partials[i][k].dActivation, 1e-9) }
                 let kh = capacity(h)
                 var drive = 0.0, pooled = 0.0
                 for j in entry.muscles { drive += pass.excitation[j][k]; pooled += capacity(j) }
-                let residual = pass.excitation[h][k] - drive / pooled * kh
+                let target = gain * drive / pooled * kh
+                let residual = pass.excitation[h][k] - target
                 loss += weight * residual * residual / count
                 let g = 2 * weight * residual / count
                 gradient[h][k] += g
-                for j in entry.muscles { gradient[j][k] -= g * kh / pooled }
+                for j in entry.muscles { gradient[j][k] -= g * gain * kh / pooled }
+                dLogGain -= g * target
             }
+            logGainGradient[h] = dLogGain
         }
-        return (loss, gradient)
+        return (loss, gradient, logGainGradient)
     }
 }
