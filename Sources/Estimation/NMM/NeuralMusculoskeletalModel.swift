@@ -19,7 +19,13 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     public let featureLabels: [String]
     /// Training history.
     public internal(set) var history: [NMMTrainingRecord] = []
+    /// Coordinates whose torques the model computes, recorded by ``EstimationMethod/fit(subject:trials:measured:seed:nmm:synergy:progress:)``
+    /// so that a saved model predicts unseen trials without being told them again.
+    public internal(set) var coordinates: [String]?
+    /// The uniform rate (Hz) its training trials were resampled to; nil: the kinematics' own samples.
+    public internal(set) var sampleRate: Double?
 
+    /// A model from its parts (the trainer's result).
     public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
          configuration: NMMConfiguration, featureLabels: [String]) {
         self.network = network; self.scaler = scaler; self.system = system; self.parameters = parameters
@@ -35,15 +41,19 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var parameters: PersonalizedParameters
         var configuration: NMMConfiguration
         var history: [NMMTrainingRecord]
+        /// Absent in models saved before prediction from a folder existed.
+        var coordinates: [String]?
+        var sampleRate: Double?
     }
 
     /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
-    /// and `model.json` (muscles, features, scaler, fitted parameters, settings, loss history).
+    /// and `model.json` (muscles, features, coordinates, sample rate, scaler, fitted parameters, settings, loss history).
     public func save(to directory: URL) throws {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try network.save(to: directory.appendingPathComponent("network.nmmw"))
         let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
-                                      parameters: parameters, configuration: configuration, history: history)
+                                      parameters: parameters, configuration: configuration, history: history,
+                                      coordinates: coordinates, sampleRate: sampleRate)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
@@ -51,19 +61,50 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
 
     /// A model saved by ``save(to:)``, over `system` (the same muscles, in the same order).
     public static func load(from directory: URL, system: MuscleSystem) throws -> NeuralMusculoskeletalModel {
-        let file = directory.appendingPathComponent("model.json")
-        let description: Description
-        do { description = try JSONDecoder().decode(Description.self, from: Data(contentsOf: file)) } catch {
-            throw EstimationError("\(file.path): not a saved nmm model (\(error))")
-        }
+        let description = try Self.description(savedIn: directory)
         guard description.muscles == system.muscleNames else {
-            throw EstimationError("\(file.path): saved for muscles \(description.muscles), not \(system.muscleNames)")
+            throw EstimationError("\(directory.appendingPathComponent("model.json").path): saved for muscles \(description.muscles), not \(system.muscleNames)")
         }
         let network = try TransformerEncoder.load(from: directory.appendingPathComponent("network.nmmw"))
         let model = NeuralMusculoskeletalModel(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
                                                configuration: description.configuration, featureLabels: description.featureLabels)
         model.history = description.history
+        model.coordinates = description.coordinates
+        model.sampleRate = description.sampleRate
         return model
+    }
+
+    /// What the model saved in `directory` reads of a trial, from its `model.json` (before the subject is loaded).
+    public static func trialInputs(savedIn directory: URL) throws -> NMMTrialInputs {
+        let description = try Self.description(savedIn: directory)
+        guard let coordinates = description.coordinates else {
+            throw EstimationError("\(directory.appendingPathComponent("model.json").path): records no coordinates (saved by an older nmm); fit the model again")
+        }
+        let sources = TrialAssembly.featureSources(of: description.featureLabels)
+        return NMMTrialInputs(muscles: description.muscles, coordinates: coordinates, featureCoordinates: sources.coordinates,
+                              loadChannels: sources.loadChannels, sampleRate: description.sampleRate)
+    }
+
+    /// The `model.json` of a model saved in `directory`.
+    private static func description(savedIn directory: URL) throws -> Description {
+        let file = directory.appendingPathComponent("model.json")
+        guard FileManager.default.fileExists(atPath: file.path) else {
+            throw EstimationError("\(directory.path): not a saved nmm model: expected model.json and network.nmmw (as `nmm fit --method nmm --output DIR` writes in DIR/model)")
+        }
+        do { return try JSONDecoder().decode(Description.self, from: Data(contentsOf: file)) } catch {
+            throw EstimationError("\(file.path): not a saved nmm model (\(Self.reason(error)))")
+        }
+    }
+
+    /// A decoding error in words.
+    private static func reason(_ error: Error) -> String {
+        switch error {
+        case DecodingError.keyNotFound(let key, _): return "no field '\(key.stringValue)'"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            return "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
+        case DecodingError.dataCorrupted(let context): return context.debugDescription
+        default: return "\(error)"
+        }
     }
 
     /// Excitations `[B, T, M]` of windows `x: [B, T, F]` through `network` (the model's or a training replica),
