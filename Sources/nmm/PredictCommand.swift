@@ -36,8 +36,8 @@ struct PredictCommand: ParsableCommand {
     var files: String = "ik.mot,load.sto"
 
     func run() throws {
-        let request = PredictionRequest(modelDirectory: modelDirectory, subjectDirectory: subject, trials: commaSeparated(trials),
-                                        layout: try layout(), modelFile: model)
+        let request = PredictionRequest(model: try NMMSnapshot(savedIn: URL(fileURLWithPath: modelDirectory)), subjectDirectory: subject,
+                                        trials: commaSeparated(trials), layout: try layout(), modelFile: model)
         let predictions = try request.run()
         try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
         for prediction in predictions {

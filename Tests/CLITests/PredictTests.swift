@@ -69,6 +69,7 @@ struct PredictTests {
             let corrupt = folder.appendingPathComponent("corrupt")
             try FileManager.default.createDirectory(at: corrupt, withIntermediateDirectories: true)
             try Data("{\"version\": 1}".utf8).write(to: corrupt.appendingPathComponent("model.json"))
+            try Data("weights".utf8).write(to: corrupt.appendingPathComponent("network.nmmw"))
             let result = try predict(corrupt, subject, into: folder.appendingPathComponent("out"))
             #expect(result.exited(with: 1), "\(result.stderr)")
             #expect(result.stderr.contains("\(corrupt.path)/model.json: not a saved nmm model (no field '"), "\(result.stderr)")
@@ -91,6 +92,15 @@ struct PredictTests {
             let otherMuscles = try predict(renamed, subject, into: folder.appendingPathComponent("out"))
             #expect(otherMuscles.exited(with: 1), "\(otherMuscles.stderr)")
             #expect(otherMuscles.stderr.contains("\(subject.path)/model.osim: no muscle 'BRX'"), "\(otherMuscles.stderr)")
+
+            // A model whose weight file is not one.
+            let garbled = folder.appendingPathComponent("garbled")
+            try FileManager.default.createDirectory(at: garbled, withIntermediateDirectories: true)
+            try FileManager.default.copyItem(at: model.appendingPathComponent("model.json"), to: garbled.appendingPathComponent("model.json"))
+            try Data("not weights at all".utf8).write(to: garbled.appendingPathComponent("network.nmmw"))
+            let badWeights = try predict(garbled, subject, into: folder.appendingPathComponent("out"))
+            #expect(badWeights.exited(with: 1), "\(badWeights.stderr)")
+            #expect(badWeights.stderr.contains("\(garbled.path)/network.nmmw is not an nmm weight file"), "\(badWeights.stderr)")
 
             // A trial whose kinematics lack a coordinate the network reads.
             let oneAngle = try unseenSubject(in: folder, name: "one-angle")

@@ -32,8 +32,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         self.configuration = configuration; self.featureLabels = featureLabels
     }
 
-    /// Everything but the network weights, as saved beside them.
-    struct Description: Codable {
+    /// Everything but the network weights, as `model.json` holds it.
+    struct Description: Codable, Sendable {
         var version = 1
         var muscles: [String]
         var featureLabels: [String]
@@ -46,65 +46,38 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var sampleRate: Double?
     }
 
+    /// The model as saved: `model.json`'s contents and the network's weight file.
+    public var snapshot: NMMSnapshot {
+        NMMSnapshot(description: Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
+                                             parameters: parameters, configuration: configuration, history: history,
+                                             coordinates: coordinates, sampleRate: sampleRate),
+                    weights: Data(network.weightFile.encoded()))
+    }
+
     /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
     /// and `model.json` (muscles, features, coordinates, sample rate, scaler, fitted parameters, settings, loss history).
     public func save(to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try network.save(to: directory.appendingPathComponent("network.nmmw"))
-        let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
-                                      parameters: parameters, configuration: configuration, history: history,
-                                      coordinates: coordinates, sampleRate: sampleRate)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
+        try snapshot.write(to: directory)
     }
 
     /// A model saved by ``save(to:)``, over `system` (the same muscles, in the same order).
     public static func load(from directory: URL, system: MuscleSystem) throws -> NeuralMusculoskeletalModel {
-        let description = try Self.description(savedIn: directory)
+        try NeuralMusculoskeletalModel(try NMMSnapshot(savedIn: directory), system: system)
+    }
+
+    /// The model `snapshot` holds, over `system` (the same muscles, in the same order).
+    public convenience init(_ snapshot: NMMSnapshot, system: MuscleSystem) throws {
+        let description = snapshot.description
         guard description.muscles == system.muscleNames else {
-            throw EstimationError("\(directory.appendingPathComponent("model.json").path): saved for muscles \(description.muscles), not \(system.muscleNames)")
+            throw EstimationError("\(snapshot.label("model.json")): saved for muscles \(description.muscles), not \(system.muscleNames)")
         }
-        let network = try TransformerEncoder.load(from: directory.appendingPathComponent("network.nmmw"))
-        let model = NeuralMusculoskeletalModel(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
-                                               configuration: description.configuration, featureLabels: description.featureLabels)
-        model.history = description.history
-        model.coordinates = description.coordinates
-        model.sampleRate = description.sampleRate
-        return model
-    }
-
-    /// What the model saved in `directory` reads of a trial, from its `model.json` (before the subject is loaded).
-    public static func trialInputs(savedIn directory: URL) throws -> NMMTrialInputs {
-        let description = try Self.description(savedIn: directory)
-        guard let coordinates = description.coordinates else {
-            throw EstimationError("\(directory.appendingPathComponent("model.json").path): records no coordinates (saved by an older nmm); fit the model again")
-        }
-        let sources = TrialAssembly.featureSources(of: description.featureLabels)
-        return NMMTrialInputs(muscles: description.muscles, coordinates: coordinates, featureCoordinates: sources.coordinates,
-                              loadChannels: sources.loadChannels, sampleRate: description.sampleRate)
-    }
-
-    /// The `model.json` of a model saved in `directory`.
-    private static func description(savedIn directory: URL) throws -> Description {
-        let file = directory.appendingPathComponent("model.json")
-        guard FileManager.default.fileExists(atPath: file.path) else {
-            throw EstimationError("\(directory.path): not a saved nmm model: expected model.json and network.nmmw (as `nmm fit --method nmm --output DIR` writes in DIR/model)")
-        }
-        do { return try JSONDecoder().decode(Description.self, from: Data(contentsOf: file)) } catch {
-            throw EstimationError("\(file.path): not a saved nmm model (\(Self.reason(error)))")
-        }
-    }
-
-    /// A decoding error in words.
-    private static func reason(_ error: Error) -> String {
-        switch error {
-        case DecodingError.keyNotFound(let key, _): return "no field '\(key.stringValue)'"
-        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
-            return "field '\(context.codingPath.map(\.stringValue).joined(separator: "."))': \(context.debugDescription)"
-        case DecodingError.dataCorrupted(let context): return context.debugDescription
-        default: return "\(error)"
-        }
+        let weightsPath = snapshot.label("network.nmmw")
+        let network = try TransformerEncoder.load(from: WeightFile(bytes: [UInt8](snapshot.weights), path: weightsPath), path: weightsPath)
+        self.init(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
+                  configuration: description.configuration, featureLabels: description.featureLabels)
+        history = description.history
+        coordinates = description.coordinates
+        sampleRate = description.sampleRate
     }
 
     /// Excitations `[B, T, M]` of windows `x: [B, T, F]` through `network` (the model's or a training replica),
