@@ -128,6 +128,16 @@ struct PredictTests {
         }
     }
 
+    @Test func helpTellsTheNotebookCommandFromTheSubcommand() throws {
+        let notebook = try NMMExecutable.run(["help", "predict"])
+        #expect(notebook.exited(with: 0), "\(notebook.stderr)")
+        #expect(notebook.stdout.hasPrefix("predict — Predict other trials with a fitted NMM"), "\(notebook.stdout)")
+        #expect(notebook.stdout.contains("the command line's `nmm predict` is described by `nmm predict --help`"), "\(notebook.stdout)")
+        let cli = try NMMExecutable.run(["predict", "--help"])
+        #expect(cli.exited(with: 0), "\(cli.stderr)")
+        #expect(cli.stdout.contains("USAGE: nmm predict <model-directory> <subject> --trials <trials> --output <output>"), "\(cli.stdout)")
+    }
+
     @Test func fitStillRequiresInverseDynamics() throws {
         try TestFiles.withScratchFolder { folder in
             let subject = try unseenSubject(in: folder, name: "unseen")
