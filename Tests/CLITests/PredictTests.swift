@@ -59,48 +59,50 @@ struct PredictTests {
         }
     }
 
+    /// A folder `folder`/`name` holding `modelJSON` as model.json and `weights` as network.nmmw.
+    private func modelFolder(in folder: URL, name: String, modelJSON: String, weights: Data) throws -> URL {
+        let model = folder.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
+        try Data(modelJSON.utf8).write(to: model.appendingPathComponent("model.json"))
+        try weights.write(to: model.appendingPathComponent("network.nmmw"))
+        return model
+    }
+
+    /// Expects `nmm predict model subject` to fail with exit status 1, saying `message` on standard error.
+    private func expectFailure(_ model: URL, _ subject: URL, in folder: URL, saying message: String,
+                               sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let result = try predict(model, subject, into: folder.appendingPathComponent("out"))
+        #expect(result.exited(with: 1), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(result.stderr.contains(message), "\(result.stderr)", sourceLocation: sourceLocation)
+        #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written on failure",
+                sourceLocation: sourceLocation)
+    }
+
     @Test func rejectsFoldersThatAreNotASavedModel() throws {
         try TestFiles.withScratchFolder { folder in
             let subject = try unseenSubject(in: folder, name: "unseen")
-            let empty = try predict(subject, subject, into: folder.appendingPathComponent("out"))
-            #expect(empty.exited(with: 1), "\(empty.stderr)")
-            #expect(empty.stderr.contains("\(subject.path): not a saved nmm model: expected model.json and network.nmmw"), "\(empty.stderr)")
-
-            let corrupt = folder.appendingPathComponent("corrupt")
-            try FileManager.default.createDirectory(at: corrupt, withIntermediateDirectories: true)
-            try Data("{\"version\": 1}".utf8).write(to: corrupt.appendingPathComponent("model.json"))
-            try Data("weights".utf8).write(to: corrupt.appendingPathComponent("network.nmmw"))
-            let result = try predict(corrupt, subject, into: folder.appendingPathComponent("out"))
-            #expect(result.exited(with: 1), "\(result.stderr)")
-            #expect(result.stderr.contains("\(corrupt.path)/model.json: not a saved nmm model (no field '"), "\(result.stderr)")
-            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written on failure")
+            try expectFailure(subject, subject, in: folder, saying: "\(subject.path): not a saved nmm model: expected model.json and network.nmmw")
+            let corrupt = try modelFolder(in: folder, name: "corrupt", modelJSON: "{\"version\": 1}", weights: Data("weights".utf8))
+            try expectFailure(corrupt, subject, in: folder, saying: "\(corrupt.path)/model.json: not a saved nmm model (no field '")
         }
     }
 
     @Test func rejectsModelsAndTrialsThatDoNotMatch() throws {
         try TestFiles.withScratchFolder { folder in
             let model = try fit(into: folder)
+            let json = try TestFiles.text(model.appendingPathComponent("model.json").path)
+            let weights = try Data(contentsOf: model.appendingPathComponent("network.nmmw"))
+            let subject = try unseenSubject(in: folder, name: "unseen")
 
             // A model saved for a muscle the subject's model lacks.
-            let renamed = folder.appendingPathComponent("renamed")
-            try FileManager.default.createDirectory(at: renamed, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: model.appendingPathComponent("network.nmmw"), to: renamed.appendingPathComponent("network.nmmw"))
-            let json = try TestFiles.text(model.appendingPathComponent("model.json").path)
             #expect(json.contains("\"BRA\""))
-            try Data(json.replacingOccurrences(of: "\"BRA\"", with: "\"BRX\"").utf8).write(to: renamed.appendingPathComponent("model.json"))
-            let subject = try unseenSubject(in: folder, name: "unseen")
-            let otherMuscles = try predict(renamed, subject, into: folder.appendingPathComponent("out"))
-            #expect(otherMuscles.exited(with: 1), "\(otherMuscles.stderr)")
-            #expect(otherMuscles.stderr.contains("\(subject.path)/model.osim: no muscle 'BRX'"), "\(otherMuscles.stderr)")
+            let renamed = try modelFolder(in: folder, name: "renamed", modelJSON: json.replacingOccurrences(of: "\"BRA\"", with: "\"BRX\""),
+                                          weights: weights)
+            try expectFailure(renamed, subject, in: folder, saying: "\(subject.path)/model.osim: no muscle 'BRX'")
 
             // A model whose weight file is not one.
-            let garbled = folder.appendingPathComponent("garbled")
-            try FileManager.default.createDirectory(at: garbled, withIntermediateDirectories: true)
-            try FileManager.default.copyItem(at: model.appendingPathComponent("model.json"), to: garbled.appendingPathComponent("model.json"))
-            try Data("not weights at all".utf8).write(to: garbled.appendingPathComponent("network.nmmw"))
-            let badWeights = try predict(garbled, subject, into: folder.appendingPathComponent("out"))
-            #expect(badWeights.exited(with: 1), "\(badWeights.stderr)")
-            #expect(badWeights.stderr.contains("\(garbled.path)/network.nmmw is not an nmm weight file"), "\(badWeights.stderr)")
+            let garbled = try modelFolder(in: folder, name: "garbled", modelJSON: json, weights: Data("not weights at all".utf8))
+            try expectFailure(garbled, subject, in: folder, saying: "\(garbled.path)/network.nmmw is not an nmm weight file")
 
             // A trial whose kinematics lack a coordinate the network reads.
             let oneAngle = try unseenSubject(in: folder, name: "one-angle")
@@ -113,18 +115,13 @@ struct PredictTests {
                 return [fields[0], fields[2]].joined(separator: "\t")  // time, r_elbow_flex: r_shoulder_elev dropped
             }
             try Data(cut.joined(separator: "\n").utf8).write(to: kinematics)
-            let missingAngle = try predict(model, oneAngle, into: folder.appendingPathComponent("out"))
-            #expect(missingAngle.exited(with: 1), "\(missingAngle.stderr)")
-            #expect(missingAngle.stderr.contains("\(kinematics.path): no column 'r_shoulder_elev' (columns: r_elbow_flex)"), "\(missingAngle.stderr)")
+            try expectFailure(model, oneAngle, in: folder, saying: "\(kinematics.path): no column 'r_shoulder_elev' (columns: r_elbow_flex)")
 
             // A trial without the load file the network reads.
             let noLoad = try unseenSubject(in: folder, name: "no-load", files: ["ik.mot", "MuscleAnalysis_Length.sto",
                                                                                 "MuscleAnalysis_MomentArm_r_elbow_flex.sto"])
-            let missingLoad = try predict(model, noLoad, into: folder.appendingPathComponent("out"))
-            #expect(missingLoad.exited(with: 1), "\(missingLoad.stderr)")
-            #expect(missingLoad.stderr.contains("\(noLoad.path)/trial03/load.sto: error: expected the trial's load, which the network reads, found no such file"),
-                    "\(missingLoad.stderr)")
-            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("out").path), "nothing written on failure")
+            try expectFailure(model, noLoad, in: folder,
+                              saying: "\(noLoad.path)/trial03/load.sto: error: expected the trial's load, which the network reads, found no such file")
         }
     }
 
