@@ -38,11 +38,15 @@ public struct NMMSnapshot: Codable, Sendable {
 
     /// Writes `network.nmmw` and `model.json` into folder `directory` (created if missing), each atomically.
     public func write(to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try weights.write(to: directory.appendingPathComponent("network.nmmw"), options: .atomic)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+            try weights.write(to: directory.appendingPathComponent("network.nmmw"), options: .atomic)
+            try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
+        } catch {
+            throw EstimationError("\(directory.path): cannot write the model (\(error.localizedDescription))")
+        }
     }
 
     /// What the model reads of a trial (muscles, coordinates, features, sample rate).
