@@ -9,14 +9,14 @@ struct PredictTests {
     /// The files `nmm predict` writes per trial, as `nmm fit` writes them for its test trials.
     private static let outputs = ["excitation", "activation", "force", "torque"]
 
-    /// Fits the NMM (20 steps) on S01's trial01 and trial02, testing on trial03, into `folder`/fit; returns the
-    /// saved model's folder.
-    private func fit(into folder: URL) throws -> URL {
+    /// Fits the NMM (20 steps) on S01's trial01 and trial02, testing on trial03, into `folder`/fit with `options`
+    /// added; returns the saved model's folder.
+    private func fit(into folder: URL, options: [String] = []) throws -> URL {
         let output = folder.appendingPathComponent("fit")
         let result = try NMMExecutable.run([
             "fit", TestFiles.s01, "--method", "nmm", "--measured", "BIClong,BICshort,TRIlong,TRIlat", "--train", "trial01,trial02",
             "--test", "trial03", "--coordinates", "r_elbow_flex", "--steps", "20", "--output", output.path,
-        ])
+        ] + options)
         try #require(result.exited(with: 0), "\(result.stderr)")
         return output.appendingPathComponent("model")
     }
@@ -39,15 +39,17 @@ struct PredictTests {
         try NMMExecutable.run(["predict", model.path, subject.path, "--trials", "trial03", "--output", output.path])
     }
 
+    /// The model records the fit's sample rate and feature coordinates: predict resamples the trial to 50 Hz and
+    /// feeds only the elbow's angle (and the load) as the fit did, without being told.
     @Test func predictsAFolderWithoutInverseDynamicsOrEMGAsTheFitDid() throws {
         try TestFiles.withScratchFolder { folder in
-            let model = try fit(into: folder)
+            let model = try fit(into: folder, options: ["--sample-rate", "50", "--feature-coordinates", "r_elbow_flex"])
             let subject = try unseenSubject(in: folder, name: "unseen")
             let output = folder.appendingPathComponent("predicted")
             let result = try predict(model, subject, into: output)
             #expect(result.exited(with: 0), "\(result.stderr)")
             let fitted = try TestFiles.text(folder.appendingPathComponent("fit/trial03_excitation.sto").path)
-            #expect(fitted.split(separator: "\n").count == 7 + 1001, "header, column labels and 1001 frames")
+            #expect(fitted.split(separator: "\n").count == 7 + 501, "header, column labels and 10 s at 50 Hz")
             for kind in Self.outputs {
                 let expected = try TestFiles.text(folder.appendingPathComponent("fit/trial03_\(kind).sto").path)
                 let predicted = try TestFiles.text(output.appendingPathComponent("trial03_\(kind).sto").path)
