@@ -40,8 +40,9 @@ public struct TrialAssembly: Sendable {
 
     /// The files read from trial folder `folder` for `purpose` (see ``TrialPurpose``), named by `layout`, with the
     /// MuscleAnalysis lengths and moment arms about `coordinates`. The required ones are named even when absent, so
-    /// that reading the trial reports the missing file (a prediction's missing load is reported here); files not used (raw EMG, other MuscleAnalysis and truth
-    /// outputs) are left out, so they neither cost reading time nor narrow the trial's time span.
+    /// that reading the trial reports the missing file (a prediction's missing load is reported here); files not
+    /// used (raw EMG, other MuscleAnalysis and truth outputs) are left out, so they neither cost reading time nor
+    /// narrow the trial's time span.
     public static func files(inFolder folder: String, layout: TrialFolderLayout, coordinates: [String],
                              purpose: TrialPurpose = .fit) throws -> TrialFiles {
         var files = try TrialFiles.inFolder(folder, layout: layout)
