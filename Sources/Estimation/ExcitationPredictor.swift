@@ -15,7 +15,8 @@ extension StaticOptimization: ExcitationPredictor {}
 
 extension EstimationMethod {
     /// Fits this method on `trials` of `subject` (training trials only). `measured` maps each measured muscle to its
-    /// EMG channel; static optimisation needs neither trials nor EMG and returns at once.
+    /// EMG channel; static optimisation needs neither trials nor EMG and returns at once. A fitted NMM records the
+    /// subject's coordinates and sample rate, so that once saved it predicts trials of a folder alone.
     public func fit(subject: SubjectData, trials: [EstimationTrial], measured: [String: String], seed: Int,
                     nmm: NMMConfiguration = NMMConfiguration(), synergy: SynergyExtrapolation.Configuration = .init(),
                     progress: (String) -> Void = { _ in }) throws -> any ExcitationPredictor {
@@ -26,8 +27,11 @@ extension EstimationMethod {
             return try SynergyExtrapolation(configuration: synergy)
                 .fit(system: subject.system, trials: trials, measured: measured, coordinates: subject.coordinates, progress: progress)
         case .nmm:
-            return try NMMTrainer(configuration: nmm)
+            let model = try NMMTrainer(configuration: nmm)
                 .fit(system: subject.system, trials: trials, measured: measured, coordinates: subject.coordinates, seed: seed, progress: progress)
+            model.coordinates = subject.coordinates
+            model.sampleRate = subject.assembly.sampleRate
+            return model
         }
     }
 }

@@ -4,7 +4,8 @@ import Notebook
 ///
 /// `nmm help` stays ArgumentParser's for the CLI's own subcommands (`nmm help run`); for anything else it
 /// answers here: `nmm help commands` lists the notebook commands, `nmm help language` shows the syntax,
-/// `nmm help plot series` one command, and `nmm help commands --markdown` prints docs/commands.md.
+/// `nmm help plot series` one command, and `nmm help commands --markdown` prints docs/commands.md. A name both
+/// have (`predict`) gets the notebook command's help and a pointer to the subcommand's `--help`.
 enum NotebookCommandHelp {
     /// The help text `arguments` (without the program name) ask for, or `nil` to let ArgumentParser answer.
     static func answer(_ arguments: [String], registry: CommandRegistry = .standard) -> String? {
@@ -15,8 +16,10 @@ enum NotebookCommandHelp {
         if words == ["commands", "--markdown"] { return CommandHelp.markdown(registry) }
         if words == ["language"] { return LanguageGuide.text }
         let name = words.joined(separator: " ")
-        if let command = registry.command(named: name), words.count == 2 || !cliSubcommands.contains(name) {
-            return CommandHelp.text(for: command)
+        if let command = registry.command(named: name) {
+            let text = CommandHelp.text(for: command)
+            guard cliSubcommands.contains(name) else { return text }
+            return text + "\n\nThat is the notebook command; the command line's `nmm \(name)` is described by `nmm \(name) --help`."
         }
         guard words.count == 1, !cliSubcommands.contains(name) else { return nil }
         let family = registry.all.filter { $0.name.hasPrefix(name + " ") }

@@ -21,7 +21,7 @@ struct HelpAndVersionTests {
         let listed = section.compactMap { line -> String? in
             line.hasPrefix("   ") ? nil : line.split(separator: " ").first.map(String.init)
         }
-        #expect(listed == ["inspect", "check-physics", "simulate", "fit", "run", "bench"])
+        #expect(listed == ["inspect", "check-physics", "simulate", "fit", "predict", "run", "bench"])
     }
 
     @Test func subcommandHelpShowsItsUsage() throws {

@@ -6,8 +6,7 @@ import Testing
 @Suite struct FitCommandTests {
     static let notebook = """
         ```nmm
-        data = simulate arm seed: 5 curls: [0, 3] pushdowns: [25] duration: 3
-        sets = split data train: [trial01, trial03] test: [trial02]
+        \(NotebookHarness.simulatedArmSplit)
         so = fit so sets coordinates: [r_elbow_flex]
         mse = fit mse sets coordinates: [r_elbow_flex] synergies: 2
         nmm = fit nmm sets coordinates: [r_elbow_flex] steps: 20 seed: 3

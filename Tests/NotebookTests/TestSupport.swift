@@ -62,6 +62,13 @@ struct NotebookHarness {
     /// The test notebooks' folder.
     static let notebooks = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Notebooks")
 
+    /// The first lines of the fit tests' notebooks: a small simulated arm (known truth) split into trial01 and
+    /// trial03 for training and trial02 for testing, as `data` and `sets`.
+    static let simulatedArmSplit = """
+        data = simulate arm seed: 5 curls: [0, 3] pushdowns: [25] duration: 3
+        sets = split data train: [trial01, trial03] test: [trial02]
+        """
+
     /// The package root.
     static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 

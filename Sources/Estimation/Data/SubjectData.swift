@@ -16,6 +16,8 @@ public struct SubjectData: Sendable {
     public var coordinates: [String]
     /// Trials by name.
     public var trials: [String: EstimationTrial]
+    /// How the trials were assembled (a saved NMM records its sample rate).
+    public var assembly: TrialAssembly
     /// The true model when the folder records it — evaluation only, never an input of a fit.
     public var truthModel: OpenSimModel?
 
@@ -23,10 +25,10 @@ public struct SubjectData: Sendable {
     /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Each trial folder
     /// is read by BiomechIO (`Trial.load`, files named by `layout`) and assembled by `assembly`. Muscles are those
     /// of the model in the first trial's MuscleAnalysis length file whose moment arm about some chosen coordinate
-    /// exceeds 1 mm, unless `muscles` names them.
+    /// exceeds 1 mm, unless `muscles` names them. `purpose` decides which files of a trial folder are read.
     public static func load(directory: String, trialNames: [String], coordinates: [String], modelFile: String = "model.osim",
                             muscles: [String]? = nil, layout: TrialFolderLayout = TrialFolderLayout(),
-                            assembly: TrialAssembly = TrialAssembly()) throws -> SubjectData {
+                            assembly: TrialAssembly = TrialAssembly(), purpose: TrialPurpose = .fit) throws -> SubjectData {
         let modelPath = (directory as NSString).appendingPathComponent(modelFile)
         guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
         let model = try OSimFile.read(modelPath)
@@ -35,7 +37,7 @@ public struct SubjectData: Sendable {
         for name in trialNames where !read.contains(where: { $0.name == name }) {
             let path = name == "." ? directory : (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { throw EstimationError("\(path): no such trial folder") }
-            let files = try TrialAssembly.files(inFolder: path, layout: layout, coordinates: coordinates)
+            let files = try TrialAssembly.files(inFolder: path, layout: layout, coordinates: coordinates, purpose: purpose)
             read.append((name, files, try Trial.load(files, model: model)))
         }
         let names = try muscles ?? spanningMuscles(of: read[0].trial, files: read[0].files, model: model, modelPath: modelPath,
@@ -46,9 +48,9 @@ public struct SubjectData: Sendable {
             trials[name] = try assembly.assemble(trial, files: files, coordinates: coordinates, muscles: names)
         }
         let truthPath = (directory as NSString).appendingPathComponent("truth_model.osim")
-        let truth = FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil
+        let truth = purpose == .fit && FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil
         return SubjectData(directory: directory, model: model, system: system, approximatedMuscles: approximated,
-                           coordinates: coordinates, trials: trials, truthModel: truth)
+                           coordinates: coordinates, trials: trials, assembly: assembly, truthModel: truth)
     }
 
     /// The model's muscles in `trial`'s MuscleAnalysis length file whose moment arm about some coordinate exceeds 1 mm.

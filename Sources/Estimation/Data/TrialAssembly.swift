@@ -12,29 +12,60 @@ public struct TrialAssembly: Sendable {
     public var featureCoordinates: [String]?
     /// Uniform rate (Hz) every signal is resampled to; nil keeps the kinematics' own samples.
     public var sampleRate: Double?
+    /// Columns of the load file that become features; nil takes every column of the load file, when there is one.
+    public var loadChannels: [String]?
 
     /// An assembly with the given settings.
-    public init(derivatives: KinematicDerivatives = KinematicDerivatives(), featureCoordinates: [String]? = nil, sampleRate: Double? = nil) {
+    public init(derivatives: KinematicDerivatives = KinematicDerivatives(), featureCoordinates: [String]? = nil, sampleRate: Double? = nil,
+                loadChannels: [String]? = nil) {
         self.derivatives = derivatives; self.featureCoordinates = featureCoordinates; self.sampleRate = sampleRate
+        self.loadChannels = loadChannels
     }
 
-    /// The files a fit reads from trial folder `folder`, named by `layout`: kinematics, inverse dynamics, the
-    /// MuscleAnalysis lengths and moment arms about `coordinates`, the load and EMG when present, and for evaluation
-    /// only `truth_excitation.sto` when present. The required ones are named even when absent, so that reading the
-    /// trial reports the missing file; files the fit does not use (raw EMG, other MuscleAnalysis and truth outputs)
-    /// are left out, so they neither cost reading time nor narrow the trial's time span.
-    public static func files(inFolder folder: String, layout: TrialFolderLayout, coordinates: [String]) throws -> TrialFiles {
+    /// The feature labels of `coordinate`: its angle, velocity and acceleration.
+    static func featureLabels(of coordinate: String) -> [String] {
+        [coordinate, coordinate + "_speed", coordinate + "_acceleration"]
+    }
+
+    /// The coordinates and load channels behind feature labels as ``assemble(_:files:coordinates:muscles:)`` makes
+    /// them: three labels per coordinate, then the load channels.
+    public static func featureSources(of labels: [String]) -> (coordinates: [String], loadChannels: [String]) {
+        var coordinates: [String] = [], index = 0
+        while index + 3 <= labels.count, Array(labels[index..<(index + 3)]) == featureLabels(of: labels[index]) {
+            coordinates.append(labels[index])
+            index += 3
+        }
+        return (coordinates, Array(labels[index...]))
+    }
+
+    /// The files read from trial folder `folder` for `purpose` (see ``TrialPurpose``), named by `layout`, with the
+    /// MuscleAnalysis lengths and moment arms about `coordinates`. The required ones are named even when absent, so
+    /// that reading the trial reports the missing file (a prediction's missing load is reported here); files not
+    /// used (raw EMG, other MuscleAnalysis and truth outputs) are left out, so they neither cost reading time nor
+    /// narrow the trial's time span.
+    public static func files(inFolder folder: String, layout: TrialFolderLayout, coordinates: [String],
+                             purpose: TrialPurpose = .fit) throws -> TrialFiles {
         var files = try TrialFiles.inFolder(folder, layout: layout)
         func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        files.inverseDynamics = path(layout.inverseDynamics)
         files.muscleAnalysis = (["Length"] + coordinates.map { "MomentArm_\($0)" }).map { path("MuscleAnalysis_\($0).sto") }
         files.rawEMG = nil
-        files.evaluationOnly = files.evaluationOnly.filter { $0.hasSuffix("/truth_excitation.sto") }
+        switch purpose {
+        case .fit:
+            files.inverseDynamics = path(layout.inverseDynamics)
+            files.evaluationOnly = files.evaluationOnly.filter { $0.hasSuffix("/truth_excitation.sto") }
+        case .prediction:
+            if let load = layout.load.map(path), files.load == nil {
+                throw InputError(file: load, message: "expected the trial's load, which the network reads, found no such file")
+            }
+            files.inverseDynamics = nil
+            files.emg = nil
+            files.evaluationOnly = []
+        }
         return files
     }
 
-    /// Assembles `trial`, read (not yet aligned) from `files`, for the torques of `coordinates` and the geometry of
-    /// `muscles`.
+    /// Assembles `trial`, read (not yet aligned) from `files`, for the geometry of `muscles` about `coordinates` and,
+    /// when `files` name an inverse-dynamics file (a fit's always do), the torques of `coordinates`.
     public func assemble(_ trial: Trial, files: TrialFiles, coordinates: [String], muscles: [String]) throws -> EstimationTrial {
         let directory = (files.kinematics as NSString).deletingLastPathComponent
         func required(_ series: TimeSeries?, _ label: String, _ file: String?) throws -> [Double] {
@@ -56,18 +87,18 @@ public struct TrialAssembly: Sendable {
         var featureLabels: [String] = [], features: [[Double]] = []
         for coordinate in featureCoordinates ?? aligned.kinematics.labels {
             let q = try derivatives.apply(to: required(aligned.kinematics, coordinate, files.kinematics), sampleRate: 1 / h)
-            featureLabels += [coordinate, coordinate + "_speed", coordinate + "_acceleration"]
+            featureLabels += Self.featureLabels(of: coordinate)
             features += [q.value, q.velocity, q.acceleration]
         }
-        if let load = aligned.load {
-            featureLabels += load.labels
-            features += load.columns
+        for channel in loadChannels ?? aligned.load?.labels ?? [] {
+            featureLabels.append(channel)
+            features.append(try required(aligned.load, channel, files.load))
         }
         var emg: [String: [Double]] = [:]
         for (channel, column) in zip(aligned.emg?.labels ?? [], aligned.emg?.columns ?? []) { emg[channel] = column }
 
         var torque: [String: [Double]] = [:]
-        for coordinate in coordinates {
+        for coordinate in coordinates where files.inverseDynamics != nil {
             let labels = aligned.inverseDynamics?.labels ?? []
             let label = labels.contains(coordinate + "_moment") ? coordinate + "_moment" : coordinate + "_force"
             torque[coordinate] = try required(aligned.inverseDynamics, label, files.inverseDynamics)

@@ -22,15 +22,21 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Fitted recruitment gain of each hidden muscle relative to its measured agonists (see ``AgonistPrior``);
     /// empty when the fit does not fit them.
     public internal(set) var recruitmentGains: [String: Double] = [:]
+    /// Coordinates whose torques the model computes, recorded by ``EstimationMethod/fit(subject:trials:measured:seed:nmm:synergy:progress:)``
+    /// so that a saved model predicts unseen trials without being told them again.
+    public internal(set) var coordinates: [String]?
+    /// The uniform rate (Hz) its training trials were resampled to; nil: the kinematics' own samples.
+    public internal(set) var sampleRate: Double?
 
+    /// A model from its parts (the trainer's result).
     public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
          configuration: NMMConfiguration, featureLabels: [String]) {
         self.network = network; self.scaler = scaler; self.system = system; self.parameters = parameters
         self.configuration = configuration; self.featureLabels = featureLabels
     }
 
-    /// Everything but the network weights, as saved beside them.
-    struct Description: Codable {
+    /// Everything but the network weights, as `model.json` holds it.
+    struct Description: Codable, Sendable {
         var version = 1
         var muscles: [String]
         var featureLabels: [String]
@@ -38,38 +44,46 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var parameters: PersonalizedParameters
         var configuration: NMMConfiguration
         var history: [NMMTrainingRecord]
+        /// Absent in models saved before prediction from a folder existed.
+        var coordinates: [String]?
+        var sampleRate: Double?
+        /// Absent in models saved before recruitment gains were fitted.
         var recruitmentGains: [String: Double]?
     }
 
+    /// The model as saved: `model.json`'s contents and the network's weight file.
+    public var snapshot: NMMSnapshot {
+        NMMSnapshot(description: Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
+                                             parameters: parameters, configuration: configuration, history: history,
+                                             coordinates: coordinates, sampleRate: sampleRate, recruitmentGains: recruitmentGains),
+                    weights: Data(network.weightFile.encoded()))
+    }
+
     /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
-    /// and `model.json` (muscles, features, scaler, fitted parameters, settings, loss history).
+    /// and `model.json` (muscles, features, coordinates, sample rate, scaler, fitted parameters, settings, loss history).
     public func save(to directory: URL) throws {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try network.save(to: directory.appendingPathComponent("network.nmmw"))
-        let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
-                                      parameters: parameters, configuration: configuration, history: history,
-                                      recruitmentGains: recruitmentGains)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        try encoder.encode(description).write(to: directory.appendingPathComponent("model.json"), options: .atomic)
+        try snapshot.write(to: directory)
     }
 
     /// A model saved by ``save(to:)``, over `system` (the same muscles, in the same order).
     public static func load(from directory: URL, system: MuscleSystem) throws -> NeuralMusculoskeletalModel {
-        let file = directory.appendingPathComponent("model.json")
-        let description: Description
-        do { description = try JSONDecoder().decode(Description.self, from: Data(contentsOf: file)) } catch {
-            throw EstimationError("\(file.path): not a saved nmm model (\(error))")
-        }
+        try NeuralMusculoskeletalModel(try NMMSnapshot(savedIn: directory), system: system)
+    }
+
+    /// The model `snapshot` holds, over `system` (the same muscles, in the same order).
+    public convenience init(_ snapshot: NMMSnapshot, system: MuscleSystem) throws {
+        let description = snapshot.description
         guard description.muscles == system.muscleNames else {
-            throw EstimationError("\(file.path): saved for muscles \(description.muscles), not \(system.muscleNames)")
+            throw EstimationError("\(snapshot.label("model.json")): saved for muscles \(description.muscles), not \(system.muscleNames)")
         }
-        let network = try TransformerEncoder.load(from: directory.appendingPathComponent("network.nmmw"))
-        let model = NeuralMusculoskeletalModel(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
-                                               configuration: description.configuration, featureLabels: description.featureLabels)
-        model.history = description.history
-        model.recruitmentGains = description.recruitmentGains ?? [:]
-        return model
+        let weightsPath = snapshot.label("network.nmmw")
+        let network = try TransformerEncoder.load(from: WeightFile(bytes: [UInt8](snapshot.weights), path: weightsPath), path: weightsPath)
+        self.init(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
+                  configuration: description.configuration, featureLabels: description.featureLabels)
+        history = description.history
+        coordinates = description.coordinates
+        sampleRate = description.sampleRate
+        recruitmentGains = description.recruitmentGains ?? [:]
     }
 
     /// Excitations `[B, T, M]` of windows `x: [B, T, F]` through `network` (the model's or a training replica),

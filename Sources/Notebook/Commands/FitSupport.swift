@@ -80,10 +80,11 @@ enum FitSupport {
         } catch let error as InputError {
             throw invocation.error("cannot read the subject: \(error.description)", at: "data")
         }
+        let model = outcome.predictor as? NeuralMusculoskeletalModel
         return FitArtifact(
             method: request.method.rawValue, summary: outcome.summary, report: outcome.report,
-            predictions: outcome.predictions, history: (outcome.predictor as? NeuralMusculoskeletalModel)?.history ?? [],
-            measured: request.measured, coordinates: request.coordinates, bounds: bounds)
+            predictions: outcome.predictions, history: model?.history ?? [],
+            measured: request.measured, coordinates: request.coordinates, bounds: bounds, model: model?.snapshot)
     }
 
     /// The value and outputs of a fit: its summary and its metrics for the JSON report.

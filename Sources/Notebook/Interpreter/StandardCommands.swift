@@ -23,6 +23,7 @@ extension CommandRegistry {
         PlotSeriesCommand.self,
         PlotSynergiesCommand.self,
         PlotTorqueCommand.self,
+        PredictCommand.self,
         SaveCommand.self,
         SimulateArmCommand.self,
     ])

@@ -1,7 +1,7 @@
 import Estimation
 
 /// What a fit stores in the cache and a notebook name holds: the test-trial predictions, the metrics, the
-/// personalised parameters and (for the NMM) the loss history.
+/// personalised parameters and (for the NMM) the loss history and the model itself.
 public struct FitArtifact: Codable, Sendable {
     /// "nmm", "mse" or "so".
     public var method: String
@@ -19,6 +19,10 @@ public struct FitArtifact: Codable, Sendable {
     public var coordinates: [String]
     /// The bounds of the personalised scale factors.
     public var bounds: ParameterBounds
+    /// The fitted NMM, weights included, so that `predict` runs it on other trials (nil for the baselines).
+    public var model: NMMSnapshot? = nil
+    /// True for what `predict` made: predictions of other trials from kinematics and load alone, without metrics.
+    public var isPrediction = false
 }
 
 /// A fit as a notebook value: `fit.metrics`, `fit.parameters`, `fit.loss`, and per test trial
@@ -37,6 +41,9 @@ public struct FitResultValue: NotebookObject {
     /// The method and the headline numbers.
     public var summary: String {
         let report = artifact.report
+        if artifact.isPrediction {
+            return "\(artifact.method) fitted on \(report.train.joined(separator: ", ")) predicted \(report.test.joined(separator: ", ")) from kinematics and load alone"
+        }
         let seconds = NumberText.readable(report.fitSeconds, significant: 3)
         var parts = [artifact.method == "so"
             ? "so solved \(report.test.joined(separator: ", ")) frame by frame in \(seconds) s"

@@ -1,18 +1,27 @@
 import Foundation
 
 extension TransformerEncoder {
-    /// Saves the configuration and every parameter as an nmm weight file (see `WeightFile`).
+    /// The configuration and every parameter, as an nmm weight file holds them (see `WeightFile`).
+    public var weightFile: WeightFile {
+        WeightFile(metadata: [("model", 1)] + configuration.metadata,
+                   tensors: namedParameters.map { ($0.name, $0.tensor.shape, $0.tensor.scalars) })
+    }
+
+    /// Saves the configuration and every parameter as an nmm weight file.
     public func save(to url: URL) throws {
-        try WeightFile(metadata: [("model", 1)] + configuration.metadata,
-                       tensors: namedParameters.map { ($0.name, $0.tensor.shape, $0.tensor.scalars) }).write(to: url)
+        try weightFile.write(to: url)
     }
 
     /// A model built from a weight file's configuration and weights.
     public static func load(from url: URL) throws -> TransformerEncoder {
-        let file = try WeightFile(contentsOf: url)
-        let configuration = try TransformerEncoder.configuration(in: file, path: url.path)
+        try load(from: WeightFile(contentsOf: url), path: url.path)
+    }
+
+    /// A model built from the configuration and weights of `file`, read from `path` (which only labels errors).
+    public static func load(from file: WeightFile, path: String) throws -> TransformerEncoder {
+        let configuration = try TransformerEncoder.configuration(in: file, path: path)
         let model = TransformerEncoder(configuration: configuration, seed: 0)
-        try model.assignWeights(from: file, path: url.path)
+        try model.assignWeights(from: file, path: path)
         return model
     }
 
