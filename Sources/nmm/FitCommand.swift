@@ -49,8 +49,11 @@ struct FitCommand: ParsableCommand {
     @Option(help: "nmm: weight of the prior tying hidden muscles to their measured agonists.")
     var agonistWeight: Double?
 
-    @Flag(inversion: .prefixedNo, help: "nmm: fit each hidden muscle's recruitment gain relative to its measured agonists.")
+    @Flag(inversion: .prefixedNo, help: "nmm: fit each hidden muscle's recruitment gain relative to its measured agonists (default on; turn it off when the EMG is peak- rather than MVC-normalised, since the torque then sets gains against excitations of arbitrary scale).")
     var recruitmentGains: Bool?
+
+    @Option(help: "nmm: fraction at the end of every training trial held out for early stopping (0: none; train all steps).")
+    var validationFraction: Double?
 
     @Option(help: "nmm: weight of the prior keeping recruitment gains near 1.")
     var recruitmentGainPriorWeight: Double?
@@ -75,6 +78,12 @@ struct FitCommand: ParsableCommand {
 
     @Option(help: "Trial file names: kinematics,inverse-dynamics,emg,load (empty load: none).")
     var files: String = "ik.mot,id.sto,emg.sto,load.sto"
+
+    func validate() throws {
+        if let validationFraction, !(0...0.5).contains(validationFraction) {
+            throw ValidationError("--validation-fraction must be between 0 and 0.5, not \(validationFraction)")
+        }
+    }
 
     func run() throws {
         let request = FitRequest(
@@ -103,6 +112,7 @@ struct FitCommand: ParsableCommand {
         if let agonistWeight { configuration.agonistWeight = agonistWeight }
         if let parameterPriorWeight { configuration.prior.weight = parameterPriorWeight }
         if let recruitmentGains { configuration.fitsRecruitmentGains = recruitmentGains }
+        if let validationFraction { configuration.validationFraction = validationFraction }
         if let recruitmentGainPriorWeight { configuration.recruitmentGainPriorWeight = recruitmentGainPriorWeight }
         return configuration
     }
