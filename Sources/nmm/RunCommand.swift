@@ -38,6 +38,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         var options = RunOptions(outputDirectory: URL(fileURLWithPath: output), toolVersion: NMMVersion.string)
+        options.buildIdentity = NMMVersion.buildIdentity
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "=") else { continue }
             options.parameterOverrides[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])

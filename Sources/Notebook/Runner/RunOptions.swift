@@ -14,6 +14,9 @@ public struct RunOptions: Sendable {
     public var templateURL: URL?
     /// The nmm version, recorded in the report and part of every cache key.
     public var toolVersion: String
+    /// What identifies the nmm build (`nmm run` uses a digest of its executable), part of every cache key, so that
+    /// a rebuilt nmm — whose methods or defaults may have changed — never serves results an older build computed.
+    public var buildIdentity = ""
     /// The commands notebooks may use.
     public var registry: CommandRegistry = .standard
     /// The date recorded in the report.
