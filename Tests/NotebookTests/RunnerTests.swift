@@ -107,14 +107,17 @@ import Testing
         _ = try harness.run(notebook, useCache: false)
         #expect(harness.computations == 2, "--no-cache recomputes")
 
+        _ = try harness.run(notebook, buildIdentity: "another build")
+        #expect(harness.computations == 3, "another nmm build changes the key")
+
         _ = try harness.run(notebook, parameters: ["scale": "3"])
-        #expect(harness.computations == 3, "a changed parameter changes the key")
+        #expect(harness.computations == 4, "a changed parameter changes the key")
 
         try Data("1 2 4".utf8).write(to: data)
         _ = try harness.run(notebook, parameters: ["scale": "3"])
-        #expect(harness.computations == 4, "changed file bytes change the key")
+        #expect(harness.computations == 5, "changed file bytes change the key")
         let inputs = try harness.run(notebook, parameters: ["scale": "3"])
-        #expect(harness.computations == 4)
+        #expect(harness.computations == 5)
         #expect(inputs.record.inputs.map(\.path) == ["data.txt"])
         #expect(inputs.html.contains(SHA256.hex("1 2 4")))
     }

@@ -94,8 +94,10 @@ struct NotebookHarness {
     }
 
     /// Runs a notebook; thrown diagnostics propagate.
-    func run(_ url: URL, parameters: [String: String] = [:], useCache: Bool = true, template: URL? = nil) throws -> Run {
+    func run(_ url: URL, parameters: [String: String] = [:], useCache: Bool = true, template: URL? = nil,
+             buildIdentity: String = "") throws -> Run {
         var options = RunOptions(outputDirectory: output, toolVersion: "test")
+        options.buildIdentity = buildIdentity
         options.parameterOverrides = parameters
         options.useCache = useCache
         options.templateURL = template
