@@ -90,24 +90,27 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// recording the graph.
     static func excitations(of network: TransformerEncoder, _ x: Tensor) -> Tensor { network(x).sigmoid() }
 
-    /// Excitations `[muscle][frame]` over a whole trial: windows every T/4 frames, overlapping outputs averaged.
+    /// Excitations `[muscle][frame]` over a whole trial: windows every T/8 frames, overlapping outputs blended.
     public func excitation(_ trial: EstimationTrial) throws -> [[Double]] {
         guard trial.featureLabels == featureLabels else {
             throw EstimationError("trial \(trial.name): features \(trial.featureLabels) differ from the model's \(featureLabels)")
         }
         let t = configuration.windowLength, n = trial.frameCount, m = system.muscles.count
         guard n >= t else { throw EstimationError("trial \(trial.name): \(n) frames, fewer than the window of \(t)") }
-        var starts = Array(stride(from: 0, through: n - t, by: max(t / 4, 1)))
+        var starts = Array(stride(from: 0, through: n - t, by: max(t / 8, 1)))
         if starts.last != n - t { starts.append(n - t) }
         let rows = scaler.rows(trial)
         let input = Tensor(shape: [starts.count, t, featureLabels.count], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
         let output = network.predict(input, threads: ProcessInfo.processInfo.activeProcessorCount, sigmoid: true).scalars
         var sum = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
         var count = [Double](repeating: 0, count: n)
+        // A frame near a window's edge has seen little context on one side: Hann weights favour the windows that
+        // hold it near their middle (they are never 0, so a trial's first and last frames still get a value).
+        let weights = (0..<t).map { k in pow(sin(Double.pi * (Double(k) + 0.5) / Double(t)), 2) }
         for (w, s) in starts.enumerated() {
             for k in 0..<t {
-                count[s + k] += 1
-                for i in 0..<m { sum[i][s + k] += Double(output[(w * t + k) * m + i]) }
+                count[s + k] += weights[k]
+                for i in 0..<m { sum[i][s + k] += weights[k] * Double(output[(w * t + k) * m + i]) }
             }
         }
         return sum.map { zip($0, count).map { $0 / $1 } }
