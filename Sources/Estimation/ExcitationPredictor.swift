@@ -7,6 +7,13 @@ public protocol ExcitationPredictor: Sendable {
     var parameters: PersonalizedParameters { get }
     /// The prediction for `trial`.
     func predict(_ trial: EstimationTrial) throws -> TrialPrediction
+    /// Fitted recruitment gains of hidden muscles relative to their measured agonists, by muscle (none for a method
+    /// that fits none).
+    var recruitmentGains: [String: Double] { get }
+}
+
+extension ExcitationPredictor {
+    public var recruitmentGains: [String: Double] { [:] }
 }
 
 extension NeuralMusculoskeletalModel: ExcitationPredictor {}

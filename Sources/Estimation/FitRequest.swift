@@ -104,7 +104,8 @@ public struct FitRequest: Sendable {
         let report = MetricsReport(
             method: method.rawValue, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
-            parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters, truthModel: subject.truthModel))
+            parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters,
+                                                 recruitmentGains: predictor.recruitmentGains, truthModel: subject.truthModel))
         let summary = ([String(format: "%@: fitted in %.3f s", method.rawValue, fitSeconds)]
             + report.torque.keys.sorted().map { String(format: "  torque %@: R² %.3f, RMSE %.3f N·m", $0, report.torque[$0]!.r2, report.torque[$0]!.rmse) }
             + excitation.keys.sorted().map { m in

@@ -1,4 +1,5 @@
 import Foundation
+import Musculoskeletal
 import Testing
 @testable import Estimation
 
@@ -24,4 +25,19 @@ import Testing
 
 extension MetricsReport {
     static func decodeForTest(_ data: Data) throws -> MetricsReport { try JSONDecoder().decode(MetricsReport.self, from: data) }
+}
+
+@Suite struct ParameterTableTests {
+    /// A hidden muscle's fitted recruitment gain is reported beside its scales; a muscle without one gets no entry.
+    @Test func recruitmentGainsAreReportedForHiddenMusclesOnly() {
+        let muscles = ["BRA", "BIClong"].map {
+            DeGrooteFregly2016Muscle<Double>(name: $0, maxIsometricForce: 900, optimalFiberLength: 0.1, tendonSlackLength: 0.05,
+                                             pennationAngleAtOptimal: 0, ignoreTendonCompliance: true)
+        }
+        let table = Evaluation.parameterTable(system: MuscleSystem(muscles: muscles), parameters: PersonalizedParameters(muscleCount: 2),
+                                              recruitmentGains: ["BRA": 0.6], truthModel: nil)
+        #expect(table["BRA"]?["recruitment_gain"] == .init(generic: 1, fitted: 0.6))
+        #expect(table["BIClong"]?["recruitment_gain"] == nil)
+        #expect(table["BRA"]?["max_isometric_force"]?.fitted == 900)
+    }
 }

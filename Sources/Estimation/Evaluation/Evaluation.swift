@@ -43,8 +43,9 @@ public enum Evaluation {
     /// Generic, fitted and (where `truthModel` exists) true values of each muscle's max isometric force, optimal
     /// fibre length and tendon slack length, and the generic and fitted activation and deactivation time
     /// constants, under OpenSim's property names. (A truth model's time constants are not reported: the data may
-    /// have been made with other activation dynamics than the model file names.)
-    public static func parameterTable(system: MuscleSystem, parameters: PersonalizedParameters,
+    /// have been made with other activation dynamics than the model file names.) Hidden muscles with a fitted
+    /// recruitment gain also get `recruitment_gain` (generic 1: recruited as their measured agonists' effort predicts).
+    public static func parameterTable(system: MuscleSystem, parameters: PersonalizedParameters, recruitmentGains: [String: Double] = [:],
                                       truthModel: OpenSimModel?) -> [String: [String: MetricsReport.ParameterEntry]] {
         var table: [String: [String: MetricsReport.ParameterEntry]] = [:]
         for (m, generic) in system.muscles.enumerated() {
@@ -58,6 +59,7 @@ public enum Evaluation {
                 "deactivation_time_constant": .init(generic: generic.deactivationTimeConstant, fitted: fitted.deactivationTimeConstant),
                 "electromechanical_delay": .init(generic: 0, fitted: parameters.electromechanicalDelay),
             ]
+            if let gain = recruitmentGains[generic.name] { table[generic.name]?["recruitment_gain"] = .init(generic: 1, fitted: gain) }
         }
         return table
     }

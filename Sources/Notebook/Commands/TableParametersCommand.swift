@@ -5,7 +5,9 @@ struct TableParametersCommand: NotebookCommand {
     static let discussion = """
         For each muscle, the max isometric force (N), optimal fibre length and tendon slack length (m) of the \
         generic model, as fitted, their ratio, and — on simulated subjects, or where subject.json records it — \
-        the truth. Static optimisation fits nothing, so its values are the generic ones.
+        the truth; the fitted activation and deactivation time constants and electromechanical delay; and for an \
+        nmm fit, each hidden muscle's recruitment gain (1: recruited as its measured agonists' effort predicts). \
+        Static optimisation fits nothing, so its values are the generic ones.
         """
     static let parameters: [ParameterSpec] = [
         .argument("fit", .kind(FitResultValue.kind), help: "The fit."),
