@@ -101,6 +101,15 @@ public struct SubjectTruth: Sendable, Equatable, Codable {
 }
 
 extension Subject {
+    /// The names of subject folder `folder`'s `trial*` subfolders, sorted; an error when there is none.
+    public static func trialFolderNames(in folder: String) throws -> [String] {
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("trial") }.sorted()
+        guard !names.isEmpty else {
+            throw InputError(file: folder, message: "expected trial folders (trial01, trial02, ...), found none")
+        }
+        return names
+    }
+
     /// Reads a subject folder: model.osim, every `trial*` subfolder, subject.json and, for
     /// evaluation only, truth_model.osim. Without `emgMapping`, each EMG channel drives the
     /// model muscle of the same name. Every trial's EMG channels and the mapping's muscles are
@@ -112,11 +121,7 @@ extension Subject {
             throw InputError(file: folder, message: "expected a subject folder with model.osim, found no model.osim")
         }
         let model = try OSimFile.read(modelPath)
-        let trialFolders = ((try? fileManager.contentsOfDirectory(atPath: folder)) ?? [])
-            .filter { $0.hasPrefix("trial") }.sorted().map { "\(folder)/\($0)" }
-        guard !trialFolders.isEmpty else {
-            throw InputError(file: folder, message: "expected trial folders (trial01, trial02, ...), found none")
-        }
+        let trialFolders = try trialFolderNames(in: folder).map { "\(folder)/\($0)" }
         var trials: [Trial] = []
         for trialFolder in trialFolders {
             trials.append(try Trial.load(try TrialFiles.inFolder(trialFolder), model: model))

@@ -114,8 +114,3 @@ public struct FitRequest: Sendable {
         return Outcome(predictions: predictions, report: report, predictor: predictor, summary: summary)
     }
 }
-
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
-}

@@ -1,4 +1,5 @@
 import ArgumentParser
+import BiomechIO
 import Estimation
 import Foundation
 
@@ -64,10 +65,10 @@ struct BenchSOCommand: ParsableCommand {
         print(String(format: "machine:   load average %.2f", result.loadAverage))
     }
 
-    /// The subject's `trial*` folders, sorted.
+    /// The subject's `trial*` folders, sorted (a folder without any is a usage error).
     private func trialFolders() throws -> [String] {
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: subject)) ?? []).filter { $0.hasPrefix("trial") }.sorted()
-        guard !names.isEmpty else { throw ValidationError("\(subject): expected trial folders (trial01, trial02, ...), found none") }
-        return names
+        do { return try Subject.trialFolderNames(in: subject) } catch let error as InputError {
+            throw ValidationError("\(error.file): \(error.message)")
+        }
     }
 }

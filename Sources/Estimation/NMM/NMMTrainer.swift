@@ -29,7 +29,8 @@ public struct NMMTrainer {
             guard let index = names.firstIndex(of: muscle) else { throw EstimationError("measured muscle '\(muscle)' is not in the model (\(names.joined(separator: ", ")))") }
             return (index, measured[muscle]!)
         }
-        let unmeasured = names.indices.filter { m in !measuredPairs.contains { $0.muscle == m } }
+        let measuredMuscles = measuredPairs.map(\.muscle)
+        let unmeasured = names.indices.filter { !measuredMuscles.contains($0) }
         guard let first = trials.first else { throw EstimationError("nmm needs at least one training trial") }
         for trial in trials {
             guard trial.featureLabels == first.featureLabels else { throw EstimationError("trial \(trial.name): features differ from \(first.name)'s") }
@@ -53,7 +54,7 @@ public struct NMMTrainer {
                                                parameters: PersonalizedParameters(muscleCount: names.count),
                                                configuration: c, featureLabels: first.featureLabels)
         let theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
-        let agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredPairs.map(\.muscle))
+        let agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles)
         // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
         let gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
         let logGain = Tensor(zeros: [max(gained.count, 1)], requiresGrad: true)
@@ -94,10 +95,10 @@ public struct NMMTrainer {
                 parameters.theta[parameters.deactivationIndex] = model.parameters.theta[parameters.deactivationIndex]
                 parameters.theta[parameters.delayIndex] = model.parameters.theta[parameters.delayIndex]
             }
-            // Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the
-            // shards' gradients are then summed in shard order, so the numbers do not depend on thread timing.
             let logGains = logGain.scalars
             let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
+            // Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the
+            // shards' gradients are then summed in shard order, so the numbers do not depend on thread timing.
             optimizer.zeroGrad()
             for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
             let shards = [ShardResult](unsafeUninitializedCapacity: shardRanges.count) { buffer, count in
@@ -108,7 +109,7 @@ public struct NMMTrainer {
                                               measured: measuredPairs, featureCount: first.featureLabels.count)
                     (base + s).initialize(to: shardStep(network: replicas[s], batch: batch, batchSize: b, system: system,
                                                         parameters: parameters, torqueLoss: torqueLoss, coordinates: coordinates,
-                                                        agonistPrior: agonistPrior, gains: gains, measured: measuredPairs.map(\.muscle),
+                                                        agonistPrior: agonistPrior, gains: gains, measured: measuredMuscles,
                                                         unmeasured: unmeasured))
                 }
                 count = shardRanges.count

@@ -62,7 +62,7 @@ enum StaticOptimizationBenchmark {
         let coordinates = try coordinates ?? OSimFile.read((subject as NSString).appendingPathComponent("model.osim")).coordinates
             .filter { !$0.locked }.map(\.name)
         let data = try SubjectData.load(directory: subject, trialNames: trials, coordinates: coordinates)
-        let loadSeconds = seconds(clock.now - loadStart)
+        let loadSeconds = (clock.now - loadStart).seconds
         let optimization = StaticOptimization(system: data.system)
         let selected = trials.compactMap { data.trials[$0] }
         for trial in selected { _ = try optimization.solve(trial) }
@@ -71,7 +71,7 @@ enum StaticOptimizationBenchmark {
             for (index, trial) in selected.enumerated() {
                 let start = clock.now
                 _ = try optimization.solve(trial)
-                times[index].append(seconds(clock.now - start))
+                times[index].append((clock.now - start).seconds)
             }
         }
         let results = zip(selected, times).map { trial, times in
@@ -82,20 +82,14 @@ enum StaticOptimizationBenchmark {
                 framesPerSecond: Double(trial.frameCount) / median, speedupOverOpenSim: openSimSeconds(frames: trial.frameCount) / median)
         }
         let totalFrames = results.map(\.frames).reduce(0, +), totalMedian = results.map(\.medianSeconds).reduce(0, +)
-        var load = [Double](repeating: 0, count: 3)
-        getloadavg(&load, 3)
         return StaticOptimizationBenchmarkResult(
             subject: subject, coordinates: coordinates, muscles: data.system.muscleNames, repetitions: repetitions, trials: results,
             totalFrames: totalFrames, framesPerSecond: Double(totalFrames) / totalMedian,
             worstMedianSecondsPer1001Frames: results.map { $0.medianSeconds * 1001 / Double($0.frames) }.max() ?? 0,
             speedupOverOpenSim: openSimSeconds(frames: totalFrames) / totalMedian,
-            openSimSecondsPer1001Frames: openSimSecondsPer1001Frames, loadSeconds: loadSeconds, loadAverage: load[0])
+            openSimSecondsPer1001Frames: openSimSecondsPer1001Frames, loadSeconds: loadSeconds, loadAverage: machineLoadAverage())
     }
 
     /// OpenSim's time for `frames` frames at ``openSimSecondsPer1001Frames``.
     static func openSimSeconds(frames: Int) -> Double { openSimSecondsPer1001Frames * Double(frames) / 1001 }
-
-    private static func seconds(_ duration: Duration) -> Double {
-        Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-    }
 }

@@ -51,14 +51,12 @@ enum TrainBenchmark {
 
         let stepsPerSecond = Double(steps) / trainSeconds
         let stepFLOPs = 3 * TransformerConfiguration.nmmSmall.forwardFLOPs(frames: NMMSmallWorkload.batch * length, length: length)
-        var load = [Double](repeating: 0, count: 3)
-        getloadavg(&load, 3)
         return TrainBenchmarkResult(
             threads: threads, steps: steps, stepsPerSecond: stepsPerSecond,
             inferenceFramesPerSecond: Double(inferencePasses * inferenceWindows * length) / inferSeconds,
             gflops: stepFLOPs * stepsPerSecond / 1e9, sgemmPeakGFLOPs: SgemmPeak.measure(streams: threads),
             cpuMillisecondsPerStep: cpuPerStep * 1000,
-            cpuMicrosecondsPerInferenceFrame: inferCPU * 1e6 / Double(inferencePasses * inferenceWindows * length), firstLoss: firstLoss, lastLoss: lastLoss, loadAverage: load[0])
+            cpuMicrosecondsPerInferenceFrame: inferCPU * 1e6 / Double(inferencePasses * inferenceWindows * length), firstLoss: firstLoss, lastLoss: lastLoss, loadAverage: machineLoadAverage())
     }
 
     /// User + system CPU time of the whole process: unlike wall time, not inflated when other
