@@ -5,7 +5,8 @@
 // Modules follow the data flow, each depending only on what comes before it:
 // seeded random numbers (SeededRandom, used by all that draw them) →
 // files (BiomechIO) → signals (SignalProcessing) → tensors (TensorEngine) → muscle physics
-// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → CLI (nmm).
+// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → CLI (nmm);
+// the benchmark workloads (Benchmarks) time the very code of the fits and file readers.
 import PackageDescription
 
 /// Release builds of the numeric modules skip overflow and bounds checks in their hot loops.
@@ -47,25 +48,29 @@ let package = Package(
             "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
         ], swiftSettings: fastMath),
         .target(name: "Estimation", dependencies: ["SeededRandom", "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"], swiftSettings: fastMath),
+        .target(name: "Benchmarks", dependencies: ["BiomechIO", "TensorEngine", "Musculoskeletal", "Estimation"], swiftSettings: fastMath),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: [
             "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
         .executableTarget(name: "nmm", dependencies: [
-            "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Notebook",
+            "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Benchmarks", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ], swiftSettings: fastMath),
 
-        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO", "SeededRandom"]),
-        .testTarget(name: "SignalProcessingTests", dependencies: [
+        // What the test targets share: the reference data and their one skip rule, finite differences, correlation.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "SignalProcessingTests", dependencies: ["TestSupport", 
             "SignalProcessing", "SeededRandom", .product(name: "ComplexModule", package: "swift-numerics"),
         ], resources: [.copy("Reference")]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
-        .testTarget(name: "MusculoskeletalTests", dependencies: ["Musculoskeletal"]),
-        .testTarget(name: "EstimationTests", dependencies: ["Estimation"]),
+        .testTarget(name: "MusculoskeletalTests", dependencies: ["TestSupport", "Musculoskeletal"]),
+        .testTarget(name: "EstimationTests", dependencies: ["TestSupport", "Estimation"]),
+        .testTarget(name: "BenchmarksTests", dependencies: ["TestSupport", "Benchmarks"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"]),
-        .testTarget(name: "NotebookTests", dependencies: ["Notebook"], exclude: ["Notebooks"]),
-        .testTarget(name: "CLITests", dependencies: ["nmm", "BiomechIO", "SeededRandom"]),
+        .testTarget(name: "NotebookTests", dependencies: ["TestSupport", "Notebook"], exclude: ["Notebooks"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "nmm", "BiomechIO", "SeededRandom"]),
     ]
 )

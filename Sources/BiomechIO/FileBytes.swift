@@ -5,9 +5,9 @@ import Darwin
 #endif
 
 /// Whole-file reads and atomic writes with POSIX calls, reporting failures as `InputError`.
-enum FileBytes {
+public enum FileBytes {
     /// The bytes of the file at `path`.
-    static func contents(of path: String) throws(InputError) -> [UInt8] {
+    public static func contents(of path: String) throws(InputError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else { throw systemError(path, "cannot open the file") }
         defer { close(descriptor) }

@@ -46,7 +46,7 @@ public enum StorageFile {
     }
 
     /// The bytes `write` puts in a file.
-    static func encode(_ series: TimeSeries, name: String, file: String) throws(InputError) -> [UInt8] {
+    public static func encode(_ series: TimeSeries, name: String, file: String) throws(InputError) -> [UInt8] {
         for label in ["time"] + series.labels + [name] where label.utf8.contains(where: { $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw InputError(file: file, field: label, message: "cannot write the label \(InputError.quote(label)): it contains a tab or line break")
         }

@@ -2,7 +2,7 @@
 ///
 /// Colours come from the Okabe–Ito palette (safe for the common colour-vision deficiencies) and every
 /// estimate also gets its own dash pattern, so a chart still reads when printed in grey.
-public struct SeriesStyle: Sendable, Equatable {
+public struct SeriesStyle: Sendable, Equatable, Hashable {
     /// A CSS colour, e.g. `#0072B2`.
     public var color: String
     /// An SVG `stroke-dasharray`, or `nil` for a solid line.
@@ -33,19 +33,15 @@ public struct SeriesStyle: Sendable, Equatable {
 
 /// What a series means, which fixes its style so every chart of a report draws it the same way.
 ///
-/// Truth and measurements are solid black; each estimate has its own colour and dash pattern:
-/// NMM dashed vermillion, MSE dotted blue, static optimisation dash-dotted green.
+/// Truth and measurements are solid black; each estimate has its own style, which the caller chooses (nmm's
+/// notebooks take each estimation method's style from the method's declaration), so charts know nothing of methods.
 public enum SeriesRole: Sendable, Equatable, Hashable {
     /// The known truth of a simulated subject (solid black).
     case truth
     /// A measurement, e.g. recorded EMG or an inverse-dynamics torque (solid black).
     case measured
-    /// The neural musculoskeletal model's estimate.
-    case nmm
-    /// The muscle-synergy-extrapolation baseline.
-    case mse
-    /// The static-optimisation baseline.
-    case staticOptimization
+    /// An estimate drawn in its own style.
+    case estimate(SeriesStyle)
     /// Any other series: the `n`-th style of the cycling palette.
     case other(Int)
 
@@ -53,9 +49,7 @@ public enum SeriesRole: Sendable, Equatable, Hashable {
     public var style: SeriesStyle {
         switch self {
         case .truth, .measured: return SeriesStyle(color: "#000000", width: 1.8)
-        case .nmm: return SeriesStyle(color: "#D55E00", dash: "6 3", width: 1.8)
-        case .mse: return SeriesStyle(color: "#0072B2", dash: "2 2", width: 1.6)
-        case .staticOptimization: return SeriesStyle(color: "#009E73", dash: "8 3 2 3", width: 1.6)
+        case .estimate(let style): return style
         case .other(let index): return .cycling(index)
         }
     }

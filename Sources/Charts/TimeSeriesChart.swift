@@ -5,7 +5,7 @@
 ///         xAxis: AxisTitle("Time", unit: "s"),
 ///         panel: Panel(yAxis: AxisTitle("Excitation", unit: "0–1"), series: [
 ///             Series(name: "truth", x: t, y: truth, role: .truth),
-///             Series(name: "NMM", x: t, y: nmm, role: .nmm),
+///             Series(name: "NMM", x: t, y: nmm, role: .estimate(SeriesStyle(color: "#D55E00", dash: "6 3"))),
 ///         ]))
 ///     let svg = chart.svg(id: "fig-1")
 ///

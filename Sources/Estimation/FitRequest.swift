@@ -1,23 +1,13 @@
 import BiomechIO
 import Foundation
 
-/// The estimation methods.
-public enum EstimationMethod: String, Sendable, CaseIterable {
-    /// The neural musculoskeletal model.
-    case nmm
-    /// Muscle synergy extrapolation.
-    case synergyExtrapolation = "mse"
-    /// Static optimisation.
-    case staticOptimization = "so"
-}
-
 /// One fit as `nmm fit` and the notebooks run it: load the subject, fit on the training trials, predict the test
 /// trials and evaluate them.
 public struct FitRequest: Sendable {
     /// Subject folder.
     public var subjectDirectory: String
-    /// Method.
-    public var method: EstimationMethod
+    /// The method with its settings.
+    public var method: any EstimationMethod
     /// Measured muscles (their EMG channels are named after them unless `emgChannels` says otherwise).
     public var measured: [String]
     /// Training trials.
@@ -28,12 +18,6 @@ public struct FitRequest: Sendable {
     public var coordinates: [String]
     /// Seed.
     public var seed: Int
-    /// NMM settings.
-    public var nmm: NMMConfiguration
-    /// MSE synergy count (nil: by VAF).
-    public var synergyCount: Int?
-    /// Effort weight for nmm and mse (nil: each method's default).
-    public var effortWeight: Double?
     /// Muscle → EMG channel, for channels that drive a muscle of another name (measured muscles, and hidden ones
     /// whose recording is the reference of a leave-one-muscle-out evaluation).
     public var emgChannels: [String: String]
@@ -45,13 +29,11 @@ public struct FitRequest: Sendable {
     public var modelFile: String
 
     /// A request; see the properties.
-    public init(subjectDirectory: String, method: EstimationMethod, measured: [String], train: [String], test: [String],
-                coordinates: [String], seed: Int, nmm: NMMConfiguration = NMMConfiguration(), synergyCount: Int? = nil,
-                effortWeight: Double? = nil, emgChannels: [String: String] = [:], layout: TrialFolderLayout = TrialFolderLayout(),
+    public init(subjectDirectory: String, method: any EstimationMethod, measured: [String], train: [String], test: [String],
+                coordinates: [String], seed: Int, emgChannels: [String: String] = [:], layout: TrialFolderLayout = TrialFolderLayout(),
                 assembly: TrialAssembly = TrialAssembly(), modelFile: String = "model.osim") {
         self.subjectDirectory = subjectDirectory; self.method = method; self.measured = measured; self.train = train
-        self.test = test; self.coordinates = coordinates; self.seed = seed; self.nmm = nmm; self.synergyCount = synergyCount
-        self.effortWeight = effortWeight; self.emgChannels = emgChannels; self.layout = layout
+        self.test = test; self.coordinates = coordinates; self.seed = seed; self.emgChannels = emgChannels; self.layout = layout
         self.assembly = assembly; self.modelFile = modelFile
     }
 
@@ -71,42 +53,35 @@ public struct FitRequest: Sendable {
     public func run(progress: (String) -> Void = { _ in }) throws -> Outcome {
         guard !test.isEmpty else { throw EstimationError("no test trials: name them with --test") }
         guard !coordinates.isEmpty else { throw EstimationError("no coordinates: name them with --coordinates") }
-        if method != .staticOptimization {
-            guard !train.isEmpty else { throw EstimationError("--method \(method.rawValue) needs training trials (--train)") }
-            guard !measured.isEmpty else { throw EstimationError("--method \(method.rawValue) needs measured muscles (--measured)") }
-        }
+        let capabilities = type(of: method).capabilities
+        if capabilities.needsTrainingTrials, train.isEmpty { throw EstimationError("--method \(method.id) needs training trials (--train)") }
+        if capabilities.needsMeasuredMuscles, measured.isEmpty { throw EstimationError("--method \(method.id) needs measured muscles (--measured)") }
         let overlap = Set(train).intersection(test)
         if !overlap.isEmpty {
             progress("note: \(overlap.sorted().joined(separator: ", ")) both trained on and tested: only the hidden muscles' excitations are out-of-sample (leave-one-muscle-out)")
         }
         let subject = try SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
                                            modelFile: modelFile, layout: layout, assembly: assembly)
-        if !subject.approximatedMuscles.isEmpty {
-            progress("note: \(subject.approximatedMuscles.count) muscles are not DeGrooteFregly2016 in the model; modelled with De Groote's curves and their own parameters")
-        }
+        for note in subject.modellingNotes { progress("note: \(note)") }
         let trainTrials = train.map { subject.trials[$0]! }, testTrials = test.map { subject.trials[$0]! }
         let channels = Dictionary(uniqueKeysWithValues: measured.map { ($0, emgChannels[$0] ?? $0) })
 
-        var synergy = SynergyExtrapolation.Configuration()
-        synergy.synergyCount = synergyCount
-        synergy.seed = UInt64(truncatingIfNeeded: seed)
-        var nmm = self.nmm
-        if let effortWeight { synergy.effortWeight = effortWeight; nmm.effortWeight = effortWeight }
         let clock = ContinuousClock(), start = clock.now
-        let predictor = try method.fit(subject: subject, trials: trainTrials, measured: channels, seed: seed, nmm: nmm,
-                                       synergy: synergy, progress: progress)
+        let predictor = try method.fit(FitProblem(subject: subject, trainingTrials: trainTrials, measured: channels, seed: seed),
+                                       progress: progress)
         var fitSeconds = (clock.now - start).seconds
         let predictionStart = clock.now
         let predictions = try testTrials.map(predictor.predict)
-        if method == .staticOptimization { fitSeconds += (clock.now - predictionStart).seconds }  // SO's work is its prediction
+        // A method that trains nothing does its work while predicting.
+        if !capabilities.needsTrainingTrials { fitSeconds += (clock.now - predictionStart).seconds }
 
         let excitation = Evaluation.excitationMetrics(predictions: predictions, testTrials: testTrials, measured: Set(measured), channels: emgChannels)
         let report = MetricsReport(
-            method: method.rawValue, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
+            method: method.id, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
             parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters,
                                                  recruitmentGains: predictor.recruitmentGains, truthModel: subject.truthModel))
-        let summary = ([String(format: "%@: fitted in %.3f s", method.rawValue, fitSeconds)]
+        let summary = ([String(format: "%@: fitted in %.3f s", method.id, fitSeconds)]
             + report.torque.keys.sorted().map { String(format: "  torque %@: R² %.3f, RMSE %.3f N·m", $0, report.torque[$0]!.r2, report.torque[$0]!.rmse) }
             + excitation.keys.sorted().map { m in
                 String(format: "  %@%@: r %.3f, RMSE %.4f", m, excitation[m]!.measured ? " (measured)" : "", excitation[m]!.r, excitation[m]!.rmse)

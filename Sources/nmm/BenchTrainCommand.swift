@@ -1,3 +1,5 @@
+import Benchmarks
+import Musculoskeletal
 import ArgumentParser
 import Foundation
 import TensorEngine
@@ -10,7 +12,7 @@ struct BenchTrainCommand: ParsableCommand {
         discussion: """
             Runs the workload of ../shared/bench/torch_reference.py (B=32 windows of T=64 frames, \
             2-layer pre-LN Transformer, d_model 64, 4 heads, FF 128, rigid-tendon DeGroote muscle torque by \
-            Musculoskeletal's fused TensorMuscleModel with OpenSim's constants — the reference's active \
+            Musculoskeletal's MuscleSystem (the forces and backward pass every fit trains with) with OpenSim's constants — the reference's active \
             force-length b11 differs, 0.8145 against OpenSim's 0.8151 — and Adam) and inference on 256 windows \
             without gradients (TransformerEncoder.predict, Float32). Use a release build: swift build -c release. \
             Wall-clock figures drop when other processes use the cores; the CPU time per step and the \

@@ -1,9 +1,10 @@
+import Estimation
 import Notebook
 
 /// `nmm help COMMAND` for the notebook's commands, which ArgumentParser does not know.
 ///
 /// `nmm help` stays ArgumentParser's for the CLI's own subcommands (`nmm help run`); for anything else it
-/// answers here: `nmm help commands` lists the notebook commands, `nmm help language` shows the syntax,
+/// answers here: `nmm help commands` lists the notebook commands, `nmm help language` shows the syntax, `nmm help methods` the estimation methods,
 /// `nmm help plot series` one command, and `nmm help commands --markdown` prints docs/commands.md. A name both
 /// have (`predict`) gets the notebook command's help and a pointer to the subcommand's `--help`.
 enum NotebookCommandHelp {
@@ -15,6 +16,7 @@ enum NotebookCommandHelp {
         if words == ["commands"] { return CommandHelp.list(registry) }
         if words == ["commands", "--markdown"] { return CommandHelp.markdown(registry) }
         if words == ["language"] { return LanguageGuide.text }
+        if words == ["methods"] { return MethodRegistry.help }
         let name = words.joined(separator: " ")
         if let command = registry.command(named: name) {
             let text = CommandHelp.text(for: command)

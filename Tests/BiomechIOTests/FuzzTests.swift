@@ -1,3 +1,4 @@
+import TestSupport
 import SeededRandom
 import Foundation
 import Testing
@@ -7,14 +8,14 @@ import Testing
 /// garbage, deleted and repeated lines and header damage must give a result or an `InputError`
 /// naming the file and a line inside it — never a crash, a hang or another error type.
 /// `NMM_FUZZ_SCALE=k` multiplies the number of inputs (1 by default).
-@Suite struct FuzzTests {
+@Suite(.needsSharedData) struct FuzzTests {
     static let scale = Int(ProcessInfo.processInfo.environment["NMM_FUZZ_SCALE"] ?? "") ?? 1
 
     @Test func storageReaderSurvivesMutatedRealFiles() throws {
         let sources = try [
-            TestData.trialFile(1, "ik.mot"), TestData.trialFile(1, "id.sto"), TestData.trialFile(1, "emg.sto"),
-            TestData.trialFile(1, "load.sto"), TestData.trialFile(1, "MuscleAnalysis_Length.sto"),
-            TestData.walk + "/coordinates.sto", TestData.walk + "/id_walk.sto", TestData.walk + "/electromyography.sto",
+            SharedData.s01Trial(1, "ik.mot"), SharedData.s01Trial(1, "id.sto"), SharedData.s01Trial(1, "emg.sto"),
+            SharedData.s01Trial(1, "load.sto"), SharedData.s01Trial(1, "MuscleAnalysis_Length.sto"),
+            SharedData.walk + "/coordinates.sto", SharedData.walk + "/id_walk.sto", SharedData.walk + "/electromyography.sto",
         ].map { try Self.head(of: $0, lines: 40) }
         let count = try Self.fuzz(seeds: sources, inputs: 10_000 * Self.scale, seed: 1) { bytes in
             _ = try StorageFile.parse(bytes, file: "fuzz.sto")
@@ -34,8 +35,8 @@ import Testing
     @Test func osimReaderSurvivesMutatedRealModels() throws {
         // The arm26 model without its comments (they are half its size and only slow the run),
         // and a model holding one real Millard muscle of the walking model, to reach its curves.
-        let arm = try Self.withoutComments(String(decoding: FileBytes.contents(of: TestData.s01 + "/model.osim"), as: UTF8.self))
-        let walk = String(decoding: try FileBytes.contents(of: TestData.walk + "/subject_walk_scaled.osim"), as: UTF8.self)
+        let arm = try Self.withoutComments(String(decoding: FileBytes.contents(of: SharedData.s01 + "/model.osim"), as: UTF8.self))
+        let walk = String(decoding: try FileBytes.contents(of: SharedData.walk + "/subject_walk_scaled.osim"), as: UTF8.self)
         let soleus = try #require(walk.range(of: "<Millard2012EquilibriumMuscle name=\"soleus_r\">")
             .flatMap { start in walk.range(of: "</Millard2012EquilibriumMuscle>", range: start.upperBound..<walk.endIndex).map { start.lowerBound..<$0.upperBound } })
         let knee = try #require(walk.range(of: "<CustomJoint name=\"walker_knee_r\">")

@@ -1,11 +1,12 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import BiomechIO
 
 /// Reads the shared .osim models and checks their real parameters, OpenSim's defaults and errors.
-@Suite struct OSimFileTests {
+@Suite(.needsSharedData) struct OSimFileTests {
     @Test func readsTheArm26DeGrooteModel() throws {
-        let model = try OSimFile.read(TestData.s01 + "/model.osim")
+        let model = try OSimFile.read(SharedData.s01 + "/model.osim")
         #expect(model.coordinates.map(\.name) == ["r_shoulder_elev", "r_elbow_flex"])
         let elbow = try #require(model.coordinate("r_elbow_flex"))
         #expect(elbow.range == 0...2.2689280300000001)
@@ -35,9 +36,9 @@ import Testing
     }
 
     @Test func truthModelDiffersByTheRecordedScaleFactors() throws {
-        let generic = try OSimFile.read(TestData.s01 + "/model.osim")
-        let truth = try OSimFile.read(TestData.s01 + "/truth_model.osim")
-        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: TestData.s01 + "/subject.json"))) as? [String: Any]
+        let generic = try OSimFile.read(SharedData.s01 + "/model.osim")
+        let truth = try OSimFile.read(SharedData.s01 + "/truth_model.osim")
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: SharedData.s01 + "/subject.json"))) as? [String: Any]
         let scales = try #require(json?["truth_parameter_scale"] as? [String: [String: Double]])
         for muscle in generic.muscles {
             let truthMuscle = try #require(truth.muscle(muscle.name))
@@ -48,7 +49,7 @@ import Testing
     }
 
     @Test func readsTheRajagopalMillardModel() throws {
-        let model = try OSimFile.read(TestData.walk + "/subject_walk_scaled.osim")
+        let model = try OSimFile.read(SharedData.walk + "/subject_walk_scaled.osim")
         #expect(model.muscles.count == 80)
         #expect(model.muscles.allSatisfy { $0.model == .millard2012Equilibrium })
         #expect(model.coordinates.count == 33)

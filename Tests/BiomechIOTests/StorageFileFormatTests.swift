@@ -140,18 +140,6 @@ import Testing
     }
 }
 
-/// The `nmm bench io` workload on a small file.
-@Suite struct StorageBenchmarkTests {
-    @Test func writesParsesAndVerifiesAFileOfTheRequestedSize() throws {
-        let folder = try TestData.scratchFolder()
-        let result = try StorageBenchmark.run(megabytes: 1, runs: 2, folder: folder)
-        #expect(result.bytes >= 1_000_000 && result.bytes < 1_100_000)
-        #expect(result.columns == 40 && result.seconds.count == 2 && result.cpuSeconds.count == 2)
-        #expect(result.megabytesPerSecond > 0)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: folder).isEmpty) // the file is removed
-    }
-}
-
 /// Parsing in two halves on two threads gives exactly the result and the first error of one pass.
 @Suite struct ParallelParsingTests {
     private let parser = NumericTableParser(file: "t.sto", labels: ["time", "a", "b"], separator: .whitespace, timeColumn: 0)

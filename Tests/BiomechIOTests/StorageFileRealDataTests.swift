@@ -1,11 +1,12 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import BiomechIO
 
 /// Reads the shared OpenSim files and checks real values from them.
-@Suite struct StorageFileRealDataTests {
+@Suite(.needsSharedData) struct StorageFileRealDataTests {
     @Test func readsOpenSim4HeaderOfInverseDynamics() throws {
-        let document = try StorageFile.readDocument(TestData.trialFile(1, "id.sto"))
+        let document = try StorageFile.readDocument(SharedData.s01Trial(1, "id.sto"))
         #expect(document.header.version == 3)
         #expect(document.header.value("OpenSimVersion") == "4.6-2026-06-22-85aaf64")
         #expect(document.header.inDegrees == false)
@@ -22,7 +23,7 @@ import Testing
     }
 
     @Test func readsMotionInDegreesAndConvertsToRadians() throws {
-        let series = try StorageFile.read(TestData.trialFile(1, "ik.mot"))
+        let series = try StorageFile.read(SharedData.s01Trial(1, "ik.mot"))
         #expect(series.inDegrees)
         #expect(series.labels == ["r_shoulder_elev", "r_elbow_flex"])
         #expect(series.column("r_elbow_flex")?.first == 66.1644237805064)
@@ -31,7 +32,7 @@ import Testing
         #expect(!radians.inDegrees)
         #expect(radians.column("r_elbow_flex")?.first == 66.1644237805064 * .pi / 180)
         // Against the noise-free truth (radians): IK noise is 0.2°, so within 1° everywhere.
-        let truth = try StorageFile.read(TestData.trialFile(1, "truth_kinematics.sto"))
+        let truth = try StorageFile.read(SharedData.s01Trial(1, "truth_kinematics.sto"))
         let elbow = try #require(radians.column("r_elbow_flex"))
         let trueElbow = try #require(truth.column("r_elbow_flex"))
         #expect(truth.column("r_elbow_flex")?.first == 1.155834277201571)
@@ -39,7 +40,7 @@ import Testing
     }
 
     @Test func readsOldStyleMuscleAnalysisHeader() throws {
-        let document = try StorageFile.readDocument(TestData.trialFile(1, "MuscleAnalysis_Length.sto"))
+        let document = try StorageFile.readDocument(SharedData.s01Trial(1, "MuscleAnalysis_Length.sto"))
         #expect(document.header.name == "Length")
         #expect(document.header.version == 1)
         #expect(document.header.value("nRows") == "1001")
@@ -54,7 +55,7 @@ import Testing
 
     @Test func readsEveryFileOfEveryS01Trial() throws {
         for trial in 1...10 {
-            let folder = TestData.trialFile(trial, "")
+            let folder = SharedData.s01Trial(trial, "")
             let names = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
             #expect(names.count == 14)
             for name in names {
@@ -69,7 +70,7 @@ import Testing
     }
 
     @Test func readsRawEMGAt1000Hz() throws {
-        let series = try StorageFile.read(TestData.trialFile(1, "emg_raw.sto"))
+        let series = try StorageFile.read(SharedData.s01Trial(1, "emg_raw.sto"))
         #expect(series.labels == ["TRIlong", "TRIlat", "BIClong", "BICshort"])
         #expect(series.columns[0][0] == -0.003216766092829546)
         #expect(series.columns[3].last == -0.003259088892724389)
@@ -77,7 +78,7 @@ import Testing
     }
 
     @Test func mapsStatePathLabelsOfWalkingCoordinates() throws {
-        let document = try StorageFile.readDocument(TestData.walk + "/coordinates.sto")
+        let document = try StorageFile.readDocument(SharedData.walk + "/coordinates.sto")
         let series = document.series
         #expect(document.header.name == "Coordinates")
         #expect(document.header.value("OpenSimVersion") == "4.5-2024-03-01-1daf88a4f")
@@ -95,7 +96,7 @@ import Testing
     }
 
     @Test func readsSpacePaddedWalkingInverseDynamics() throws {
-        let series = try StorageFile.read(TestData.walk + "/id_walk.sto")
+        let series = try StorageFile.read(SharedData.walk + "/id_walk.sto")
         #expect(series.labels.count == 31)
         #expect(series.labels.first == "pelvis_tilt_moment")
         #expect(series.column("pelvis_tilt_moment")?.first == -26.52760346)
@@ -105,7 +106,7 @@ import Testing
     }
 
     @Test func readsWalkingEMGWithItsLongerTimeSpan() throws {
-        let series = try StorageFile.read(TestData.walk + "/electromyography.sto")
+        let series = try StorageFile.read(SharedData.walk + "/electromyography.sto")
         #expect(series.labels == ["soleus", "gastrocnemius", "tibialis_anterior", "medial_hamstrings", "biceps_femoris",
                                   "vastus_lateralis", "vastus_medius", "rectus_femoris", "gluteus_maximus", "gluteus_medius"])
         #expect(series.rowCount == 4780)
@@ -116,24 +117,24 @@ import Testing
     }
 
     @Test func readsEveryWalkingMuscleAnalysis() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: TestData.walk).filter { $0.hasPrefix("MuscleAnalysis_") }
+        let names = try FileManager.default.contentsOfDirectory(atPath: SharedData.walk).filter { $0.hasPrefix("MuscleAnalysis_") }
         #expect(names.count == 6)
         for name in names {
-            let series = try StorageFile.read(TestData.walk + "/" + name)
+            let series = try StorageFile.read(SharedData.walk + "/" + name)
             #expect(series.labels.count == 80, "\(name)")
             #expect(series.labels.first == "addbrev_r" && series.labels.contains("soleus_r"), "\(name)")
             #expect(series.rowCount == 1350 && series.time.first == 0.45 && series.time.last == 1.799, "\(name)")
         }
-        let length = try StorageFile.read(TestData.walk + "/MuscleAnalysis_Length.sto")
+        let length = try StorageFile.read(SharedData.walk + "/MuscleAnalysis_Length.sto")
         #expect(length.column("addbrev_r")?.first == 0.12722869)
         #expect(length.column("addbrev_r")?.last == 0.14319083)
-        let knee = try StorageFile.read(TestData.walk + "/MuscleAnalysis_MomentArm_knee_angle_r.sto")
+        let knee = try StorageFile.read(SharedData.walk + "/MuscleAnalysis_MomentArm_knee_angle_r.sto")
         #expect(knee.column("bflh_r")?.first == 0.03299787 && knee.column("bfsh_r")?.first == 0.02302134)
         #expect(knee.column("bflh_r")?.last == 0.03265197 && knee.column("addbrev_r")?.first == 0)
-        let ankle = try StorageFile.read(TestData.walk + "/MuscleAnalysis_MomentArm_ankle_angle_r.sto")
+        let ankle = try StorageFile.read(SharedData.walk + "/MuscleAnalysis_MomentArm_ankle_angle_r.sto")
         #expect(ankle.column("edl_r")?.first == 0.03972913 && ankle.column("gaslat_r")?.first == -0.05327656)
         #expect(ankle.column("edl_r")?.last == 0.04107619)
-        let hip = try StorageFile.read(TestData.walk + "/MuscleAnalysis_MomentArm_hip_flexion_r.sto")
+        let hip = try StorageFile.read(SharedData.walk + "/MuscleAnalysis_MomentArm_hip_flexion_r.sto")
         #expect(hip.column("addbrev_r")?.first == 0.03179386 && hip.column("addbrev_r")?.last == 0.03639325)
     }
 }

@@ -1,11 +1,12 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import BiomechIO
 
 /// The subject/trial loader on S01 (folder layout) and rajagopal-walk (explicit paths).
-@Suite struct SubjectLoaderTests {
+@Suite(.needsSharedData) struct SubjectLoaderTests {
     @Test func loadsS01WithTruthKeptApart() throws {
-        let subject = try Subject.load(folder: TestData.s01)
+        let subject = try Subject.load(folder: SharedData.s01)
         #expect(subject.name == "S01")
         #expect(subject.trials.map(\.name) == (1...10).map { String(format: "trial%02d", $0) })
         #expect(subject.model.muscles.count == 6)
@@ -38,7 +39,7 @@ import Testing
     }
 
     @Test func loadsTheWalkFromExplicitPathsAndAlignsTheEMG() throws {
-        let walk = TestData.walk
+        let walk = SharedData.walk
         let files = TrialFiles(
             name: "walk", kinematics: "\(walk)/coordinates.sto", inverseDynamics: "\(walk)/id_walk.sto",
             emg: "\(walk)/electromyography.sto",
@@ -75,13 +76,13 @@ import Testing
 
     @Test func readsAFolderOfAnotherLayoutAndAlignsItAtAUniformRate() throws {
         let layout = TrialFolderLayout(kinematics: ["coordinates.sto"], inverseDynamics: "id_walk.sto", load: nil, emg: "electromyography.sto")
-        let files = try TrialFiles.inFolder(TestData.walk, layout: layout)
-        #expect(files.name == "rajagopal-walk" && files.kinematics == TestData.walk + "/coordinates.sto")
-        #expect(files.inverseDynamics == TestData.walk + "/id_walk.sto" && files.emg == TestData.walk + "/electromyography.sto")
+        let files = try TrialFiles.inFolder(SharedData.walk, layout: layout)
+        #expect(files.name == "rajagopal-walk" && files.kinematics == SharedData.walk + "/coordinates.sto")
+        #expect(files.inverseDynamics == SharedData.walk + "/id_walk.sto" && files.emg == SharedData.walk + "/electromyography.sto")
         #expect(files.load == nil && files.rawEMG == nil && files.evaluationOnly.isEmpty)
-        #expect(files.muscleAnalysisFile("MomentArm_knee_angle_r") == TestData.walk + "/MuscleAnalysis_MomentArm_knee_angle_r.sto")
+        #expect(files.muscleAnalysisFile("MomentArm_knee_angle_r") == SharedData.walk + "/MuscleAnalysis_MomentArm_knee_angle_r.sto")
         #expect(files.muscleAnalysisFile("MomentArm_elbow_flex_r") == nil)
-        let error = try #require(throws: InputError.self) { try TrialFiles.inFolder(TestData.walk) }
+        let error = try #require(throws: InputError.self) { try TrialFiles.inFolder(SharedData.walk) }
         #expect(error.message == "expected the trial's joint angles in ik.mot, found no such file")
 
         // At 100 Hz over the overlap 0.45–1.799 s: 135 frames, each channel interpolated once from its own samples.
@@ -96,7 +97,7 @@ import Testing
 
     /// The channel-to-muscle table of rajagopal-walk/README.md, parsed as the user's mapping.
     private func readmeMapping() throws -> EMGMapping {
-        let readme = try String(contentsOfFile: TestData.walk + "/README.md", encoding: .utf8)
+        let readme = try String(contentsOfFile: SharedData.walk + "/README.md", encoding: .utf8)
         let lines = readme.split(separator: "\n", omittingEmptySubsequences: false)
         let start = try #require(lines.firstIndex { $0.hasPrefix("| EMG channel |") })
         let table = lines[start...].prefix { $0.hasPrefix("|") }.joined(separator: "\n")
@@ -121,7 +122,7 @@ import Testing
     }
 
     @Test func rejectsAMappingToAMuscleTheModelLacks() throws {
-        let walk = TestData.walk
+        let walk = SharedData.walk
         let model = try OSimFile.read("\(walk)/subject_walk_scaled.osim")
         let mapping = try EMGMapping.parse("soleus: soleus_r, soleus_x", file: "map.txt")
         let files = TrialFiles(name: "walk", kinematics: "\(walk)/coordinates.sto", emg: "\(walk)/electromyography.sto")

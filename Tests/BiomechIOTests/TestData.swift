@@ -1,22 +1,7 @@
 import Foundation
 
-/// Paths of the shared reference data (../shared/data beside the package root) and scratch files.
+/// Scratch files of the tests (the shared reference data are ``SharedData``).
 enum TestData {
-    /// The package root, found from this file's path.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    /// ../shared/data
-    static let root = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data")
-    /// arm26-lifting/S01
-    static let s01 = root.appendingPathComponent("arm26-lifting/S01").path
-    /// rajagopal-walk
-    static let walk = root.appendingPathComponent("rajagopal-walk").path
-
-    /// A file of trial `number` of S01.
-    static func trialFile(_ number: Int, _ name: String) -> String {
-        "\(s01)/trial\(number < 10 ? "0" : "")\(number)/\(name)"
-    }
-
     /// A fresh scratch folder for one test.
     static func scratchFolder() throws -> String {
         let path = NSTemporaryDirectory() + "nmm-io-tests-\(UUID().uuidString)"

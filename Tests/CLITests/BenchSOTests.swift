@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `nmm bench so` on one trial of S01: it runs and its JSON line has every figure (timings themselves are not checked).
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.needsSharedData, .timeLimit(.minutes(2)))
 struct BenchSOTests {
     @Test func jsonLineHasEveryFigure() throws {
         let result = try NMMExecutable.run(["bench", "so", TestFiles.s01, "--trials", "trial01", "--coordinates", "r_elbow_flex",

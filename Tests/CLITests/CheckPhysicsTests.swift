@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `nmm check-physics` on the OpenSim reference subject and on a subject from `nmm simulate`.
-@Suite(.timeLimit(.minutes(3)))
+@Suite(.needsSharedData, .timeLimit(.minutes(3)))
 struct CheckPhysicsTests {
     @Test func openSimReferenceSubjectMeetsTheBars() throws {
         try PhysicsCheckReport(subject: TestFiles.s01).expectIssue4Bars()

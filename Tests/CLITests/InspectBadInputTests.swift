@@ -1,9 +1,10 @@
+import TestSupport
 import SeededRandom
 import Foundation
 import Testing
 
 /// `nmm inspect` on broken files: exit status 1 (never a crash) and a diagnostic naming file, line and field.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.needsSharedData, .timeLimit(.minutes(2)))
 struct InspectBadInputTests {
     /// Runs `nmm inspect` and requires a clean failure: exit status exactly 1, nothing killed by a signal.
     private func inspectFails(_ paths: [String]) throws -> NMMExecutable.Result {
@@ -41,7 +42,7 @@ struct InspectBadInputTests {
     }
 
     @Test func missingFile() throws {
-        let file = TestFiles.sharedData + "/no-such-folder/absent.sto"
+        let file = SharedData.root.path + "/no-such-folder/absent.sto"
         let result = try inspectFails([file])
         #expect(result.stderr == "\(file): error: cannot open the file: No such file or directory\n")
     }
@@ -73,7 +74,7 @@ struct InspectBadInputTests {
     }
 
     @Test func goodFilesAreStillDescribedBesideABadOne() throws {
-        let missing = TestFiles.sharedData + "/no-such-folder/absent.sto"
+        let missing = SharedData.root.path + "/no-such-folder/absent.sto"
         let good = TestFiles.s01 + "/trial01/ik.mot"
         let result = try inspectFails([missing, good])
         #expect(result.stdout.hasPrefix("\nfile: \(good)\n"))

@@ -1,8 +1,9 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `nmm inspect` on the real OpenSim files of ../shared/data, checked against the files' own text.
-@Suite(.timeLimit(.minutes(2)))
+@Suite(.needsSharedData, .timeLimit(.minutes(2)))
 struct InspectRealDataTests {
     /// Runs `nmm inspect path`, requires exit status 0 and returns the parsed output.
     private func inspect(_ path: String) throws -> InspectOutput {

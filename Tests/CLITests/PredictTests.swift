@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// `nmm predict`: a model saved by `nmm fit --method nmm` predicts a trial folder holding only kinematics, load and
 /// MuscleAnalysis files exactly as the fit predicted the same trial as a test trial; bad models and trials fail
 /// with a message naming the file.
-@Suite(.timeLimit(.minutes(5)))
+@Suite(.needsSharedData, .timeLimit(.minutes(5)))
 struct PredictTests {
     /// The files `nmm predict` writes per trial, as `nmm fit` writes them for its test trials.
     private static let outputs = ["excitation", "activation", "force", "torque"]

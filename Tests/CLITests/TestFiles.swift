@@ -1,17 +1,13 @@
+import TestSupport
 import Foundation
 
 /// Paths of the shared data sets and scratch folders the CLI tests use.
 enum TestFiles {
-    /// ../shared/data beside the package root (this file is Tests/CLITests/TestFiles.swift).
-    static let sharedData: String = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/data").standardizedFileURL.path
-
     /// The OpenSim arm26 reference subject.
-    static let s01 = sharedData + "/arm26-lifting/S01"
+    static let s01 = SharedData.s01
 
     /// OpenSim's Rajagopal walking example with real EMG.
-    static let walk = sharedData + "/rajagopal-walk"
+    static let walk = SharedData.walk
 
     /// The test notebooks of the notebook runner's tests (Tests/NotebookTests/Notebooks).
     static let testNotebooks: String = URL(fileURLWithPath: #filePath)

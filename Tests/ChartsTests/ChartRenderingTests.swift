@@ -21,9 +21,9 @@ import Testing
                     title: muscle, yAxis: AxisTitle("Excitation", unit: "0–1"),
                     series: [
                         Series(name: "truth", x: time, y: sine(1), role: .truth),
-                        Series(name: "NMM", x: time, y: sine(1, 0.1), role: .nmm),
-                        Series(name: "MSE", x: time, y: sine(1, 0.3), role: .mse),
-                        Series(name: "SO", x: time, y: sine(1, 0.5), role: .staticOptimization),
+                        Series(name: "NMM", x: time, y: sine(1, 0.1), role: .estimate(SeriesStyle(color: "#D55E00", dash: "6 3", width: 1.8))),
+                        Series(name: "MSE", x: time, y: sine(1, 0.3), role: .estimate(SeriesStyle(color: "#0072B2", dash: "2 2", width: 1.6))),
+                        Series(name: "SO", x: time, y: sine(1, 0.5), role: .estimate(SeriesStyle(color: "#009E73", dash: "8 3 2 3", width: 1.6))),
                     ],
                     bands: [Band(name: "truth ± SD", x: time, lower: sine(1).map { $0 - 0.05 }, upper: sine(1).map { $0 + 0.05 }, role: .truth)],
                     annotation: "r = 0.93")
@@ -125,7 +125,7 @@ import Testing
 
     @Test func scatterDrawsEveryFinitePointAndTheIdentityLine() throws {
         let chart = ScatterChart(title: "Torque", xAxis: AxisTitle("Measured", unit: "N·m"), yAxis: AxisTitle("Predicted", unit: "N·m"),
-                                 groups: [ScatterGroup(name: "NMM", x: [1, 2, 3, .nan], y: [1.1, 2.2, 2.9, 4], role: .nmm)],
+                                 groups: [ScatterGroup(name: "NMM", x: [1, 2, 3, .nan], y: [1.1, 2.2, 2.9, 4], role: .estimate(SeriesStyle(color: "#D55E00", dash: "6 3", width: 1.8)))],
                                  annotation: "R² = 0.98")
         let root = try parse(chart.svg(id: "scatter"))
         #expect(elements(named: "circle", in: root).count == 3 + 1, "three points plus the legend marker")

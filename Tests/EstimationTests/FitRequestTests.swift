@@ -1,12 +1,13 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Estimation
 
 /// Bad requests get errors that say what to fix; a static-optimisation request runs end to end.
-@Suite(.enabled(if: TestData.available, "needs ../shared/data"))
+@Suite(.needsSharedData)
 struct FitRequestTests {
-    func request(_ method: EstimationMethod, measured: [String] = ["BIClong"], train: [String] = ["trial01"],
-                 test: [String] = ["trial03"], directory: String = TestData.s01) -> FitRequest {
+    func request(_ method: any EstimationMethod, measured: [String] = ["BIClong"], train: [String] = ["trial01"],
+                 test: [String] = ["trial03"], directory: String = SharedData.s01) -> FitRequest {
         FitRequest(subjectDirectory: directory, method: method, measured: measured, train: train, test: test,
                    coordinates: ["r_elbow_flex"], seed: 1)
     }
@@ -16,15 +17,15 @@ struct FitRequestTests {
     }
 
     @Test func errorsNameWhatIsWrong() {
-        #expect(message { _ = try request(.nmm, train: []).run() }?.contains("--train") == true)
-        #expect(message { _ = try request(.synergyExtrapolation, measured: []).run() }?.contains("--measured") == true)
-        #expect(message { _ = try request(.staticOptimization, test: ["trial99"]).run() }?.contains("trial99") == true)
-        #expect(message { _ = try request(.staticOptimization, directory: "/nonexistent").run() }?.contains("/nonexistent/model.osim") == true)
-        #expect(message { _ = try request(.synergyExtrapolation, measured: ["XYZ"]).run() }?.contains("'XYZ'") == true)
+        #expect(message { _ = try request(NMMMethod(), train: []).run() }?.contains("--train") == true)
+        #expect(message { _ = try request(SynergyExtrapolationMethod(), measured: []).run() }?.contains("--measured") == true)
+        #expect(message { _ = try request(StaticOptimizationMethod(), test: ["trial99"]).run() }?.contains("trial99") == true)
+        #expect(message { _ = try request(StaticOptimizationMethod(), directory: "/nonexistent").run() }?.contains("/nonexistent/model.osim") == true)
+        #expect(message { _ = try request(SynergyExtrapolationMethod(), measured: ["XYZ"]).run() }?.contains("'XYZ'") == true)
     }
 
     @Test func staticOptimizationReportFollowsTheSchema() throws {
-        let outcome = try request(.staticOptimization, measured: [], train: []).run()
+        let outcome = try request(StaticOptimizationMethod(), measured: [], train: []).run()
         #expect(outcome.report.method == "so" && outcome.report.test == ["trial03"])
         #expect(Set(outcome.report.excitation.keys) == ["TRIlong", "TRIlat", "TRImed", "BIClong", "BICshort", "BRA"])
         #expect(outcome.report.torque["r_elbow_flex"]!.r2 > 0.999)

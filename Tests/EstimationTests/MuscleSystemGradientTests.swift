@@ -25,7 +25,18 @@ import Testing
             momentArm: [[elbowFlexor, constant(-0.02)], [constant(0.01), constant(0.015)]])
     }
 
-    @Test func gradientMatchesFiniteDifferences() {
+    /// The same two muscles with the flexor as a Thelen2003 muscle (Thelen's curves through the same chain).
+    var mixedSystem: MuscleSystem {
+        var system = system
+        system.muscles[0] = Thelen2003Muscle<Double>(name: "flexor", maxIsometricForce: 600, optimalFiberLength: 0.12, tendonSlackLength: 0.19,
+                                                     pennationAngleAtOptimal: 0.1, activationTimeConstant: 0.01,
+                                                     deactivationTimeConstant: 0.04, ignoreTendonCompliance: true)
+        return system
+    }
+
+    @Test(arguments: ["DeGrooteFregly2016", "Thelen2003 and DeGrooteFregly2016"])
+    func gradientMatchesFiniteDifferences(muscleClasses: String) {
+        let system = muscleClasses == "DeGrooteFregly2016" ? self.system : mixedSystem
         let frames = 30, h = 0.01
         let g = geometry(frames: frames)
         let first: [Double] = (0..<frames).map { 0.2 + 0.15 * sin(Double($0) / 4) }

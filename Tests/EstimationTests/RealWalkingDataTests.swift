@@ -1,3 +1,4 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import Testing
@@ -5,12 +6,12 @@ import Testing
 
 /// The real-data path on rajagopal-walk: one folder holding the trial, OpenSim 4 path labels, 2000 Hz EMG that
 /// starts before the kinematics, Millard muscles modelled with De Groote's curves.
-@Suite(.enabled(if: TestData.available, "needs ../shared/data"))
+@Suite(.needsSharedData)
 struct RealWalkingDataTests {
     @Test func staticOptimizationReproducesKneeAndAnkleTorques() throws {
         let layout = TrialFolderLayout(kinematics: ["coordinates.sto"], inverseDynamics: "id_walk.sto", load: nil, emg: "electromyography.sto")
         let subject = try SubjectData.load(
-            directory: TestData.shared.appendingPathComponent("rajagopal-walk").path, trialNames: ["."],
+            directory: SharedData.root.appendingPathComponent("rajagopal-walk").path, trialNames: ["."],
             coordinates: ["knee_angle_r", "ankle_angle_r"], modelFile: "subject_walk_scaled.osim", layout: layout,
             assembly: TrialAssembly(featureCoordinates: ["knee_angle_r", "ankle_angle_r"], sampleRate: 100))
         let trial = try #require(subject.trials["."])

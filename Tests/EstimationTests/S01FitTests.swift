@@ -1,12 +1,13 @@
+import TestSupport
 import Foundation
 import Testing
 @testable import Estimation
 
 /// The fits on the OpenSim reference subject S01, against its inverse dynamics and (evaluation only) its truth.
-@Suite(.enabled(if: TestData.available, "needs ../shared/data"))
+@Suite(.needsSharedData)
 struct S01FitTests {
     static let subject: SubjectData? = try? SubjectData.load(
-        directory: TestData.s01, trialNames: ["trial01", "trial03", "trial07"], coordinates: ["r_elbow_flex"])
+        directory: SharedData.s01, trialNames: ["trial01", "trial03", "trial07"], coordinates: ["r_elbow_flex"])
 
     @Test func loaderAssemblesATrialFromTheFolder() throws {
         let subject = try #require(Self.subject)

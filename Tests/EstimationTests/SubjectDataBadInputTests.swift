@@ -1,3 +1,4 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import Testing
@@ -5,16 +6,16 @@ import Testing
 
 /// A subject folder with one broken file: loading it fails with an error naming the file (and line) and what was
 /// expected, as BiomechIO's readers and the assembly report it.
-@Suite(.enabled(if: TestData.available, "needs ../shared/data"))
+@Suite(.needsSharedData)
 struct SubjectDataBadInputTests {
     /// A copy of S01's model and trial01 in a temporary folder, with `edit` applied to the trial folder.
     func subject(_ edit: (String) throws -> Void) throws -> String {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-bad-subject-\(UUID())").path
         let trial = directory + "/trial01"
         try FileManager.default.createDirectory(atPath: trial, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: TestData.s01 + "/model.osim", toPath: directory + "/model.osim")
-        for file in try FileManager.default.contentsOfDirectory(atPath: TestData.s01 + "/trial01") {
-            try FileManager.default.copyItem(atPath: TestData.s01 + "/trial01/" + file, toPath: trial + "/" + file)
+        try FileManager.default.copyItem(atPath: SharedData.s01 + "/model.osim", toPath: directory + "/model.osim")
+        for file in try FileManager.default.contentsOfDirectory(atPath: SharedData.s01 + "/trial01") {
+            try FileManager.default.copyItem(atPath: SharedData.s01 + "/trial01/" + file, toPath: trial + "/" + file)
         }
         try edit(trial)
         return directory

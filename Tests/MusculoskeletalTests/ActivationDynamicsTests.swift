@@ -1,9 +1,10 @@
+import TestSupport
 import Foundation
 import SignalProcessing
 import Testing
 @testable import Musculoskeletal
 
-/// DeGroote first-order dynamics, the Lloyd & Besier EMG-to-activation filter and the electromechanical delay:
+/// DeGroote first-order dynamics and the electromechanical delay:
 /// OpenSim's formula, gradients against finite differences, and the behaviour each model promises.
 struct ActivationDynamicsTests {
     /// A smooth excitation burst sampled at 100 Hz.
@@ -76,34 +77,6 @@ struct ActivationDynamicsTests {
             #expect(close(gradient.dActivationTimeConstant, dTauA, relative: 1e-5))
             #expect(close(gradient.dDeactivationTimeConstant, dTauD, relative: 1e-5))
         }
-    }
-
-    @Test func emgFilterHasUnitGainAndTheExponentialShape() {
-        let model = ExponentialEMGActivation<Double>(c1: -0.6, c2: -0.3, shapeFactor: -2)
-        let (neural, activation) = model.simulate(emg: Array(repeating: 0.4, count: 30))
-        #expect(neural.allSatisfy { abs($0 - 0.4) < 1e-12 })
-        #expect(abs(activation[29] - (exp(-2 * 0.4) - 1) / (exp(-2) - 1)) < 1e-12)
-        // A → 0 is continuous with the linear model a = u.
-        let nearZero = ExponentialEMGActivation<Double>(c1: -0.5, c2: -0.5, shapeFactor: 1e-3).shape(0.3).value
-        let belowThreshold = ExponentialEMGActivation<Double>(c1: -0.5, c2: -0.5, shapeFactor: 9e-5).shape(0.3).value
-        #expect(abs(nearZero - 0.3) < 2e-4 && abs(belowThreshold - 0.3) < 2e-5)
-    }
-
-    @Test func emgFilterGradientMatchesFiniteDifferences() {
-        let model = ExponentialEMGActivation<Double>(c1: -0.55, c2: -0.35, shapeFactor: -1.5)
-        let weights = Self.excitation.indices.map { cos(Double($0) * 0.21) + 0.5 }
-        func loss(_ e: [Double], _ m: ExponentialEMGActivation<Double>) -> Double {
-            zip(m.simulate(emg: e).activation, weights).reduce(0) { $0 + $1.0 * $1.1 }
-        }
-        let neural = model.simulate(emg: Self.excitation).neural
-        let gradient = model.gradient(emg: Self.excitation, neural: neural, upstream: weights)
-        for k in [0, 1, 2, 15, 30, 58, 59] {
-            let numeric = centralDifference({ var e = Self.excitation; e[k] = $0; return loss(e, model) }, at: Self.excitation[k])
-            #expect(close(gradient.dEMG[k], numeric, relative: 1e-6, absolute: 1e-8), "k \(k)")
-        }
-        #expect(close(gradient.dC1, centralDifference({ var m = model; m.c1 = $0; return loss(Self.excitation, m) }, at: model.c1), relative: 1e-6))
-        #expect(close(gradient.dC2, centralDifference({ var m = model; m.c2 = $0; return loss(Self.excitation, m) }, at: model.c2), relative: 1e-6))
-        #expect(close(gradient.dShapeFactor, centralDifference({ var m = model; m.shapeFactor = $0; return loss(Self.excitation, m) }, at: model.shapeFactor), relative: 1e-6))
     }
 
     @Test func electromechanicalDelayShiftsAndHasAnExactAdjoint() {

@@ -1,3 +1,4 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import SignalProcessing
@@ -5,6 +6,7 @@ import Testing
 @testable import Musculoskeletal
 
 /// The built-in arm simulator: deterministic, physically self-consistent, and its parts checked against OpenSim.
+@Suite(.needsSharedData)
 struct ArmSimulatorTests {
     static func shortSimulator(seed: UInt64) -> ArmSimulator {
         var simulator = ArmSimulator(seed: seed)
@@ -72,7 +74,7 @@ struct ArmSimulatorTests {
     /// ArmDynamics on S01's noise-free motion and load reproduces OpenSim's elbow inverse dynamics (evaluation use of truth).
     @Test func armDynamicsMatchesOpenSimInverseDynamics() throws {
         for number in 1...10 {
-            let directory = ReferenceData.trial(number)
+            let directory = SharedData.s01Trial(number)
             let kinematics = try StorageFile.read(directory + "/truth_kinematics.sto")
             let load = try StorageFile.read(directory + "/load.sto")
             let reference = try #require(try StorageFile.read(directory + "/id.sto").column("r_elbow_flex_moment"))

@@ -1,12 +1,14 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import Testing
 @testable import Musculoskeletal
 
 /// MuscleAnalysis geometry, its lengthening velocity, and the polynomial path fit on S01 (held-out trials).
+@Suite(.needsSharedData)
 struct GeometryTests {
     @Test func readsMuscleAnalysisFilesOfATrial() throws {
-        let geometry = try MusculotendonGeometry.readMuscleAnalysis(directory: ReferenceData.trial(1))
+        let geometry = try MusculotendonGeometry.readMuscleAnalysis(directory: SharedData.s01Trial(1))
         #expect(geometry.muscles == ["TRIlong", "TRIlat", "TRImed", "BIClong", "BICshort", "BRA"])
         #expect(geometry.coordinates == ["r_elbow_flex", "r_shoulder_elev"])
         #expect(geometry.time.count == 1001)
@@ -18,7 +20,7 @@ struct GeometryTests {
 
     @Test func missingMuscleIsAnInputErrorNamingTheFile() {
         #expect {
-            _ = try MusculotendonGeometry.readMuscleAnalysis(directory: ReferenceData.trial(1), muscles: ["BRA", "soleus"])
+            _ = try MusculotendonGeometry.readMuscleAnalysis(directory: SharedData.s01Trial(1), muscles: ["BRA", "soleus"])
         } throws: { error in
             guard let error = error as? InputError else { return false }
             return error.file.hasSuffix("MuscleAnalysis_Length.sto") && error.field == "soleus"
@@ -46,7 +48,7 @@ struct GeometryTests {
 
     static func samples(_ trials: [Int]) throws -> [PathFitSample] {
         try trials.map { number in
-            let directory = ReferenceData.trial(number)
+            let directory = SharedData.s01Trial(number)
             let file = (directory as NSString).appendingPathComponent("ik.mot")
             return try PathFitSample(kinematics: StorageFile.read(file),
                                      geometry: MusculotendonGeometry.readMuscleAnalysis(directory: directory), kinematicsFile: file)

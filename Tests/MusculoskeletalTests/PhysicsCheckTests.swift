@@ -1,12 +1,14 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import Testing
 @testable import Musculoskeletal
 
 /// The rigid-tendon DeGrooteFregly2016 model reproduces OpenSim 4.6 on every trial of arm26-lifting/S01.
+@Suite(.needsSharedData)
 struct PhysicsCheckTests {
     @Test func reproducesOpenSimTorqueAndForcesOnEveryTrial() throws {
-        let results = try PhysicsCheck.run(subjectDirectory: ReferenceData.subject)
+        let results = try PhysicsCheck.run(subjectDirectory: SharedData.s01)
         #expect(results.map(\.name) == (1...10).map { String(format: "trial%02d", $0) })
         for result in results {
             // Issue 4's bar: R² ≥ 0.999, RMSE ≤ 1 % of peak, forces within 0.5 % of peak; measured far inside it.
@@ -18,15 +20,15 @@ struct PhysicsCheckTests {
 
     /// The generic model's parameters (not the truth) miss by far more: the check can tell parameters apart.
     @Test func genericParametersFailTheCheck() throws {
-        let generic = try OSimFile.read((ReferenceData.subject as NSString).appendingPathComponent("model.osim")).muscles
+        let generic = try OSimFile.read((SharedData.s01 as NSString).appendingPathComponent("model.osim")).muscles
             .map { DeGrooteFregly2016Muscle<Double>($0) }
-        let result = try PhysicsCheck.check(trialDirectory: ReferenceData.trial(5), muscles: generic, coordinate: "r_elbow_flex")
+        let result = try PhysicsCheck.check(trialDirectory: SharedData.s01Trial(5), muscles: generic, coordinate: "r_elbow_flex")
         #expect(result.forceErrorPercentOfPeak > 5)
     }
 
     @Test func missingTrialFilesAreInputErrors() {
         #expect(throws: InputError.self) {
-            _ = try PhysicsCheck.run(subjectDirectory: ReferenceData.trial(1))
+            _ = try PhysicsCheck.run(subjectDirectory: SharedData.s01Trial(1))
         }
     }
 

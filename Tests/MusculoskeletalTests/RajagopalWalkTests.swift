@@ -1,11 +1,13 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import Testing
 @testable import Musculoskeletal
 
 /// The real-data path: rajagopal-walk's MuscleAnalysis files and Millard muscles.
+@Suite(.needsSharedData)
 struct RajagopalWalkTests {
-    static let directory = ReferenceData.root.appendingPathComponent("rajagopal-walk").path
+    static let directory = SharedData.root.appendingPathComponent("rajagopal-walk").path
 
     @Test func readsMuscleAnalysisWithItsCoordinates() throws {
         let geometry = try MusculotendonGeometry.readMuscleAnalysis(directory: Self.directory)

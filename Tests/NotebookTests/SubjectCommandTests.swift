@@ -1,12 +1,13 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Notebook
 
 /// `load opensim` and `split` on the OpenSim reference subject (../shared/data/arm26-lifting/S01).
 @Suite struct SubjectCommandTests {
-    static let s01 = NotebookHarness.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/data/arm26-lifting/S01")
+    static let s01 = URL(fileURLWithPath: SharedData.s01)
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: s01.path), "needs ../shared/data"))
+    @Test(.needsSharedData)
     func loadsSplitsAndPlotsTheReferenceSubject() throws {
         let harness = try NotebookHarness()
         let run = try harness.run(try harness.write("""

@@ -70,7 +70,7 @@ struct NotebookHarness {
         """
 
     /// The package root.
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let packageRoot = SharedData.packageRoot
 
     /// Writes a notebook into the temporary folder.
     func write(_ text: String, named name: String = "nb.md") throws -> URL {

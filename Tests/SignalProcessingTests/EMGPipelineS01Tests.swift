@@ -1,9 +1,10 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import SignalProcessing
 import Testing
 
-@Suite("EMG processing and joint derivatives on the OpenSim reference subject S01")
+@Suite("EMG processing and joint derivatives on the OpenSim reference subject S01", .needsSharedData)
 struct EMGPipelineS01Tests {
     static let trials = 1...10
 

@@ -1,3 +1,4 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import SignalProcessing

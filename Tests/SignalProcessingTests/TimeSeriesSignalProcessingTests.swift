@@ -1,9 +1,10 @@
+import TestSupport
 import BiomechIO
 import Foundation
 import SignalProcessing
 import Testing
 
-@Suite("Signal processing on TimeSeries")
+@Suite("Signal processing on TimeSeries", .needsSharedData)
 struct TimeSeriesSignalProcessingTests {
     let series: TimeSeries = {
         let time = (0..<500).map { Double($0) / 1000 }

@@ -1,3 +1,4 @@
+import Musculoskeletal
 /// One trial assembled for estimation, every signal on the kinematics' uniform time base.
 ///
 /// Inputs of a fit are the kinematic features, the measured EMG channels, the inverse-dynamics torques and the

@@ -1,5 +1,6 @@
 import BiomechIO
 import Foundation
+import Musculoskeletal
 
 /// A subject folder assembled for a fit: the generic model's muscles that span the chosen coordinates and the
 /// requested trials. A `truth_model.osim` beside `model.osim` is read for evaluation only (``truthModel``).
@@ -10,8 +11,8 @@ public struct SubjectData: Sendable {
     public var model: OpenSimModel
     /// The rigid-tendon muscle system of the fit (muscles in the MuscleAnalysis files and the model).
     public var system: MuscleSystem
-    /// Muscles whose own class is not DeGrooteFregly2016 and are modelled with De Groote's curves.
-    public var approximatedMuscles: [String]
+    /// One line for each muscle not modelled exactly as its OpenSim class (see ``MuscleModels/rigidTendon(for:)``).
+    public var modellingNotes: [String]
     /// Coordinates whose torques are fitted.
     public var coordinates: [String]
     /// Trials by name.
@@ -42,14 +43,14 @@ public struct SubjectData: Sendable {
         }
         let names = try muscles ?? spanningMuscles(of: read[0].trial, files: read[0].files, model: model, modelPath: modelPath,
                                                    coordinates: coordinates)
-        let (system, approximated) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)
+        let (system, notes) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)
         var trials: [String: EstimationTrial] = [:]
         for (name, files, trial) in read {
             trials[name] = try assembly.assemble(trial, files: files, coordinates: coordinates, muscles: names)
         }
         let truthPath = (directory as NSString).appendingPathComponent("truth_model.osim")
         let truth = purpose == .fit && FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil
-        return SubjectData(directory: directory, model: model, system: system, approximatedMuscles: approximated,
+        return SubjectData(directory: directory, model: model, system: system, modellingNotes: notes,
                            coordinates: coordinates, trials: trials, assembly: assembly, truthModel: truth)
     }
 
@@ -58,9 +59,14 @@ public struct SubjectData: Sendable {
                                         coordinates: [String]) throws -> [String] {
         let lengthFile = files.muscleAnalysisFile("Length") ?? files.kinematics
         let arms = coordinates.compactMap(trial.momentArm)
-        let names = (trial.muscleTendonLength?.labels ?? []).filter { muscle in
-            model.muscle(muscle) != nil && arms.contains { ($0.column(muscle) ?? []).contains { abs($0) > 1e-3 } }
+        let spanning = (trial.muscleTendonLength?.labels ?? []).filter { muscle in
+            arms.contains { ($0.column(muscle) ?? []).contains { abs($0) > 1e-3 } }
         }
+        // A spanning muscle of a class nmm cannot model is an error, never a silent drop.
+        if let unsupported = model.unsupportedMuscles.first(where: { spanning.contains($0.name) }) {
+            throw EstimationError("\(modelPath): muscle '\(unsupported.name)' spans \(coordinates.joined(separator: ", ")) but is a \(unsupported.className), which nmm cannot model (it models DeGrooteFregly2016Muscle, Thelen2003Muscle and Millard2012EquilibriumMuscle)")
+        }
+        let names = spanning.filter { model.muscle($0) != nil }
         guard !names.isEmpty else { throw EstimationError("\(lengthFile): no muscle of \(modelPath) spans \(coordinates.joined(separator: ", "))") }
         return names
     }

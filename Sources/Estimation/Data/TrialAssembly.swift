@@ -1,3 +1,4 @@
+import Musculoskeletal
 import BiomechIO
 import Foundation
 import SignalProcessing

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import BiomechIO
 
 /// Compares test-trial predictions with their references and collects the fitted parameters, as `metrics.json`

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import BiomechIO
 
 /// What a fitted method predicts for one trial: every muscle's excitation, activation and force, and the torques

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import TensorEngine
 
 extension NMMTrainer {

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import Foundation
 import TensorEngine
 
@@ -22,7 +23,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Fitted recruitment gain of each hidden muscle relative to its measured agonists (see ``AgonistPrior``);
     /// empty when the fit does not fit them.
     public internal(set) var recruitmentGains: [String: Double] = [:]
-    /// Coordinates whose torques the model computes, recorded by ``EstimationMethod/fit(subject:trials:measured:seed:nmm:synergy:progress:)``
+    /// Coordinates whose torques the model computes, recorded by ``NMMMethod/fit(_:progress:)``
     /// so that a saved model predicts unseen trials without being told them again.
     public internal(set) var coordinates: [String]?
     /// The uniform rate (Hz) its training trials were resampled to; nil: the kinematics' own samples.

@@ -1,3 +1,4 @@
+import Musculoskeletal
 /// A prior on the excitation of each unmeasured muscle from static optimisation's optimality condition,
 /// anchored to the measured agonists' excitations.
 ///

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import Foundation
 
 /// The regulariser that keeps personalised parameters near the generic model: weight · Σ_i (log s_i)² over the
@@ -16,12 +17,11 @@ public struct ParameterPrior: Sendable, Equatable, Codable {
     public func evaluate(_ p: PersonalizedParameters) -> (loss: Double, gradient: [Double]) {
         var loss = 0.0
         var gradient = [Double](repeating: 0, count: p.count)
-        for i in 0..<p.count where p.isScale(i) {
-            let isLength = i >= p.muscleCount && i < 3 * p.muscleCount
-            let w = weight * (isLength ? lengthFactor : 1)
-            let s = p.scale(i), l = log(s)
+        for parameter in p.all where parameter.isScale {
+            let w = weight * (parameter.isLength ? lengthFactor : 1)
+            let s = p.value(parameter), l = log(s)
             loss += w * l * l
-            gradient[i] = w * 2 * l / s * p.scaleDerivative(i)
+            gradient[p.index(of: parameter)] = w * 2 * l / s * p.derivative(parameter)
         }
         return (loss, gradient)
     }

@@ -1,3 +1,4 @@
+import Musculoskeletal
 /// OpenSim's static optimisation with the rigid-tendon muscle model: at every frame, the activations that
 /// minimise Σ a_i² while the muscles, plus one reserve actuator per coordinate, produce the inverse-dynamics torque:
 ///
@@ -52,13 +53,13 @@ public struct StaticOptimization: Sendable {
         let lower = [Double](repeating: 0, count: muscleCount) + [Double](repeating: -.infinity, count: coordinateCount)
         let upper = [Double](repeating: 1, count: muscleCount) + [Double](repeating: .infinity, count: coordinateCount)
         var warm: [Double]? = nil
+        // Force is affine in activation with a rigid tendon: F = a·A + P, A and P from the force at a = 0.
+        let atRest = muscles.indices.map { i in
+            muscles[i].forces(activation: [Double](repeating: 0, count: trial.frameCount), musculotendonLength: g.length[i],
+                              musculotendonVelocity: g.velocity[i])
+        }
         for k in 0..<trial.frameCount {
-            var active = [Double](repeating: 0, count: muscleCount), passive = active
-            for i in 0..<muscleCount {
-                let f = muscles[i].rigidTendonForce(activation: 0, musculotendonLength: g.length[i][k], musculotendonVelocity: g.velocity[i][k])
-                active[i] = f.dActivation
-                passive[i] = f.force
-            }
+            let active = (0..<muscleCount).map { atRest[$0][k].dActivation }, passive = (0..<muscleCount).map { atRest[$0][k].force }
             let rows = (0..<coordinateCount).map { c in
                 (0..<muscleCount).map { g.momentArm[c][$0][k] * active[$0] }
                     + (0..<coordinateCount).map { $0 == c ? reserveOptimalForce : 0 }

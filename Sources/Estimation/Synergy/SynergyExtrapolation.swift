@@ -1,3 +1,4 @@
+import Musculoskeletal
 import Foundation
 import SignalProcessing
 import TensorEngine
@@ -15,7 +16,7 @@ import TensorEngine
 /// method reads the test trials' measured EMG, as it must.
 public struct SynergyExtrapolation: Sendable {
     /// Settings of the fit.
-    public struct Configuration: Sendable, Equatable {
+    public struct Configuration: Sendable, Equatable, Codable {
         /// Synergy count; nil chooses the fewest reaching `vafThreshold`.
         public var synergyCount: Int?
         /// VAF the synergies must reach when the count is chosen.

@@ -1,7 +1,7 @@
 import BiomechIO
 import Foundation
 
-/// How closely the rigid-tendon DeGrooteFregly2016 model, fed a trial's true activations, reproduces OpenSim.
+/// How closely nmm's rigid-tendon muscle model, fed a trial's true activations, reproduces OpenSim.
 public struct PhysicsCheckResult: Sendable, Equatable, Codable {
     /// The trial folder's name.
     public var name: String
@@ -19,7 +19,7 @@ public struct PhysicsCheckResult: Sendable, Equatable, Codable {
     }
 }
 
-/// `nmm check-physics`: the physics of ``DeGrooteFregly2016Muscle`` against a subject OpenSim made.
+/// `nmm check-physics`: the muscle models fits use (``MuscleModels/rigidTendon(for:)``) against a subject OpenSim made.
 ///
 /// Per trial: truth_activation.sto and the muscles of truth_model.osim go through the rigid-tendon model on the
 /// MuscleAnalysis lengths (velocity by ``LengtheningVelocity``); Σ r·F about `coordinate` is compared with the
@@ -28,7 +28,7 @@ public enum PhysicsCheck {
     /// Checks every trial folder of `subjectDirectory` that holds a truth_activation.sto, in name order.
     public static func run(subjectDirectory: String, coordinate: String = "r_elbow_flex") throws -> [PhysicsCheckResult] {
         let modelPath = (subjectDirectory as NSString).appendingPathComponent("truth_model.osim")
-        let muscles = try OSimFile.read(modelPath).muscles.map { DeGrooteFregly2016Muscle<Double>($0) }
+        let muscles = try OSimFile.read(modelPath).muscles.map { MuscleModels.rigidTendon(for: $0).muscle }
         let trials = try FileManager.default.contentsOfDirectory(atPath: subjectDirectory).sorted().filter { name in
             FileManager.default.fileExists(atPath: (subjectDirectory as NSString).appendingPathComponent("\(name)/truth_activation.sto"))
         }
@@ -39,7 +39,7 @@ public enum PhysicsCheck {
     }
 
     /// Checks one trial folder with the given muscles.
-    public static func check(trialDirectory: String, muscles: [DeGrooteFregly2016Muscle<Double>], coordinate: String) throws -> PhysicsCheckResult {
+    public static func check(trialDirectory: String, muscles: [any MuscleModel], coordinate: String) throws -> PhysicsCheckResult {
         func path(_ file: String) -> String { (trialDirectory as NSString).appendingPathComponent(file) }
         let geometry = try MusculotendonGeometry.readMuscleAnalysis(directory: trialDirectory, muscles: muscles.map(\.name))
         let activation = try aligned(StorageFile.read(path("truth_activation.sto")), to: geometry.time, file: path("truth_activation.sto"))
@@ -62,9 +62,7 @@ public enum PhysicsCheck {
             guard let truth = truthForce.column(muscle.name) else {
                 throw InputError(file: path("truth_force.sto"), field: muscle.name, message: "expected a column for muscle '\(muscle.name)'")
             }
-            let force = geometry.time.indices.map {
-                muscle.rigidTendonForce(activation: a[$0], musculotendonLength: geometry.length[m][$0], musculotendonVelocity: velocity[m][$0]).force
-            }
+            let force = muscle.forces(activation: a, musculotendonLength: geometry.length[m], musculotendonVelocity: velocity[m]).map(\.force)
             let peak = truth.map(abs).max() ?? 0
             let error = zip(force, truth).map { abs($0 - $1) }.max() ?? 0
             let percent = peak > 0 ? 100 * error / peak : 0

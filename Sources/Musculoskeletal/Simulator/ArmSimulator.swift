@@ -84,13 +84,15 @@ public struct ArmSimulator: Sendable {
         let elbow = Arm26.coordinates.firstIndex(of: "r_elbow_flex") ?? 1
         let elbowArms = pathGeometry.momentArms(about: "r_elbow_flex") ?? []
         let velocity = pathGeometry.lengtheningVelocity(speeds: speeds)
-        // Recruited activations meet the elbow torque exactly.
+        // Recruited activations meet the elbow torque exactly (force is affine in activation: F = a·A + P).
         var recruited = [[Double]](repeating: [Double](repeating: 0, count: frames), count: muscles.count)
+        let atRest = muscles.indices.map {
+            muscles[$0].forces(activation: [Double](repeating: 0, count: frames), musculotendonLength: pathGeometry.length[$0],
+                               musculotendonVelocity: velocity[$0])
+        }
         for k in 0..<frames {
-            let passive = muscles.indices.map { muscles[$0].rigidTendonForce(activation: 0, musculotendonLength: pathGeometry.length[$0][k],
-                                                                            musculotendonVelocity: velocity[$0][k]) }
-            let gain = muscles.indices.map { elbowArms[$0][k] * passive[$0].dActivation }
-            let passiveTorque = muscles.indices.reduce(0) { $0 + elbowArms[$1][k] * passive[$1].force }
+            let gain = muscles.indices.map { elbowArms[$0][k] * atRest[$0][k].dActivation }
+            let passiveTorque = muscles.indices.reduce(0) { $0 + elbowArms[$1][k] * atRest[$1][k].force }
             let floor = recruitment.floor(torque: jointTorques[elbow][k], speed: speeds[elbow][k])
             let activations = recruitment.activations(torque: jointTorques[elbow][k], gain: gain, passiveTorque: passiveTorque, floor: floor)
                 ?? gain.map { ($0 > 0) == (jointTorques[elbow][k] > passiveTorque) ? 1 : floor }
@@ -117,8 +119,7 @@ public struct ArmSimulator: Sendable {
             activation.append(dynamics.simulate(excitation: delay.apply(to: neural, sampleInterval: interval), sampleInterval: interval))
         }
         let force = muscles.indices.map { m in
-            (0..<frames).map { muscles[m].rigidTendonForce(activation: activation[m][$0], musculotendonLength: pathGeometry.length[m][$0],
-                                                           musculotendonVelocity: velocity[m][$0]).force }
+            muscles[m].forces(activation: activation[m], musculotendonLength: pathGeometry.length[m], musculotendonVelocity: velocity[m]).map(\.force)
         }
         let noise = angleNoiseDegrees * .pi / 180
         let measuredAngles = angles.map { $0.map { $0 + noise * random.normal() } }

@@ -1,5 +1,6 @@
 import BiomechIO
 import Charts
+import Estimation
 
 /// What `plot emg` and `plot torque` share: the fits to draw, the reference subject, the trial, the styles.
 enum FitPlotSupport {
@@ -38,14 +39,9 @@ enum FitPlotSupport {
         return (fits, trial, reference)
     }
 
-    /// The house style of a method.
+    /// The house style of a method: its registered chart style.
     static func role(_ method: String) -> SeriesRole {
-        switch method {
-        case "nmm": return .nmm
-        case "mse": return .mse
-        case "so": return .staticOptimization
-        default: return .other(3)
-        }
+        MethodRegistry.method(id: method).map { .estimate(SeriesStyle($0.chartStyle)) } ?? .other(3)
     }
 
     /// "r = 0.93 (nmm)", comparing the first series with the reference sample by sample, when both align.

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import BiomechIO
 import Estimation
 
@@ -42,7 +43,7 @@ enum FitSupport {
     }
 
     /// A request for `method` with the common options read; `configure` sets the method's own.
-    static func request(_ method: EstimationMethod, _ invocation: Invocation) throws -> (FitRequest, SubjectValue) {
+    static func request(_ method: any EstimationMethod, _ invocation: Invocation) throws -> (FitRequest, SubjectValue) {
         let (subject, train, test) = try trials(invocation)
         let model = subject.subject.model
         let measured = invocation.words("measured") ?? subject.subject.emgMapping.mappedMuscles.filter { name in
@@ -82,7 +83,7 @@ enum FitSupport {
         }
         let model = outcome.predictor as? NeuralMusculoskeletalModel
         return FitArtifact(
-            method: request.method.rawValue, summary: outcome.summary, report: outcome.report,
+            method: request.method.id, summary: outcome.summary, report: outcome.report,
             predictions: outcome.predictions, history: model?.history ?? [],
             measured: request.measured, coordinates: request.coordinates, bounds: bounds, model: model?.snapshot)
     }

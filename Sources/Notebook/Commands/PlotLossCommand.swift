@@ -1,4 +1,5 @@
 import Charts
+import Estimation
 
 /// `plot loss`: the NMM's training history.
 struct PlotLossCommand: NotebookCommand {
@@ -23,7 +24,7 @@ struct PlotLossCommand: NotebookCommand {
             throw invocation.error("the \(fit.artifact.method) fit has no loss history; only 'fit nmm' trains", at: "fit")
         }
         let panel = Panel(yAxis: AxisTitle("Loss", unit: "–"), series: history.channels.enumerated().map { index, channel in
-            Series(name: channel.name, x: history.time, y: channel.values, role: channel.name == "validation" ? .nmm : .other(index))
+            Series(name: channel.name, x: history.time, y: channel.values, role: channel.name == "validation" ? FitPlotSupport.role(NMMMethod.id) : .other(index))
         })
         let chart = TimeSeriesChart(title: invocation.text("title") ?? "Training loss", xAxis: AxisTitle("Optimisation step", unit: "–"), panel: panel)
         return CommandResult(outputs: [.figure(chart, caption: invocation.text("caption"))])

@@ -1,4 +1,5 @@
 import Charts
+import Estimation
 
 /// `plot series`: draws the channels of series sets against time.
 struct PlotSeriesCommand: NotebookCommand {
@@ -64,10 +65,7 @@ struct PlotSeriesCommand: NotebookCommand {
         switch name.lowercased() {
         case "truth": return .truth
         case "measured": return .measured
-        case "nmm": return .nmm
-        case "mse": return .mse
-        case "so": return .staticOptimization
-        default: return .other(index)
+        default: return MethodRegistry.method(id: name.lowercased()).map { .estimate(SeriesStyle($0.chartStyle)) } ?? .other(index)
         }
     }
 }

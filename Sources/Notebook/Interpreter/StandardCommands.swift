@@ -1,9 +1,6 @@
 extension CommandRegistry {
-    /// Every command nmm notebooks can use. Adding a command: write its file in Commands/, list it here.
-    public static let standard = CommandRegistry([
-        FitMSECommand.self,
-        FitNMMCommand.self,
-        FitSOCommand.self,
+    /// Every command nmm notebooks can use. Adding a command: write its file in Commands/, list it here (the `fit` commands come from Estimation's `MethodRegistry`).
+    public static let standard = CommandRegistry(fitCommands + [
         LoadOpenSimCommand.self,
         PrintCommand.self,
         ProcessEMGCommand.self,

@@ -1,3 +1,4 @@
+import Musculoskeletal
 import Estimation
 
 /// What a fit stores in the cache and a notebook name holds: the test-trial predictions, the metrics, the

@@ -3,17 +3,17 @@ import Estimation
 import Foundation
 
 /// Figures of one `nmm bench so` run. Times are solve times only: the trials are read and assembled before timing.
-struct StaticOptimizationBenchmarkResult: Encodable {
+public struct StaticOptimizationBenchmarkResult: Encodable, Sendable {
     /// One trial's solve times over the repetitions.
-    struct Trial: Encodable {
-        let name: String
-        let frames: Int
-        let medianSeconds: Double
-        let worstSeconds: Double
+    public struct Trial: Encodable, Sendable {
+        public let name: String
+        public let frames: Int
+        public let medianSeconds: Double
+        public let worstSeconds: Double
         /// Frames per second at the median time.
-        let framesPerSecond: Double
+        public let framesPerSecond: Double
         /// OpenSim's time for this many frames over the median time.
-        let speedupOverOpenSim: Double
+        public let speedupOverOpenSim: Double
 
         enum CodingKeys: String, CodingKey {
             case name, frames
@@ -22,23 +22,23 @@ struct StaticOptimizationBenchmarkResult: Encodable {
         }
     }
 
-    let subject: String
-    let coordinates: [String]
-    let muscles: [String]
-    let repetitions: Int
-    let trials: [Trial]
-    let totalFrames: Int
+    public let subject: String
+    public let coordinates: [String]
+    public let muscles: [String]
+    public let repetitions: Int
+    public let trials: [Trial]
+    public let totalFrames: Int
     /// All frames over the sum of the trials' median times.
-    let framesPerSecond: Double
+    public let framesPerSecond: Double
     /// The slowest trial's median time per 1001 frames.
-    let worstMedianSecondsPer1001Frames: Double
+    public let worstMedianSecondsPer1001Frames: Double
     /// OpenSim's time for all frames over the sum of the median times.
-    let speedupOverOpenSim: Double
-    let openSimSecondsPer1001Frames: Double
+    public let speedupOverOpenSim: Double
+    public let openSimSecondsPer1001Frames: Double
     /// Seconds to read and assemble every trial (not part of the solve times).
-    let loadSeconds: Double
+    public let loadSeconds: Double
     /// The machine's 1-minute load average when the run ended (other processes compete for cores).
-    let loadAverage: Double
+    public let loadAverage: Double
 
     enum CodingKeys: String, CodingKey {
         case subject, coordinates, muscles, repetitions, trials
@@ -49,14 +49,14 @@ struct StaticOptimizationBenchmarkResult: Encodable {
 }
 
 /// Times Estimation's static optimisation (the generic model, as `nmm fit --method so` runs it) on a subject's trials.
-enum StaticOptimizationBenchmark {
+public enum StaticOptimizationBenchmark {
     /// OpenSim 4.6's static optimisation of one 1001-frame arm26 trial on this machine takes about 2–3 s (issue 5).
-    static let openSimSecondsPer1001Frames = 2.5
+    public static let openSimSecondsPer1001Frames = 2.5
 
     /// Reads `trials` of `subject` for `coordinates` (nil: every unlocked coordinate of its model.osim), solves every
     /// trial once untimed (warm-up), then `repetitions` timed rounds over all trials, so that a busy moment of the
     /// machine spreads over the trials instead of landing on one.
-    static func run(subject: String, trials: [String], coordinates: [String]?, repetitions: Int) throws -> StaticOptimizationBenchmarkResult {
+    public static func run(subject: String, trials: [String], coordinates: [String]?, repetitions: Int) throws -> StaticOptimizationBenchmarkResult {
         let clock = ContinuousClock()
         let loadStart = clock.now
         let coordinates = try coordinates ?? OSimFile.read((subject as NSString).appendingPathComponent("model.osim")).coordinates

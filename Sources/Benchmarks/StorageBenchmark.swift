@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 
 /// The `nmm bench io` workload: write a large synthetic Storage file, then time reading it.

@@ -2,34 +2,34 @@ import Foundation
 import TensorEngine
 
 /// Figures of one `nmm bench train` run.
-struct TrainBenchmarkResult {
-    let threads: Int
-    let steps: Int
-    let stepsPerSecond: Double
-    let inferenceFramesPerSecond: Double
+public struct TrainBenchmarkResult: Sendable {
+    public let threads: Int
+    public let steps: Int
+    public let stepsPerSecond: Double
+    public let inferenceFramesPerSecond: Double
     /// Training GFLOP/s, counting 3 × the forward pass's GEMM and attention FLOPs per step.
-    let gflops: Double
+    public let gflops: Double
     /// OpenBLAS sgemm 64³ throughput of `threads` concurrent streams, measured right after.
-    let sgemmPeakGFLOPs: Double
+    public let sgemmPeakGFLOPs: Double
     /// Process CPU time per training step, all threads together (robust to a busy machine).
-    let cpuMillisecondsPerStep: Double
+    public let cpuMillisecondsPerStep: Double
     /// Process CPU time per inferred frame, all threads together.
-    let cpuMicrosecondsPerInferenceFrame: Double
-    let firstLoss: Float
-    let lastLoss: Float
+    public let cpuMicrosecondsPerInferenceFrame: Double
+    public let firstLoss: Float
+    public let lastLoss: Float
     /// The machine's 1-minute load average when the run ended (other processes compete for cores).
-    let loadAverage: Double
+    public let loadAverage: Double
 
-    var windowsPerSecond: Double { stepsPerSecond * Double(NMMSmallWorkload.batch) }
+    public var windowsPerSecond: Double { stepsPerSecond * Double(NMMSmallWorkload.batch) }
 }
 
 /// Runs the nmm-small workload: 20 warm-up steps, `steps` timed training steps, then 20 timed
 /// inference passes over 256 windows of 64 frames without gradients, then the sgemm peak.
-enum TrainBenchmark {
+public enum TrainBenchmark {
     static let inferenceWindows = 256
     static let inferencePasses = 20
 
-    static func run(threads: Int, steps: Int) -> TrainBenchmarkResult {
+    public static func run(threads: Int, steps: Int) -> TrainBenchmarkResult {
         BLAS.threadCount = 1
         let workload = NMMSmallWorkload(threads: threads)
         let firstLoss = workload.step()

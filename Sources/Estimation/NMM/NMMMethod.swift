@@ -1,0 +1,51 @@
+/// The neural musculoskeletal model as an ``EstimationMethod``: a Transformer trained with the subject's
+/// personalised muscles (``NMMTrainer``) to predict every muscle's excitation from kinematics and load.
+public struct NMMMethod: EstimationMethod {
+    public static let id = "nmm"
+    public static let summary = "Neural musculoskeletal model: a Transformer trained on EMG and inverse-dynamics torque predicts every muscle."
+    public static let discussion = """
+        Trains a Transformer encoder that reads windows of joint kinematics (angle, velocity and acceleration \
+        of each coordinate) and the external load, and outputs an excitation for every muscle — measured or \
+        not. Activation dynamics, the subject's Hill-type muscles and the moment arms turn the excitations \
+        into joint torques. The loss asks for the measured muscles' EMG (data) and for the inverse-dynamics \
+        torques (physics), so the hidden muscles' excitations are whatever makes the physics agree. The \
+        subject's max isometric forces (×0.5–2), optimal fibre lengths and tendon slack lengths (×0.85–1.15) \
+        and the activation time constants are fitted at the same time, within those bounds. Training stops \
+        early when the validation loss stops improving.
+        """
+    public static let capabilities = MethodCapabilities(
+        needsTrainingTrials: true, needsMeasuredMuscles: true, needsMeasuredEMGAtPrediction: false,
+        needsInverseDynamicsAtPrediction: false, personalisesParameters: true, predictsFromKinematicsAlone: true,
+        hasLossHistory: true)
+    public static let chartStyle = MethodChartStyle(color: "#D55E00", dash: "6 3", width: 1.8)
+    public static let defaultConfiguration = NMMConfiguration()
+    public static let options: [MethodOption<NMMConfiguration>] = [
+        .integer("steps", \.maxSteps, in: 1...1_000_000, help: "Training steps at most (early stopping may end sooner)."),
+        .number("validation-fraction", \.validationFraction, in: 0...0.5,
+                help: "Fraction at the end of every training trial held out for early stopping (0: none; train all steps)."),
+        .number("effort-weight", \.effortWeight, in: 0...1e6, help: "Weight of the penalty on unmeasured muscles' excitations."),
+        .number("agonist-weight", \.agonistWeight, in: 0...1e6, help: "Weight of the prior tying hidden muscles to their measured agonists."),
+        .flag("recruitment-gains", \.fitsRecruitmentGains,
+              help: "Fit each hidden muscle's recruitment gain relative to its measured agonists (turn it off when the EMG is peak- rather than MVC-normalised, since the torque then sets gains against excitations of arbitrary scale)."),
+        .number("recruitment-gain-prior-weight", \.recruitmentGainPriorWeight, in: 0...1e6,
+                help: "Weight of the prior keeping recruitment gains near 1."),
+        .number("parameter-prior-weight", \.prior.weight, in: 0...1e6,
+                help: "Weight of the prior keeping the fitted parameters near the generic model's."),
+    ]
+
+    public var configuration: NMMConfiguration
+
+    public init(configuration: NMMConfiguration) { self.configuration = configuration }
+
+    /// Trains the network and the parameters; the fitted model records the subject's coordinates and sample rate,
+    /// so that once saved it predicts trials of a folder alone.
+    public func fit(_ problem: FitProblem, progress: (String) -> Void) throws -> any ExcitationPredictor {
+        let subject = problem.subject
+        let model = try NMMTrainer(configuration: configuration)
+            .fit(system: subject.system, trials: problem.trainingTrials, measured: problem.measured, coordinates: subject.coordinates,
+                 seed: problem.seed, progress: progress)
+        model.coordinates = subject.coordinates
+        model.sampleRate = subject.assembly.sampleRate
+        return model
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Musculoskeletal
+import TensorEngine
+
+extension NMMTrainingRun {
+    /// One training step on a batch of random windows, then (every `validationInterval` steps and at the last) a
+    /// validation; returns false when training should stop early.
+    func train(step: Int, progress: (String) -> Void) throws -> Bool {
+        let c = configuration
+        let picks = drawWindows()
+        var parameters = model.parameters
+        parameters.theta = theta.scalars.map(Double.init)
+        if !c.fitsTimeConstants {
+            for index in PersonalizedParameter.timing.map(parameters.index(of:)) { parameters.theta[index] = model.parameters.theta[index] }
+        }
+        let logGains = logGain.scalars
+        let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
+        optimizer.zeroGrad()
+        for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
+        let shards = runShards(picks, parameters: parameters, gains: gains)
+        for replica in replicas.dropFirst() {
+            for (master, copy) in zip(model.network.parameters, replica.parameters) { master.accumulateGradient(from: copy) }
+        }
+        let prior = applyParameterGradients(shards, parameters: parameters, logGains: logGains)
+        _ = clipGradientNorm(model.network.parameters, maxNorm: c.gradientClip)
+        optimizer.step()
+
+        let emgValue = shards.reduce(0) { $0 + $1.emgLoss }
+        let torqueValue = shards.reduce(0) { $0 + $1.torqueLoss }
+        var record = NMMTrainingRecord(step: step, emg: emgValue, torque: torqueValue,
+                                       total: c.emgWeight * emgValue + c.torqueWeight * torqueValue + prior, validation: nil)
+        model.parameters.theta = theta.scalars.map(Double.init)
+        if (step + 1) % c.validationInterval == 0 || step == c.maxSteps - 1 {
+            record.validation = try validate()
+            progress(String(format: "nmm: step %d/%d  emg %.5f  torque %.5f  validation %.5f%@", step + 1, c.maxSteps,
+                            emgValue, torqueValue, record.validation!, sinceBest == 0 ? "  (best)" : ""))
+        }
+        model.history.append(record)
+        if sinceBest >= c.patience {
+            progress("nmm: early stop at step \(step + 1)")
+            return false
+        }
+        return true
+    }
+
+    /// A batch of random windows. Starts are drawn from [−warmup, n − T] and clamped at 0: a window at a trial's
+    /// start has no warm-up (activation starts from e[0] there, exactly as in prediction), so the first frames are
+    /// fitted too.
+    func drawWindows() -> [(trial: Int, start: Int)] {
+        let c = configuration
+        return (0..<c.batchSize).map { _ -> (trial: Int, start: Int) in
+            let trial = Int(generator.next() % UInt64(fitting.count))
+            let draw = Int(generator.next() % UInt64(fitting[trial].frameCount - c.windowLength + 1 + c.warmup))
+            return (trial, max(draw - c.warmup, 0))
+        }
+    }
+
+    /// Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the shards'
+    /// results come back in shard order, so the sums over them do not depend on thread timing.
+    func runShards(_ picks: [(trial: Int, start: Int)], parameters: PersonalizedParameters, gains: [Int: Double])
+        -> [NMMTrainer.ShardResult] {
+        let c = configuration
+        let shardRanges = NMMTrainer.shardRanges(batchSize: c.batchSize)
+        let threads = ProcessInfo.processInfo.activeProcessorCount
+        return [NMMTrainer.ShardResult](unsafeUninitializedCapacity: shardRanges.count) { buffer, count in
+            let base = buffer.baseAddress!
+            Parallel.run(shardRanges.count, threads: threads) { s in
+                let batch = NMMTrainer.TrainingBatch(picks: Array(picks[shardRanges[s]]), length: c.windowLength, rows: rows,
+                                                     fitting: fitting, measured: measured, featureCount: featureCount)
+                (base + s).initialize(to: trainer.shardStep(
+                    network: replicas[s], batch: batch, batchSize: c.batchSize, system: system, parameters: parameters,
+                    torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains,
+                    measured: measured.map(\.muscle), unmeasured: unmeasured))
+            }
+            count = shardRanges.count
+        }
+    }
+
+    /// Sums the shards' ∂L/∂θ with the parameter prior's and the log gains' gradients with their prior's, and puts
+    /// them on the trainable tensors; returns the parameter prior's value.
+    func applyParameterGradients(_ shards: [NMMTrainer.ShardResult], parameters: PersonalizedParameters, logGains: [Float]) -> Double {
+        let c = configuration
+        var dTheta = shards.reduce(into: [Double](repeating: 0, count: model.parameters.count)) { sum, shard in
+            for j in sum.indices { sum[j] += shard.thetaGradient[j] }
+        }
+        let prior = c.prior.evaluate(parameters)
+        for j in dTheta.indices { dTheta[j] += prior.gradient[j] }
+        if !c.fitsTimeConstants {
+            for j in PersonalizedParameter.timing.map(parameters.index(of:)) { dTheta[j] = 0 }
+        }
+        (theta * Tensor(shape: [theta.count], scalars: dTheta.map(Float.init))).sum().backward()
+        if !gained.isEmpty {
+            // The log gains are regularised towards 0 (equal effort).
+            let dLogGain = gained.enumerated().map { i, h in
+                shards.reduce(0) { $0 + ($1.logGainGradient[h] ?? 0) } + 2 * c.recruitmentGainPriorWeight * Double(logGains[i])
+            }
+            (logGain * Tensor(shape: [gained.count], scalars: dLogGain.map(Float.init))).sum().backward()
+        }
+        return prior.loss
+    }
+
+    /// The validation loss now, keeping the weights, parameters and gains when it is the best so far.
+    func validate() throws -> Double {
+        let loss = try trainer.validationLoss(model, validation.isEmpty ? fitting : validation, measured, torqueLoss)
+        if best == nil || loss < best!.loss {
+            best = (loss, model.network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars)
+            sinceBest = 0
+        } else {
+            sinceBest += 1
+        }
+        return loss
+    }
+
+    /// The model with the best validation state restored and the fitted recruitment gains, reported.
+    func finish(progress: (String) -> Void) -> NeuralMusculoskeletalModel {
+        if let best {
+            for (tensor, weights) in zip(model.network.parameters, best.weights) { tensor.assign(weights) }
+            model.parameters.theta = best.theta
+            logGain.assign(best.logGains)
+        }
+        let names = system.muscleNames
+        model.recruitmentGains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { (names[$1], exp(Double(logGain.scalars[$0]))) })
+        for (muscle, gain) in model.recruitmentGains.sorted(by: { $0.key < $1.key }) {
+            progress(String(format: "nmm: %@ recruited %.2f× as its measured agonists' effort predicts", muscle, gain))
+        }
+        return model
+    }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Musculoskeletal
+import SeededRandom
+import TensorEngine
+
+/// One training run of ``NMMTrainer``: the checked inputs, the network and its replicas, the trainable tensors, the
+/// optimiser and the random stream of window picks, and the best state seen at validation. ``NMMTrainer/fit``
+/// creates it, calls ``train(step:progress:)`` until it says stop, then ``finish(progress:)``.
+final class NMMTrainingRun {
+    let trainer: NMMTrainer
+    let system: MuscleSystem
+    let coordinates: [String]
+    /// Each measured muscle's index and EMG channel, by muscle name.
+    let measured: [(muscle: Int, channel: String)]
+    let unmeasured: [Int]
+    /// The training trials without their validation blocks, and those blocks.
+    let fitting: [EstimationTrial], validation: [EstimationTrial]
+    /// Standardised network inputs of each fitting trial, `[trial][frame][feature]`.
+    let rows: [[[Float]]]
+    let featureCount: Int
+    let model: NeuralMusculoskeletalModel
+    /// The network and one replica per further shard.
+    let replicas: [TransformerEncoder]
+    /// The unconstrained parameters θ and the log recruitment gains of `gained`, as trainable tensors.
+    let theta: Tensor, logGain: Tensor
+    let gained: [Int]
+    let agonistPrior: AgonistPrior
+    let torqueLoss: TorqueLoss
+    let optimizer: Adam
+    var generator: SplitMix64
+    var best: (loss: Double, weights: [[Float]], theta: [Double], logGains: [Float])? = nil
+    var sinceBest = 0
+
+    var configuration: NMMConfiguration { trainer.configuration }
+
+    init(trainer: NMMTrainer, system: MuscleSystem, trials: [EstimationTrial], measured: [String: String], coordinates: [String],
+         seed: Int, progress: (String) -> Void) throws {
+        let c = trainer.configuration
+        self.trainer = trainer; self.system = system; self.coordinates = coordinates
+        let measuredMuscles = try Self.measuredMuscles(measured, in: system.muscleNames)
+        self.measured = measuredMuscles
+        unmeasured = system.muscleNames.indices.filter { m in !measuredMuscles.contains { $0.muscle == m } }
+        let first = try Self.check(trials, measured: self.measured, windowLength: c.windowLength)
+        featureCount = first.featureLabels.count
+        // Time-block validation split inside every training trial.
+        fitting = trials.map { $0.frames(0..<Int(Double($0.frameCount) * (1 - c.validationFraction))) }
+        validation = trials.map { $0.frames(Int(Double($0.frameCount) * (1 - c.validationFraction))..<$0.frameCount) }
+            .filter { $0.frameCount >= c.windowLength }
+        let scaler = FeatureScaler(trials: fitting)
+        let network = Self.network(c, inputs: featureCount, outputs: system.muscles.count, seed: seed)
+        model = NeuralMusculoskeletalModel(network: network, scaler: scaler, system: system,
+                                           parameters: PersonalizedParameters(muscleCount: system.muscles.count),
+                                           configuration: c, featureLabels: first.featureLabels)
+        theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
+        agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles.map(\.muscle))
+        // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
+        gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
+        logGain = Tensor(zeros: [max(gained.count, 1)], requiresGrad: true)
+        optimizer = Adam(groups: [ParameterGroup(parameters: network.parameters, learningRate: c.networkLearningRate),
+                                  ParameterGroup(parameters: [theta, logGain], learningRate: c.parameterLearningRate)],
+                         schedule: WarmupCosineSchedule(warmupSteps: min(50, c.maxSteps / 10), totalSteps: max(c.maxSteps, 2),
+                                                        minimumFactor: c.finalLearningRateFactor))
+        torqueLoss = TorqueLoss(scales: TorqueLoss.rmsScales(of: trials, coordinates: coordinates), warmup: c.warmup)
+        rows = fitting.map { scaler.rows($0) }
+        let names = system.muscleNames
+        for (h, entry) in agonistPrior.agonists.sorted(by: { $0.key < $1.key }) {
+            progress("nmm: \(names[h]) anchored to its measured agonists \(entry.muscles.map { names[$0] }.joined(separator: ", "))")
+        }
+        generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
+        replicas = [network] + NMMTrainer.shardRanges(batchSize: c.batchSize).dropFirst().map { _ in network.replica() }
+    }
+
+    /// Each measured muscle's index in `names` and its channel, in name order.
+    static func measuredMuscles(_ measured: [String: String], in names: [String]) throws -> [(muscle: Int, channel: String)] {
+        try measured.keys.sorted().map { muscle in
+            guard let index = names.firstIndex(of: muscle) else {
+                throw EstimationError("measured muscle '\(muscle)' is not in the model (\(names.joined(separator: ", ")))")
+            }
+            return (index, measured[muscle]!)
+        }
+    }
+
+    /// Checks that the trials share their features, record every measured channel and hold two windows; returns the first.
+    static func check(_ trials: [EstimationTrial], measured: [(muscle: Int, channel: String)], windowLength: Int) throws -> EstimationTrial {
+        guard let first = trials.first else { throw EstimationError("nmm needs at least one training trial") }
+        for trial in trials {
+            guard trial.featureLabels == first.featureLabels else { throw EstimationError("trial \(trial.name): features differ from \(first.name)'s") }
+            for pair in measured where trial.emg[pair.channel] == nil { throw EstimationError("trial \(trial.name): no EMG channel '\(pair.channel)'") }
+            guard trial.frameCount >= 2 * windowLength else {
+                throw EstimationError("trial \(trial.name): \(trial.frameCount) frames; nmm needs at least \(2 * windowLength)")
+            }
+        }
+        return first
+    }
+
+    /// A new network of the configured size, its output starting near rest (sigmoid(−2) ≈ 0.12) rather than at 0.5.
+    static func network(_ c: NMMConfiguration, inputs: Int, outputs: Int, seed: Int) -> TransformerEncoder {
+        let network = TransformerEncoder(
+            configuration: TransformerConfiguration(inputSize: inputs, modelSize: c.modelSize, heads: c.heads,
+                                                    feedForwardSize: c.feedForwardSize, layers: c.layers, outputSize: outputs,
+                                                    maxSequenceLength: c.windowLength),
+            seed: UInt64(truncatingIfNeeded: seed))
+        network.outputHead.bias.assign([Float](repeating: -2, count: outputs))
+        return network
+    }
+}

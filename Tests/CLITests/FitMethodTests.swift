@@ -1,0 +1,69 @@
+import Foundation
+import Testing
+import TestSupport
+
+/// `nmm fit --method` and `nmm help methods` come from Estimation's method registry; a subject whose model uses
+/// another muscle class is fitted with that class's curves and says so.
+@Suite(.timeLimit(.minutes(5)))
+struct FitMethodTests {
+    @Test func helpMethodsListsEveryMethodWithItsCapabilitiesAndOptions() throws {
+        let result = try NMMExecutable.run(["help", "methods"])
+        #expect(result.exited(with: 0))
+        for line in ["nmm — ", "mse — ", "so — ", "predicts from kinematics and load alone", "reads each predicted trial's EMG",
+                     "--steps (a whole number from 1 to 1000000; default 1500)", "--synergies", "--reserve-optimal-force"] {
+            #expect(result.stdout.contains(line), "help methods lacks '\(line)'")
+        }
+    }
+
+    @Test func anOptionOfAnotherMethodIsRefusedWithTheMethodsOwnOptions() throws {
+        let result = try NMMExecutable.run(["fit", TestFiles.s01, "--method", "mse", "--test", "trial03", "--coordinates", "r_elbow_flex",
+                                            "--output", "/nonexistent/never-written", "--steps", "5"])
+        #expect(result.exited(with: 64))
+        #expect(result.stderr.contains("--method mse has no option --steps") && result.stderr.contains("--synergies"))
+    }
+
+    @Test func anOptionOutsideItsRangeIsRefused() throws {
+        let result = try NMMExecutable.run(["fit", TestFiles.s01, "--method", "nmm", "--test", "trial03", "--coordinates", "r_elbow_flex",
+                                            "--output", "/nonexistent/never-written", "--steps=-5"])
+        #expect(result.exited(with: 64))
+        #expect(result.stderr.contains("'steps' takes a whole number from 1 to 1000000, not -5"))
+    }
+
+    @Test(.needsSharedData)
+    func aThelenSubjectIsFittedWithThelenCurvesAndSaysSo() throws {
+        try TestFiles.withScratchFolder { folder in
+            let subject = folder.appendingPathComponent("thelen").path
+            try FileManager.default.copyItem(atPath: TestFiles.s01, toPath: subject)
+            let model = subject + "/model.osim"
+            let text = try TestFiles.text(model).replacingOccurrences(of: "DeGrooteFregly2016Muscle", with: "Thelen2003Muscle")
+            try text.write(toFile: model, atomically: true, encoding: .utf8)
+            let output = folder.appendingPathComponent("so").path
+            let result = try NMMExecutable.run(["fit", subject, "--method", "so", "--test", "trial03", "--coordinates", "r_elbow_flex",
+                                                "--output", output])
+            #expect(result.exited(with: 0), "\(result.stderr)")
+            #expect(result.stderr.contains("BRA (Thelen2003Muscle): Thelen's curves"))
+            let metrics = try TestFiles.text(output + "/metrics.json")
+            #expect(metrics.contains("\"BRA\""))
+        }
+    }
+
+    @Test(.needsSharedData)
+    func aSpanningMuscleOfAClassNmmCannotModelIsAnErrorNamingIt() throws {
+        try TestFiles.withScratchFolder { folder in
+            let subject = folder.appendingPathComponent("unknown-class").path
+            try FileManager.default.copyItem(atPath: TestFiles.s01, toPath: subject)
+            let model = subject + "/model.osim"
+            var text = try TestFiles.text(model)
+            let open = try #require(text.range(of: "<DeGrooteFregly2016Muscle name=\"BRA\">"))
+            text.replaceSubrange(open, with: "<Schutte1993Muscle_Deprecated name=\"BRA\">")
+            let close = try #require(text.range(of: "</DeGrooteFregly2016Muscle>", range: open.lowerBound..<text.endIndex))
+            text.replaceSubrange(close, with: "</Schutte1993Muscle_Deprecated>")
+            try text.write(toFile: model, atomically: true, encoding: .utf8)
+            let result = try NMMExecutable.run(["fit", subject, "--method", "so", "--test", "trial03", "--coordinates", "r_elbow_flex",
+                                                "--output", folder.appendingPathComponent("so").path])
+            #expect(result.exited(with: 1))
+            #expect(result.stderr.contains("muscle 'BRA'") && result.stderr.contains("Schutte1993Muscle_Deprecated"), "\(result.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("so/metrics.json").path))
+        }
+    }
+}
