@@ -101,7 +101,7 @@ struct PredictTests {
             #expect(json.contains("\"BRA\""))
             let renamed = try modelFolder(in: folder, name: "renamed", modelJSON: json.replacingOccurrences(of: "\"BRA\"", with: "\"BRX\""),
                                           weights: weights)
-            try expectFailure(renamed, subject, in: folder, saying: "\(subject.path)/model.osim: no muscle 'BRX'")
+            try expectFailure(renamed, subject, in: folder, saying: "\(subject.path)/model.osim: error: no muscle 'BRX'")
 
             // A model whose weight file is not one.
             let garbled = try modelFolder(in: folder, name: "garbled", modelJSON: json, weights: Data("not weights at all".utf8))

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import TestSupport
 @testable import Notebook
 
 /// Counts how often ``SlowSumCommand`` really computed, per notebook folder (tests run in parallel).
