@@ -81,11 +81,17 @@ public struct FitRequest: Sendable {
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
             parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters,
                                                  recruitmentGains: predictor.recruitmentGains, truthModel: subject.truthModel))
-        let summary = ([String(format: "%@: fitted in %.3f s", method.id, fitSeconds)]
-            + report.torque.keys.sorted().map { String(format: "  torque %@: R² %.3f, RMSE %.3f N·m", $0, report.torque[$0]!.r2, report.torque[$0]!.rmse) }
+        let summary = ([String(format: "%@: fitted in %.3f s; means over %d test trials (r and R² over the trials whose reference varies)",
+                               method.id, fitSeconds, test.count)]
+            + report.torque.keys.sorted().map { "  torque \($0): R² \(Self.text(report.torque[$0]!.trialMean.r2)), RMSE \(Self.text(report.torque[$0]!.trialMean.rmse, digits: 3)) N·m" }
             + excitation.keys.sorted().map { m in
-                String(format: "  %@%@: r %.3f, RMSE %.4f", m, excitation[m]!.measured ? " (measured)" : "", excitation[m]!.r, excitation[m]!.rmse)
+                "  \(m)\(excitation[m]!.measured == true ? " (measured)" : ""): r \(Self.text(excitation[m]!.trialMean.r)), RMSE \(Self.text(excitation[m]!.trialMean.rmse, digits: 4))"
             }).joined(separator: "\n")
         return Outcome(predictions: predictions, report: report, predictor: predictor, summary: summary)
+    }
+
+    /// A metric for the summary: "—" when undefined.
+    static func text(_ value: Double?, digits: Int = 3) -> String {
+        value.map { String(format: "%.\(digits)f", $0) } ?? "—"
     }
 }

@@ -66,4 +66,26 @@ struct FitMethodTests {
             #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent("so/metrics.json").path))
         }
     }
+
+    /// The floors run like any method and metrics.json has the per-trial shape: a constant estimate's r is null.
+    @Test(.needsSharedData)
+    func floorsWritePerTrialMetricsWithUndefinedAsNull() throws {
+        try TestFiles.withScratchFolder { folder in
+            for method in ["agonist", "mean"] {
+                let output = folder.appendingPathComponent(method).path
+                let result = try NMMExecutable.run(["fit", TestFiles.s01, "--method", method, "--measured", "BIClong,BICshort,TRIlong,TRIlat",
+                                                    "--train", "trial01,trial02", "--test", "trial03,trial08", "--coordinates", "r_elbow_flex",
+                                                    "--output", output])
+                #expect(result.exited(with: 0), "\(result.stderr)")
+                let data = try Data(contentsOf: URL(fileURLWithPath: output + "/metrics.json"))
+                let metrics = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+                let bra = try #require((metrics["excitation"] as? [String: Any])?["BRA"] as? [String: Any])
+                let trial = try #require((bra["per_trial"] as? [String: Any])?["trial08"] as? [String: Any])
+                #expect(Set(trial.keys) == ["r", "rmse", "nrmse", "r2", "vaf", "active"])
+                #expect(bra["measured"] as? Bool == false)
+                if method == "mean" { #expect(trial["r"] is NSNull, "a constant estimate has no r") }
+                else { #expect(trial["r"] is Double) }
+            }
+        }
+    }
 }

@@ -28,7 +28,7 @@ struct FitRequestTests {
         let outcome = try request(StaticOptimizationMethod(), measured: [], train: []).run()
         #expect(outcome.report.method == "so" && outcome.report.test == ["trial03"])
         #expect(Set(outcome.report.excitation.keys) == ["TRIlong", "TRIlat", "TRImed", "BIClong", "BICshort", "BRA"])
-        #expect(outcome.report.torque["r_elbow_flex"]!.r2 > 0.999)
+        #expect(outcome.report.torque["r_elbow_flex"]!.trialMean.r2! > 0.999)
         let force = try #require(outcome.report.parameters["BRA"]?["max_isometric_force"])
         #expect(force.generic == force.fitted && force.truth != nil)
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-fit-\(UUID())").path

@@ -5,18 +5,23 @@ import Testing
 
 @Suite struct MetricsReportTests {
     @Test func jsonHasTheIssueSchema() throws {
-        let m = SignalMetrics(predicted: [1, 2, 3], reference: [1, 2, 4])
+        let trials = [(name: "trial03", predicted: [1.0, 2, 3], reference: [1.0, 2, 4])]
         let report = MetricsReport(
             method: "so", seed: 3, train: ["trial01"], test: ["trial03"], fitSeconds: 1.5,
-            excitation: ["BRA": .init(m, measured: false)], torque: ["r_elbow_flex": .init(m)],
+            excitation: ["BRA": SignalEvaluation(trials: trials, activeWhen: SignalEvaluation.excitationIsActive, measured: false)],
+            torque: ["r_elbow_flex": SignalEvaluation(trials: trials, activeWhen: SignalEvaluation.torqueIsActive)],
             parameters: ["BRA": ["max_isometric_force": .init(generic: 987.26, fitted: 1100)]])
         let object = try #require(JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
         #expect(Set(object.keys) == ["method", "seed", "train", "test", "fit_seconds", "excitation", "torque", "parameters"])
         let bra = try #require((object["excitation"] as? [String: Any])?["BRA"] as? [String: Any])
-        #expect(Set(bra.keys) == ["rmse", "nrmse", "r", "r2", "vaf", "measured"])
+        #expect(Set(bra.keys) == ["measured", "per_trial", "trial_mean", "pooled"])
         #expect(bra["measured"] as? Bool == false)
+        let trial = try #require((bra["per_trial"] as? [String: Any])?["trial03"] as? [String: Any])
+        #expect(Set(trial.keys) == ["r", "rmse", "nrmse", "r2", "vaf", "active"])
+        #expect(Set(try #require(bra["trial_mean"] as? [String: Any]).keys) == ["r", "rmse", "nrmse", "r2", "vaf", "n", "sd_r"])
+        #expect(Set(try #require(bra["pooled"] as? [String: Any]).keys) == ["r", "rmse", "nrmse", "r2", "vaf", "n", "sd_r"])
         let torque = try #require((object["torque"] as? [String: Any])?["r_elbow_flex"] as? [String: Any])
-        #expect(Set(torque.keys) == ["rmse", "nrmse", "r", "r2", "vaf"])
+        #expect(Set(torque.keys) == ["per_trial", "trial_mean", "pooled"])
         let force = try #require(((object["parameters"] as? [String: Any])?["BRA"] as? [String: Any])?["max_isometric_force"] as? [String: Any])
         #expect(Set(force.keys) == ["generic", "fitted"])  // no truth recorded → no key
         #expect(try MetricsReport.decodeForTest(report.jsonData()) == report)

@@ -24,6 +24,16 @@ import Testing
         #expect(try output("w = sine frequencies: [1, 2] names: [a, b]\nprint w.a").hasSuffix("\nSignal series: 1 channel (a) × 101 samples from 0 to 1 s"))
     }
 
+    /// `expect` shows a check mark with both numbers when its claim holds and fails the cell, naming both, when not.
+    @Test func expectationsCheckTheirClaim() throws {
+        #expect(try output("x = 3\nexpect x > 2") == "✓ x > 2 (x = 3)")
+        let failed = try #require(try firstError("x = 3\nexpect x <= 2.5"))
+        #expect(failed.message.contains("expectation failed: x <= 2.5 does not hold (x = 3)"))
+        #expect(failed.location.line == 3 && failed.location.column == 1)
+        let notNumber = try #require(try firstError("w = sine frequencies: [1]\nexpect w > 2"))
+        #expect(notNumber.message.contains("expect compares numbers, but w is a series"))
+    }
+
     @Test func typeErrorsNameTheArgumentAndWhatWasExpected() throws {
         let cases: [(String, String, Int)] = [
             ("w = sine frequencies: [1] rate: \"fast\"", "option 'rate' of 'sine' needs a number, got text \"fast\"", 33),

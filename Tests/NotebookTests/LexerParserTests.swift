@@ -31,6 +31,26 @@ import Testing
         #expect(statements[3].referencedNames == ["waves", "subject"])
     }
 
+    @Test func parsesExpectations() throws {
+        let (statements, diagnostics) = parse("""
+            expect metrics(nmm).BRA.trial_mean.r > metrics(so).BRA.trial_mean.r
+            expect nmm.torque.r_elbow_flex.trial_mean.r2 >= 0.9
+            expect = 3
+            """)
+        #expect(diagnostics.isEmpty, "\(diagnostics)")
+        guard case .expect(let first) = statements[0], case .expect(let second) = statements[1] else { Issue.record("not expectations"); return }
+        #expect(first.text == "nmm.metrics.BRA.trial_mean.r > so.metrics.BRA.trial_mean.r")
+        #expect(first.location == SourceLocation(file: "nb.md", line: 10, column: 1))
+        #expect(second.comparison == .greaterOrEqual && second.text == "nmm.torque.r_elbow_flex.trial_mean.r2 >= 0.9")
+        #expect(statements[0].referencedNames == ["nmm", "so"])
+        guard case .assign("expect", _, _) = statements[2] else { Issue.record("'expect = 3' names a value"); return }
+        let (_, errors) = parse("expect nmm.metrics.BRA.trial_mean.r 0.9\nexpect \"a\" < 1\nexpect metrics(nmm.x).r > 1")
+        #expect(errors.count == 3)
+        #expect(errors[0].message.contains("expected a comparison (<, <=, >, >=, ==, !=)"))
+        #expect(errors[1].message.contains("'expect' compares numbers"))
+        #expect(errors[2].message.contains("expected a fit's name and ')'"))
+    }
+
     @Test func indentedLinesAndOpenBracketsContinueAStatement() {
         let (statements, diagnostics) = parse("""
             w = sine frequencies: [1,

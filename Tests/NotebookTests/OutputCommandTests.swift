@@ -1,14 +1,16 @@
 import Foundation
 import Testing
+import Estimation
 @testable import Notebook
 
 @Suite struct OutputCommandTests {
     /// Reference values from numpy: `1 - sum((y-x)**2)/sum((x-mean(x))**2)` and `corrcoef(x, y)[0, 1]`.
     @Test func fitStatisticsMatchNumpy() {
-        let fit = FitStatistics(reference: [1, 2, 3, 4, 5], estimate: [1.1, 1.9, 3.2, 3.8, 5.3])
-        #expect(abs(fit.r2 - 0.981) < 1e-12)
-        #expect(abs(fit.r - 0.992405248250204) < 1e-12)
+        let fit = SignalMetrics.finitePairs(reference: [1, 2, 3, 4, 5, .nan], estimate: [1.1, 1.9, 3.2, 3.8, 5.3, 2])
+        #expect(abs(fit.r2! - 0.981) < 1e-12)
+        #expect(abs(fit.r! - 0.992405248250204) < 1e-12)
         #expect(fit.annotation == "R² = 0.981, r = 0.992")
+        #expect(SignalMetrics.finitePairs(reference: [1, 2, 3], estimate: [2, 2, 2]).annotation == "R² = 0, r = —")
     }
 
     @Test func saveWritesAStorageFileOnlyInsideTheOutputFolder() throws {

@@ -17,6 +17,7 @@ import TestSupport
             sets = split data train: [trial01, trial02] test: [trial03]
             print "{data.hidden} {sets.test.trials} {data.trial03.name}"
             plot series data.trial01.torque channels: [r_elbow_flex_moment]
+            print data.trial03.truth.excitation.BRA
             ```
 
             ```nmm
@@ -32,11 +33,12 @@ import TestSupport
         let texts = outcomes[0].outputs.compactMap { if case .text(let text) = $0.content { return text } else { return nil } }
         #expect(texts.first == "subject S01: 6 muscles, 10 trials (trial01 … trial10)")
         #expect(texts.contains("[TRImed, BRA] [trial03] trial03"))
+        #expect(texts.contains { $0.hasPrefix("True excitation series: 1 channel (BRA)") }, "\(texts)")
         // Every file of the folder is hashed into the footer, truth files included (they are read for evaluation).
         #expect(run.record.inputs.count >= 10 * 14 + 3)
         #expect(run.record.inputs.contains { $0.path.hasSuffix("S01/trial01/ik.mot") })
         let split = run.record.diagnostics[0]
-        #expect(split.location.line == 10 && split.location.column == 42)
+        #expect(split.location.line == 11 && split.location.column == 42)
         #expect(split.message.contains("has no trial 'trial1'; did you mean 'trial01'?"))
         #expect(run.record.diagnostics[1].message.contains("cannot find 'no/such/folder'"))
     }

@@ -4,39 +4,35 @@ import BiomechIO
 /// Compares test-trial predictions with their references and collects the fitted parameters, as `metrics.json`
 /// reports them. Excitations are compared with `truth_excitation.sto` where the subject records it (evaluation
 /// only), otherwise with the muscle's own EMG recording (leave-one-muscle-out on real data); torques with inverse
-/// dynamics. Signals of all test trials are concatenated before the metrics are computed.
+/// dynamics. Each trial is evaluated on its own; ``SignalEvaluation`` adds the means over trials and the pooled figures.
 public enum Evaluation {
-    /// The metrics of `predictions` over `testTrials` (same order); `channels` names the EMG channel of a muscle
-    /// whose channel is not named after it.
+    /// The evaluation of every muscle's excitation in `predictions` over `testTrials` (same order); `channels` names
+    /// the EMG channel of a muscle whose channel is not named after it. A muscle without a reference in some trial is
+    /// evaluated on the trials that have one.
     public static func excitationMetrics(predictions: [TrialPrediction], testTrials: [EstimationTrial],
-                                         measured: Set<String>, channels: [String: String] = [:]) -> [String: MetricsReport.ExcitationEntry] {
+                                         measured: Set<String>, channels: [String: String] = [:]) -> [String: SignalEvaluation] {
         guard let muscles = predictions.first?.muscles else { return [:] }
-        var result: [String: MetricsReport.ExcitationEntry] = [:]
+        var result: [String: SignalEvaluation] = [:]
         for (m, muscle) in muscles.enumerated() {
-            var predicted: [Double] = [], reference: [Double] = []
-            for (prediction, trial) in zip(predictions, testTrials) {
-                guard let ref = trial.truthExcitation?[muscle] ?? trial.emg[channels[muscle] ?? muscle] else { continue }
-                predicted += prediction.excitation[m]
-                reference += ref
+            let trials = zip(predictions, testTrials).compactMap { prediction, trial -> (String, [Double], [Double])? in
+                guard let reference = trial.truthExcitation?[muscle] ?? trial.emg[channels[muscle] ?? muscle] else { return nil }
+                return (trial.name, prediction.excitation[m], reference)
             }
-            guard !reference.isEmpty else { continue }
-            result[muscle] = .init(SignalMetrics(predicted: predicted, reference: reference), measured: measured.contains(muscle))
+            guard !trials.isEmpty else { continue }
+            result[muscle] = SignalEvaluation(trials: trials, activeWhen: SignalEvaluation.excitationIsActive, measured: measured.contains(muscle))
         }
         return result
     }
 
-    /// Torque metrics per coordinate over the test trials.
-    public static func torqueMetrics(predictions: [TrialPrediction], testTrials: [EstimationTrial]) -> [String: MetricsReport.TorqueEntry] {
+    /// The evaluation of every coordinate's torque over the test trials against inverse dynamics.
+    public static func torqueMetrics(predictions: [TrialPrediction], testTrials: [EstimationTrial]) -> [String: SignalEvaluation] {
         guard let coordinates = predictions.first?.coordinates else { return [:] }
-        var result: [String: MetricsReport.TorqueEntry] = [:]
+        var result: [String: SignalEvaluation] = [:]
         for (c, coordinate) in coordinates.enumerated() {
-            var predicted: [Double] = [], reference: [Double] = []
-            for (prediction, trial) in zip(predictions, testTrials) {
-                guard let ref = trial.torque[coordinate] else { continue }
-                predicted += prediction.torque[c]
-                reference += ref
+            let trials = zip(predictions, testTrials).compactMap { prediction, trial -> (String, [Double], [Double])? in
+                trial.torque[coordinate].map { (trial.name, prediction.torque[c], $0) }
             }
-            if !reference.isEmpty { result[coordinate] = .init(SignalMetrics(predicted: predicted, reference: reference)) }
+            if !trials.isEmpty { result[coordinate] = SignalEvaluation(trials: trials, activeWhen: SignalEvaluation.torqueIsActive) }
         }
         return result
     }

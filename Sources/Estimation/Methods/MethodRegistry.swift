@@ -7,6 +7,8 @@ public enum MethodRegistry {
         NMMMethod.self,
         SynergyExtrapolationMethod.self,
         StaticOptimizationMethod.self,
+        AgonistMethod.self,
+        MeanMethod.self,
     ]
 
     /// The method whose id is `id`.

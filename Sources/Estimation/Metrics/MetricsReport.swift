@@ -3,49 +3,12 @@ import Foundation
 /// The content of `metrics.json` written by `nmm fit`: what was fitted, how long it took, and how the test-trial
 /// predictions compare with the references.
 ///
-/// Schema: `{"method", "seed", "train", "test", "fit_seconds", "excitation": {muscle: {"rmse", "nrmse", "r", "r2", "vaf",
-/// "measured"}}, "torque": {coordinate: {"rmse", "nrmse", "r", "r2", "vaf"}}, "parameters": {muscle: {parameter: {"generic",
-/// "fitted", "truth"}}}}` (``SignalMetrics`` defines each number).
-/// `truth` is omitted where the subject folder does not record it.
+/// Schema: `{"method", "seed", "train", "test", "fit_seconds", "excitation": {muscle: {"measured", "per_trial": {trial:
+/// {"r", "rmse", "nrmse", "r2", "vaf", "active"}}, "trial_mean": {"r", "rmse", "nrmse", "r2", "vaf", "n", "sd_r"}, "pooled":
+/// {…the same keys}}}, "torque": {coordinate: {"per_trial", "trial_mean", "pooled"}}, "parameters": {muscle: {parameter:
+/// {"generic", "fitted", "truth"}}}}` (``SignalMetrics`` defines each number, ``SignalEvaluation`` the summaries; an
+/// undefined number is `null`). `truth` is omitted where the subject folder does not record it.
 public struct MetricsReport: Sendable, Equatable, Codable {
-    /// Excitation agreement of one muscle over the test trials.
-    public struct ExcitationEntry: Sendable, Equatable, Codable {
-        /// RMSE against the reference excitation.
-        public var rmse: Double
-        /// RMSE / range of the reference excitation.
-        public var nrmse: Double
-        /// Pearson's r.
-        public var r: Double
-        /// Coefficient of determination.
-        public var r2: Double
-        /// Variance accounted for.
-        public var vaf: Double
-        /// Whether the muscle's EMG was an input of the fit (then the reference is still the truth when known).
-        public var measured: Bool
-        /// An entry from metrics.
-        public init(_ metrics: SignalMetrics, measured: Bool) {
-            rmse = metrics.rmse; nrmse = metrics.nrmse; r = metrics.r; r2 = metrics.r2; vaf = metrics.vaf; self.measured = measured
-        }
-    }
-
-    /// Torque agreement of one coordinate over the test trials.
-    public struct TorqueEntry: Sendable, Equatable, Codable {
-        /// RMSE (N·m).
-        public var rmse: Double
-        /// RMSE / range of the inverse-dynamics torque.
-        public var nrmse: Double
-        /// Pearson's r.
-        public var r: Double
-        /// Coefficient of determination.
-        public var r2: Double
-        /// Variance accounted for.
-        public var vaf: Double
-        /// An entry from metrics.
-        public init(_ metrics: SignalMetrics) {
-            rmse = metrics.rmse; nrmse = metrics.nrmse; r = metrics.r; r2 = metrics.r2; vaf = metrics.vaf
-        }
-    }
-
     /// A muscle parameter in the generic model, as fitted, and in the truth model when one exists.
     public struct ParameterEntry: Sendable, Equatable, Codable {
         /// The generic model's value.
@@ -60,7 +23,7 @@ public struct MetricsReport: Sendable, Equatable, Codable {
         }
     }
 
-    /// `nmm`, `mse` or `so`.
+    /// The method's id (``EstimationMethod/id``).
     public var method: String
     /// The seed of the fit.
     public var seed: Int
@@ -71,15 +34,15 @@ public struct MetricsReport: Sendable, Equatable, Codable {
     /// Wall-clock seconds the fit took (prediction and evaluation excluded).
     public var fitSeconds: Double
     /// Per muscle.
-    public var excitation: [String: ExcitationEntry]
+    public var excitation: [String: SignalEvaluation]
     /// Per coordinate.
-    public var torque: [String: TorqueEntry]
+    public var torque: [String: SignalEvaluation]
     /// Per muscle, per OpenSim parameter name (`max_isometric_force`, ...).
     public var parameters: [String: [String: ParameterEntry]]
 
     /// A report; every field as in the schema.
     public init(method: String, seed: Int, train: [String], test: [String], fitSeconds: Double,
-                excitation: [String: ExcitationEntry], torque: [String: TorqueEntry], parameters: [String: [String: ParameterEntry]]) {
+                excitation: [String: SignalEvaluation], torque: [String: SignalEvaluation], parameters: [String: [String: ParameterEntry]]) {
         self.method = method; self.seed = seed; self.train = train; self.test = test; self.fitSeconds = fitSeconds
         self.excitation = excitation; self.torque = torque; self.parameters = parameters
     }
@@ -88,12 +51,11 @@ public struct MetricsReport: Sendable, Equatable, Codable {
         case method, seed, train, test, fitSeconds = "fit_seconds", excitation, torque, parameters
     }
 
-    /// The report as pretty-printed JSON with sorted keys (deterministic bytes for a given report).
-    /// Non-finite numbers (a constant reference) are written as strings, which JSON cannot otherwise hold.
+    /// The report as pretty-printed JSON with sorted keys (deterministic bytes for a given report). Undefined numbers
+    /// are `null`; a non-finite number cannot occur (the encoder refuses one rather than write it).
     public func jsonData() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         return try encoder.encode(self)
     }
 

@@ -3,22 +3,29 @@
 ///
 /// With prediction p, reference y, n samples, ȳ the mean of y and range(y) = max y − min y:
 /// - `rmse` = √(Σ (p − y)² / n)
-/// - `nrmse` = rmse / range(y)  (0 when y is constant and p = y)
-/// - `r` = Σ (p − p̄)(y − ȳ) / √(Σ (p − p̄)² · Σ (y − ȳ)²), Pearson's correlation (0 when either is constant)
+/// - `nrmse` = rmse / range(y)
+/// - `r` = Σ (p − p̄)(y − ȳ) / √(Σ (p − p̄)² · Σ (y − ȳ)²), Pearson's correlation
 /// - `r2` = 1 − Σ (p − y)² / Σ (y − ȳ)², the coefficient of determination of p as a predictor of y
 ///   (can be negative; not the square of r)
 /// - `vaf` = 1 − Σ (p − y)² / Σ y², the variance accounted for about zero, as synergy analysis defines it
-public struct SignalMetrics: Sendable, Equatable, Codable {
+///
+/// A number whose denominator is zero — r of a constant estimate or reference, nrmse and R² of a constant
+/// reference, VAF of an all-zero reference — is undefined: nil here, `null` in JSON, "—" in tables. Never 0.
+public struct SignalMetrics: Sendable, Equatable {
     /// Root-mean-square error, in the signal's unit.
     public var rmse: Double
     /// RMSE divided by the reference's range (max − min).
-    public var nrmse: Double
+    public var nrmse: Double?
     /// Pearson's correlation coefficient.
-    public var r: Double
+    public var r: Double?
     /// Coefficient of determination.
-    public var r2: Double
+    public var r2: Double?
     /// Variance accounted for (about zero).
-    public var vaf: Double
+    public var vaf: Double?
+    /// The population standard deviation of the reference.
+    public var referenceStandardDeviation: Double
+    /// The largest |reference|.
+    public var referencePeak: Double
 
     /// Compares `predicted` with `reference`; both must have the same, non-zero length (a programmer error otherwise).
     public init(predicted: [Double], reference: [Double]) {
@@ -36,9 +43,13 @@ public struct SignalMetrics: Sendable, Equatable, Codable {
         }
         let range = (reference.max() ?? 0) - (reference.min() ?? 0)
         rmse = (squaredError / n).squareRoot()
-        nrmse = range > 0 ? rmse / range : (rmse == 0 ? 0 : .infinity)
-        r = varianceP > 0 && varianceY > 0 ? covariance / (varianceP * varianceY).squareRoot() : 0
-        r2 = varianceY > 0 ? 1 - squaredError / varianceY : (squaredError == 0 ? 1 : -.infinity)
-        vaf = sumYY > 0 ? 1 - squaredError / sumYY : (squaredError == 0 ? 1 : -.infinity)
+        nrmse = range > 0 ? rmse / range : nil
+        // A sum of squares below this is a constant signal up to rounding (the .sto files hold 8 significant digits).
+        let constant = 1e-18 * n
+        r = varianceP > constant && varianceY > constant ? covariance / (varianceP * varianceY).squareRoot() : nil
+        r2 = varianceY > constant ? 1 - squaredError / varianceY : nil
+        vaf = sumYY > 0 ? 1 - squaredError / sumYY : nil
+        referenceStandardDeviation = (varianceY / n).squareRoot()
+        referencePeak = reference.map(abs).max() ?? 0
     }
 }

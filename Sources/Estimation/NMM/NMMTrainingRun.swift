@@ -37,10 +37,10 @@ final class NMMTrainingRun {
          seed: Int, progress: (String) -> Void) throws {
         let c = trainer.configuration
         self.trainer = trainer; self.system = system; self.coordinates = coordinates
-        let measuredMuscles = try Self.measuredMuscles(measured, in: system.muscleNames)
-        self.measured = measuredMuscles
-        unmeasured = system.muscleNames.indices.filter { m in !measuredMuscles.contains { $0.muscle == m } }
-        let first = try Self.check(trials, measured: self.measured, windowLength: c.windowLength)
+        let measuredMuscles = try MeasuredMuscles(measured, muscles: system.muscleNames)
+        self.measured = measuredMuscles.pairs
+        unmeasured = measuredMuscles.hidden
+        let first = try Self.check(trials, measured: measuredMuscles.pairs, windowLength: c.windowLength)
         featureCount = first.featureLabels.count
         // Time-block validation split inside every training trial.
         fitting = trials.map { $0.frames(0..<Int(Double($0.frameCount) * (1 - c.validationFraction))) }
@@ -52,7 +52,7 @@ final class NMMTrainingRun {
                                            parameters: PersonalizedParameters(muscleCount: system.muscles.count),
                                            configuration: c, featureLabels: first.featureLabels)
         theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
-        agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles.map(\.muscle))
+        agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles.pairs.map(\.muscle))
         // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
         gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
         logGain = Tensor(zeros: [max(gained.count, 1)], requiresGrad: true)
@@ -68,16 +68,6 @@ final class NMMTrainingRun {
         }
         generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
         replicas = [network] + NMMTrainer.shardRanges(batchSize: c.batchSize).dropFirst().map { _ in network.replica() }
-    }
-
-    /// Each measured muscle's index in `names` and its channel, in name order.
-    static func measuredMuscles(_ measured: [String: String], in names: [String]) throws -> [(muscle: Int, channel: String)] {
-        try measured.keys.sorted().map { muscle in
-            guard let index = names.firstIndex(of: muscle) else {
-                throw EstimationError("measured muscle '\(muscle)' is not in the model (\(names.joined(separator: ", ")))")
-            }
-            return (index, measured[muscle]!)
-        }
     }
 
     /// Checks that the trials share their features, record every measured channel and hold two windows; returns the first.

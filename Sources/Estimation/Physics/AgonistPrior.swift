@@ -22,28 +22,10 @@ public struct AgonistPrior: Sendable {
     /// Unmeasured muscle → (its main coordinate, its measured agonists).
     public var agonists: [Int: (coordinate: Int, muscles: [Int])]
 
-    /// The agonists of every unmeasured muscle, from the mean moment arms over `trials`. A measured muscle is an
-    /// agonist when its mean moment arm about the hidden muscle's main coordinate has the same sign and at least
-    /// a tenth of the hidden muscle's magnitude.
+    /// The prior over the agonists (``MeasuredAgonists``) of every unmeasured muscle of `system`, from `trials`.
     public init(weight: Double, system: MuscleSystem, trials: [EstimationTrial], measured: [Int]) {
         self.weight = weight
-        let muscleCount = system.muscles.count
-        let coordinateCount = trials.first?.geometry.coordinates.count ?? 0
-        var meanArm = [[Double]](repeating: [Double](repeating: 0, count: muscleCount), count: coordinateCount)
-        var frames = 0.0
-        for trial in trials {
-            for c in 0..<coordinateCount { for m in 0..<muscleCount { meanArm[c][m] += trial.geometry.momentArm[c][m].reduce(0, +) } }
-            frames += Double(trial.frameCount)
-        }
-        meanArm = meanArm.map { $0.map { $0 / max(frames, 1) } }
-        var agonists: [Int: (coordinate: Int, muscles: [Int])] = [:]
-        for h in 0..<muscleCount where !measured.contains(h) && coordinateCount > 0 {
-            let main = (0..<coordinateCount).max { abs(meanArm[$0][h]) < abs(meanArm[$1][h]) }!
-            let arm = meanArm[main][h]
-            let group = measured.filter { meanArm[main][$0] * arm > 0 && abs(meanArm[main][$0]) >= 0.1 * abs(arm) }
-            if !group.isEmpty { agonists[h] = (main, group) }
-        }
-        self.agonists = agonists
+        agonists = MeasuredAgonists(muscleCount: system.muscles.count, trials: trials, measured: measured).groups
     }
 
     /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry` and to the log

@@ -43,14 +43,14 @@ public struct SynergyExtrapolation: Sendable {
         public var system: MuscleSystem
         /// Fitted parameters.
         public var parameters: PersonalizedParameters
-        /// `synergyVectors[channel][synergy]`, channels in `channels` order.
+        /// `synergyVectors[channel][synergy]`, channels in the measured muscles' order.
         public var synergyVectors: [[Double]]
         /// `weights[unmeasured][synergy]`.
         public var weights: [[Double]]
-        /// Measured muscle → its EMG channel.
-        public var channels: [(muscle: Int, channel: String)]
+        /// The measured muscles and their channels, and the hidden ones.
+        public var measured: MeasuredMuscles
         /// Indices of the unmeasured muscles.
-        public var unmeasured: [Int]
+        public var unmeasured: [Int] { measured.hidden }
         /// VAF of the synergies on the training EMG.
         public var vaf: Double
         /// Loss history, one value per iteration.
@@ -58,12 +58,9 @@ public struct SynergyExtrapolation: Sendable {
 
         /// Excitations of every muscle on `trial`, from its measured EMG.
         public func excitation(_ trial: EstimationTrial) throws -> [[Double]] {
-            let data = try channels.map { entry -> [Double] in
-                guard let emg = trial.emg[entry.channel] else { throw EstimationError("trial \(trial.name): no EMG channel '\(entry.channel)'") }
-                return emg.map { max($0, 0) }
-            }
+            let data = try measured.emg(trial)
             let activations = SynergyActivations.solve(data: data, weights: synergyVectors)
-            return SynergyExtrapolation.excitation(trial: trial, measuredEMG: data, channels: channels, unmeasured: unmeasured,
+            return SynergyExtrapolation.excitation(trial: trial, measuredEMG: data, channels: measured.pairs, unmeasured: unmeasured,
                                                    weights: weights, activations: activations, muscleCount: system.muscles.count)
         }
 
@@ -84,17 +81,9 @@ public struct SynergyExtrapolation: Sendable {
     public func fit(system: MuscleSystem, trials: [EstimationTrial], measured: [String: String], coordinates: [String],
                     progress: (String) -> Void = { _ in }) throws -> Fit {
         let names = system.muscleNames
-        let channels = try measured.keys.sorted().map { muscle -> (muscle: Int, channel: String) in
-            guard let index = names.firstIndex(of: muscle) else { throw EstimationError("measured muscle '\(muscle)' is not in the model (\(names.joined(separator: ", ")))") }
-            return (index, measured[muscle]!)
-        }
-        let unmeasured = names.indices.filter { m in !channels.contains { $0.muscle == m } }
-        let emg = try trials.map { trial in
-            try channels.map { entry -> [Double] in
-                guard let signal = trial.emg[entry.channel] else { throw EstimationError("trial \(trial.name): no EMG channel '\(entry.channel)'") }
-                return signal.map { max($0, 0) }
-            }
-        }
+        let measuredMuscles = try MeasuredMuscles(measured, muscles: names)
+        let channels = measuredMuscles.pairs, unmeasured = measuredMuscles.hidden
+        let emg = try trials.map(measuredMuscles.emg)
         let concatenated = channels.indices.map { c in emg.flatMap { $0[c] } }
         let nmf = try configuration.synergyCount.map { try NonnegativeMatrixFactorization(concatenated, rank: $0, seed: configuration.seed) }
             ?? NonnegativeMatrixFactorization.smallestRank(concatenated, reaching: configuration.vafThreshold, seed: configuration.seed)
@@ -147,8 +136,8 @@ public struct SynergyExtrapolation: Sendable {
             (variables * Tensor(shape: [values.count], scalars: gradient.map(Float.init))).sum().backward()
             optimizer.step()
         }
-        return Fit(system: system, parameters: parameters, synergyVectors: nmf.weights, weights: weights, channels: channels,
-                   unmeasured: unmeasured, vaf: nmf.varianceAccountedFor, lossHistory: history)
+        return Fit(system: system, parameters: parameters, synergyVectors: nmf.weights, weights: weights, measured: measuredMuscles,
+                   vaf: nmf.varianceAccountedFor, lossHistory: history)
     }
 
     /// Measured muscles follow their EMG, unmeasured ones the weighted synergy activations, all clamped to [0, 1].

@@ -47,7 +47,6 @@ enum FitPlotSupport {
     /// "r = 0.93 (nmm)", comparing the first series with the reference sample by sample, when both align.
     static func annotation(reference: [Double]?, estimate: [Double], method: String) -> String {
         guard let reference, reference.count == estimate.count, reference.count > 2 else { return "" }
-        let fit = FitStatistics(reference: reference, estimate: estimate)
-        return "r = \(NumberText.readable(fit.r, significant: 3)) (\(method))"
+        return "r = \(NumberText.readable(SignalMetrics(predicted: estimate, reference: reference).r)) (\(method))"
     }
 }

@@ -91,12 +91,12 @@ enum FitSupport {
     /// The value and outputs of a fit: its summary and its metrics for the JSON report.
     static func result(_ artifact: FitArtifact) -> CommandResult {
         let value = FitResultValue(artifact)
-        var metrics: [(String, Double)] = []
+        var metrics: [(String, Double?)] = []
         for (muscle, entry) in artifact.report.excitation.sorted(by: { $0.key < $1.key }) {
-            metrics += [("\(muscle) excitation r", entry.r), ("\(muscle) excitation RMSE", entry.rmse)]
+            metrics += [("\(muscle) excitation r, trial mean", entry.trialMean.r), ("\(muscle) excitation RMSE, trial mean", entry.trialMean.rmse)]
         }
         for (coordinate, entry) in artifact.report.torque.sorted(by: { $0.key < $1.key }) {
-            metrics += [("\(coordinate) torque R²", entry.r2), ("\(coordinate) torque RMSE (N·m)", entry.rmse)]
+            metrics += [("\(coordinate) torque R², trial mean", entry.trialMean.r2), ("\(coordinate) torque RMSE (N·m), trial mean", entry.trialMean.rmse)]
         }
         metrics.append(("fit seconds", artifact.report.fitSeconds))
         return CommandResult(value: .object(value), outputs: [.text(value.summary), .metrics(title: "\(artifact.method) metrics", values: metrics)])

@@ -1,4 +1,5 @@
 import Charts
+import Estimation
 
 /// `plot scatter`: predicted against measured, sample by sample, with the identity line.
 struct PlotScatterCommand: NotebookCommand {
@@ -35,7 +36,7 @@ struct PlotScatterCommand: NotebookCommand {
             groups.append(ScatterGroup(name: name, x: x, y: y, role: .other(index)))
         }
         guard !groups.isEmpty else { throw invocation.error("the series share no channel", at: "against") }
-        let fit = FitStatistics(reference: groups.flatMap(\.x), estimate: groups.flatMap(\.y))
+        let fit = SignalMetrics.finitePairs(reference: groups.flatMap(\.x), estimate: groups.flatMap(\.y))
         let names = invocation.writtenNames(of: "series").first ?? "estimate"
         let referenceName = invocation.writtenNames(of: "against").first ?? "reference"
         let chart = ScatterChart(
@@ -44,32 +45,5 @@ struct PlotScatterCommand: NotebookCommand {
             yAxis: AxisTitle("\(estimate.quantity), \(names)", unit: estimate.unit),
             groups: groups, annotation: fit.annotation)
         return CommandResult(outputs: [.figure(chart, caption: invocation.text("caption"))])
-    }
-}
-
-/// R² and Pearson's r of an estimate against a reference, over the pairs where both are finite.
-struct FitStatistics {
-    var r2: Double
-    var r: Double
-
-    init(reference: [Double], estimate: [Double]) {
-        let pairs = zip(reference, estimate).filter { $0.0.isFinite && $0.1.isFinite }
-        let n = Double(pairs.count)
-        let meanX = pairs.reduce(0) { $0 + $1.0 } / n
-        let meanY = pairs.reduce(0) { $0 + $1.1 } / n
-        var sxx = 0.0, syy = 0.0, sxy = 0.0, residual = 0.0
-        for (x, y) in pairs {
-            sxx += (x - meanX) * (x - meanX)
-            syy += (y - meanY) * (y - meanY)
-            sxy += (x - meanX) * (y - meanY)
-            residual += (y - x) * (y - x)
-        }
-        r2 = sxx > 0 ? 1 - residual / sxx : .nan
-        r = sxx > 0 && syy > 0 ? sxy / (sxx * syy).squareRoot() : .nan
-    }
-
-    /// "R² = 0.97, r = 0.99".
-    var annotation: String {
-        "R² = \(NumberText.readable(r2, significant: 3)), r = \(NumberText.readable(r, significant: 3))"
     }
 }

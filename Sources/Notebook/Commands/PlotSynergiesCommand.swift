@@ -54,7 +54,7 @@ struct PlotSynergiesCommand: NotebookCommand {
             rows: emg.channels.enumerated().map { row, channel in
                 [.text(channel.name)] + factorization.weights[row].map { .number($0) }
             })
-        let metrics: [(String, Double)] = [("synergies", Double(factorization.rank)), ("variance accounted for", factorization.varianceAccountedFor)]
+        let metrics: [(String, Double?)] = [("synergies", Double(factorization.rank)), ("variance accounted for", factorization.varianceAccountedFor)]
         return CommandResult(outputs: [.figure(chart, caption: invocation.text("caption")), .table(table), .metrics(title: "synergies", values: metrics)])
     }
 }

@@ -1,4 +1,5 @@
 import Charts
+import Estimation
 
 /// `plot torque`: predicted joint torques against inverse dynamics.
 struct PlotTorqueCommand: NotebookCommand {
@@ -38,8 +39,8 @@ struct PlotTorqueCommand: NotebookCommand {
                 series.append(Series(name: fit.artifact.method.uppercased(), x: prediction.time, y: prediction.torque[row],
                                      role: FitPlotSupport.role(fit.artifact.method)))
                 if note.isEmpty, let referenceValues, referenceValues.count == prediction.torque[row].count {
-                    let statistics = FitStatistics(reference: referenceValues, estimate: prediction.torque[row])
-                    note = "R² = \(NumberText.readable(statistics.r2, significant: 3)) (\(fit.artifact.method))"
+                    let statistics = SignalMetrics(predicted: prediction.torque[row], reference: referenceValues)
+                    note = "R² = \(NumberText.readable(statistics.r2)) (\(fit.artifact.method))"
                 }
             }
             panels.append(Panel(title: coordinate, yAxis: AxisTitle("Torque", unit: "N·m"), series: series, annotation: note))

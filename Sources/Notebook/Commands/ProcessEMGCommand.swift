@@ -1,4 +1,5 @@
 import BiomechIO
+import Estimation
 import SignalProcessing
 
 /// `process emg`: raw EMG to normalised envelopes, the classical chain.
@@ -62,7 +63,7 @@ struct ProcessEMGCommand: NotebookCommand {
                 processed += mine
                 recorded += stored
             }
-            let r: DataTable.Cell = recorded.isEmpty ? .empty : .number(FitStatistics(reference: recorded, estimate: processed).r)
+            let r: DataTable.Cell = recorded.isEmpty ? .empty : .number(SignalMetrics(predicted: processed, reference: recorded).r)
             rows.append([.text(channel), .number(result.normalizers[channel] ?? .nan), r])
         }
         for index in value.subject.trials.indices { value.subject.trials[index].emg = result.envelopes[index] }

@@ -28,6 +28,11 @@ public enum LanguageGuide {
         - **Names**: a bare name means the value defined above with that name (`data`, or a field of it:
           `data.test`); a name that is not defined above is simply a word — so `muscles: [BRA, TRImed]`
           needs no quotes. Quote a word that clashes with a name you defined.
+        - **Claims**: `expect LEFT OP RIGHT` compares two numbers (`<`, `<=`, `>`, `>=`, `==`, `!=`), each a number
+          or a name such as `nmm.metrics.BRA.trial_mean.r` (or `metrics(nmm).BRA.trial_mean.r`); it shows a check
+          mark with both numbers when the claim holds and fails the cell — and the run — when it does not, so the
+          prose of a notebook cannot claim what its numbers do not show. An undefined number (r of a constant
+          estimate, shown "—") fails the claim too.
         - **Comments** start with `#`. `#| key: value` lines at the top of a block are cell options:
           `label` (cite the cell's figure as `@label` in the prose), `caption`, `echo: false` (hide the code).
         - **Errors** are reported as `notebook.md:LINE:COLUMN: error: …`, in the terminal and in the report

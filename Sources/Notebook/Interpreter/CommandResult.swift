@@ -23,5 +23,5 @@ public enum CommandOutput: Sendable {
     /// A chart, numbered as a figure; `caption` overrides the cell's `#| caption:`.
     case figure(any Chart, caption: String?)
     /// Named numbers (metrics), listed in the JSON report (the HTML shows tables and text, not raw metrics).
-    case metrics(title: String, values: [(String, Double)])
+    case metrics(title: String, values: [(String, Double?)])
 }

@@ -84,7 +84,17 @@ private struct LineScanner {
                 index += 1
             case "#":
                 return
+            case "=" where peek(1) == "=":
+                tokens.append(Token(kind: .comparison(.equal), location: start)); index += 2
             case "=": tokens.append(Token(kind: .equals, location: start)); index += 1
+            case "<", ">", "!":
+                let operatorText = peek(1) == "=" ? "\(character)=" : "\(character)"
+                guard let comparison = ComparisonOperator(rawValue: operatorText) else {
+                    throw Diagnostic("unexpected character '!'; 'not equal' is written '!='", at: start)
+                }
+                tokens.append(Token(kind: .comparison(comparison), location: start)); index += operatorText.count
+            case "(": tokens.append(Token(kind: .openParenthesis, location: start)); index += 1
+            case ")": tokens.append(Token(kind: .closeParenthesis, location: start)); index += 1
             case ":": tokens.append(Token(kind: .colon, location: start)); index += 1
             case ",": tokens.append(Token(kind: .comma, location: start)); index += 1
             case ".": tokens.append(Token(kind: .dot, location: start)); index += 1

@@ -5,7 +5,9 @@
 ///     statement := "param" NAME "=" value
 ///                | NAME "=" command
 ///                | NAME "=" value
+///                | "expect" operand COMPARISON operand
 ///                | command
+///     operand   := NUMBER | NAME ("." NAME)* | "metrics" "(" NAME ")" ("." NAME)*
 ///     command   := COMMAND-NAME value* option*      COMMAND-NAME is one or two words, e.g. print, plot series
 ///     option    := NAME ":" value
 ///     value     := NUMBER | STRING | NAME ("." NAME)* | "[" (value ("," value)* ","?)? "]"
@@ -80,6 +82,10 @@ struct Parser {
             _ = advance()
             return .param(name: name, location: nameLocation, value: try parseValue())
         }
+        if first == "expect", peek(1).kind != .equals {
+            _ = advance()
+            return .expect(try parseExpectation(at: start))
+        }
         if peek(1).kind == .equals {
             _ = advance()
             _ = advance()
@@ -95,6 +101,41 @@ struct Parser {
             return .assign(name: first, location: start, value: try parseValue())
         }
         return .run(try parseCommand())
+    }
+
+    private mutating func parseExpectation(at start: SourceLocation) throws -> Expectation {
+        let left = try parseOperand()
+        guard case .comparison(let comparison) = current.kind else {
+            throw Diagnostic("expected a comparison (<, <=, >, >=, ==, !=) after '\(Expectation.text(left))', found \(describe(current))",
+                             at: current.location)
+        }
+        _ = advance()
+        return Expectation(left: left, comparison: comparison, right: try parseOperand(), location: start)
+    }
+
+    /// A number, a name path, or `metrics(NAME).path` (the same as `NAME.metrics.path`).
+    private mutating func parseOperand() throws -> Expression {
+        if case .identifier("metrics") = current.kind, peek(1).kind == .openParenthesis {
+            let start = advance().location
+            _ = advance()
+            guard case .identifier(let fit) = current.kind, peek(1).kind == .closeParenthesis else {
+                throw Diagnostic("expected a fit's name and ')' in 'metrics(…)'", at: current.location)
+            }
+            _ = advance(); _ = advance()
+            var parts = [fit, "metrics"]
+            while current.kind == .dot {
+                _ = advance()
+                guard case .identifier(let member) = current.kind else { throw Diagnostic("expected a name after '.'", at: current.location) }
+                parts.append(member)
+                _ = advance()
+            }
+            return .name(NamePath(parts: parts, location: start))
+        }
+        let operand = try parseValue()
+        switch operand {
+        case .number, .name: return operand
+        case .string, .list: throw Diagnostic("'expect' compares numbers: a number or a name such as nmm.metrics.BRA.trial_mean.r", at: operand.location)
+        }
     }
 
     private func isCommandStart(_ word: String) -> Bool {
@@ -199,6 +240,9 @@ struct Parser {
         case .dot: return "'.'"
         case .openBracket: return "'['"
         case .closeBracket: return "']'"
+        case .openParenthesis: return "'('"
+        case .closeParenthesis: return "')'"
+        case .comparison(let comparison): return "'\(comparison.rawValue)'"
         case .newline: return "the end of the line"
         case .end: return "the end of the block"
         }

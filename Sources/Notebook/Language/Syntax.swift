@@ -63,12 +63,15 @@ public enum Statement: Equatable, Sendable {
     case assign(name: String, location: SourceLocation, value: Expression)
     /// `command …`: runs the command for its output.
     case run(CommandCall)
+    /// `expect a > b`: a claim about two numbers that fails the cell when it does not hold.
+    case expect(Expectation)
 
     /// Where the statement starts.
     public var location: SourceLocation {
         switch self {
         case .param(_, let location, _), .bind(_, let location, _), .assign(_, let location, _): return location
         case .run(let call): return call.location
+        case .expect(let expectation): return expectation.location
         }
     }
 
@@ -76,7 +79,7 @@ public enum Statement: Equatable, Sendable {
     public var definedName: String? {
         switch self {
         case .param(let name, _, _), .bind(let name, _, _), .assign(let name, _, _): return name
-        case .run: return nil
+        case .run, .expect: return nil
         }
     }
 
@@ -85,6 +88,7 @@ public enum Statement: Equatable, Sendable {
         switch self {
         case .param(_, _, let value), .assign(_, _, let value): return [value]
         case .bind(_, _, let call), .run(let call): return call.arguments + call.options.map(\.value)
+        case .expect(let expectation): return [expectation.left, expectation.right]
         }
     }
 }
@@ -105,5 +109,29 @@ extension Statement {
     /// The first part of every name the statement mentions; those defined above are the values it reads.
     var referencedNames: [String] {
         expressions.flatMap(\.referencedNames)
+    }
+}
+
+/// `expect LEFT OPERATOR RIGHT`: each side a number or a path to one (`nmm.metrics.BRA.trial_mean.r`,
+/// `metrics(nmm).BRA.trial_mean.r`), so that a notebook's prose cannot claim what its numbers do not show.
+public struct Expectation: Equatable, Sendable {
+    /// The left side.
+    public var left: Expression
+    /// How the sides compare.
+    public var comparison: ComparisonOperator
+    /// The right side.
+    public var right: Expression
+    /// Where `expect` is written.
+    public var location: SourceLocation
+
+    /// The claim as written, `nmm.metrics.BRA.trial_mean.r > 0.9`.
+    public var text: String { "\(Self.text(left)) \(comparison.rawValue) \(Self.text(right))" }
+
+    static func text(_ expression: Expression) -> String {
+        switch expression {
+        case .number(let value, _): return NumberText.readable(value)
+        case .name(let path): return path.description
+        case .string, .list: return "…"
+        }
     }
 }

@@ -8,7 +8,9 @@ struct Token: Equatable, Sendable {
         case number(Double)
         /// A double-quoted string, already split into text and `{name}` parts.
         case string([StringPart])
-        case equals, colon, comma, dot, openBracket, closeBracket
+        case equals, colon, comma, dot, openBracket, closeBracket, openParenthesis, closeParenthesis
+        /// `<`, `<=`, `>`, `>=`, `==` or `!=` (in `expect` statements).
+        case comparison(ComparisonOperator)
         /// The end of a statement (a line break outside brackets that is not followed by an indented line).
         case newline
         case end
@@ -35,4 +37,21 @@ public struct NamePath: Equatable, Sendable, CustomStringConvertible {
     public var head: String { parts[0] }
     /// The path as written, `data.test`.
     public var description: String { parts.joined(separator: ".") }
+}
+
+/// A comparison of two numbers in an `expect` statement.
+public enum ComparisonOperator: String, Equatable, Sendable {
+    case less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">=", equal = "==", notEqual = "!="
+
+    /// Whether `left` compares with `right` so.
+    public func holds(_ left: Double, _ right: Double) -> Bool {
+        switch self {
+        case .less: return left < right
+        case .lessOrEqual: return left <= right
+        case .greater: return left > right
+        case .greaterOrEqual: return left >= right
+        case .equal: return left == right
+        case .notEqual: return left != right
+        }
+    }
 }

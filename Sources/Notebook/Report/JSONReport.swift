@@ -43,7 +43,8 @@ struct JSONReport: Encodable {
         var cell: Int
         var line: Int
         var title: String
-        var values: [String: Double]
+        /// Named numbers; an undefined one (r of a constant signal) is null.
+        var values: [String: Double?]
     }
 
     struct Figure: Encodable {

@@ -121,7 +121,34 @@ struct NotebookExecution {
             return result.outputs
         case .run(let call):
             return try run(call, hits: &hits, misses: &misses).result.outputs
+        case .expect(let expectation):
+            return [.text(try check(expectation))]
         }
+    }
+
+    /// "✓ the claim (left value, right value)" when `expectation` holds; a diagnostic with both numbers when not.
+    private func check(_ expectation: Expectation) throws -> String {
+        let resolver = ArgumentResolver(session: session)
+        var dependencies: [String: String] = [:]
+        func number(_ side: Expression) throws -> Double {
+            if case .number(let value, _) = side { return value }
+            switch try resolver.evaluate(side, as: .any, role: "the value", dependencies: &dependencies).value {
+            case .number(let value): return value
+            case .undefined:
+                throw Diagnostic("expectation \(expectation.text) cannot be checked: \(Expectation.text(side)) is undefined (—)", at: side.location)
+            case let other:
+                throw Diagnostic("expect compares numbers, but \(Expectation.text(side)) is a \(other.kind)", at: side.location)
+            }
+        }
+        let left = try number(expectation.left), right = try number(expectation.right)
+        let shown = [(expectation.left, left), (expectation.right, right)].compactMap { side, value -> String? in
+            guard case .name(let path) = side else { return nil }
+            return "\(path) = \(NumberText.readable(value))"
+        }.joined(separator: ", ")
+        guard expectation.comparison.holds(left, right) else {
+            throw Diagnostic("expectation failed: \(expectation.text) does not hold (\(shown))", at: expectation.location)
+        }
+        return "✓ \(expectation.text) (\(shown))"
     }
 
     /// Evaluates the right-hand side of `param x = …` or `x = …`: literals, words, lists and names above.

@@ -42,9 +42,12 @@ public struct DataTable: Sendable, Codable, Equatable {
             switch self {
             case .number(let value): return NumberText.readable(value)
             case .text(let value): return value
-            case .empty: return ""
+            case .empty: return "—"
             }
         }
+
+        /// A number, or an empty cell ("—") where it is undefined.
+        public static func number(_ value: Double?) -> Cell { value.map { .number($0) } ?? .empty }
     }
 
     /// A short title, used as the table's caption and its key in the JSON report.

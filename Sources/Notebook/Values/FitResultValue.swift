@@ -50,7 +50,7 @@ public struct FitResultValue: NotebookObject {
             ? "so solved \(report.test.joined(separator: ", ")) frame by frame in \(seconds) s"
             : "\(artifact.method) fitted on \(report.train.count) trial\(report.train.count == 1 ? "" : "s") in \(seconds) s, tested on \(report.test.joined(separator: ", "))"]
         for coordinate in report.torque.keys.sorted() {
-            parts.append("\(coordinate) torque R² \(NumberText.readable(report.torque[coordinate]?.r2 ?? .nan, significant: 3))")
+            parts.append("\(coordinate) torque R² \(report.torque[coordinate]?.trialMean.r2.map { NumberText.readable($0, significant: 3) } ?? "—") (trial mean)")
         }
         return parts.joined(separator: "; ")
     }
@@ -60,10 +60,13 @@ public struct FitResultValue: NotebookObject {
         artifact.predictions.first { $0.name == name }
     }
 
-    /// Fields: tables, the loss history and each test trial.
+    /// Fields: the metrics (`metrics`: every muscle and coordinate; `excitation`, `torque`), the parameter table, the loss
+    /// history and each test trial.
     public func member(_ name: String) -> Value? {
         switch name {
-        case "metrics": return .table(FitTables.excitation([self]))
+        case "metrics": return .record(Record(evaluations(artifact.report.excitation) + evaluations(artifact.report.torque)))
+        case "excitation": return .record(Record(evaluations(artifact.report.excitation)))
+        case "torque": return .record(Record(evaluations(artifact.report.torque)))
         case "parameters": return .table(FitTables.parameters(self))
         case "loss": return lossHistory.map { .series($0) }
         case "method": return .string(artifact.method)
@@ -83,9 +86,14 @@ public struct FitResultValue: NotebookObject {
         }
     }
 
+    /// Each muscle's or coordinate's evaluation as a record, by name.
+    private func evaluations(_ entries: [String: SignalEvaluation]) -> [(String, Value)] {
+        entries.keys.sorted().map { ($0, entries[$0]!.value) }
+    }
+
     /// The field names.
     public var memberNames: [String] {
-        ["metrics", "parameters", "method", "test"] + (artifact.history.isEmpty ? [] : ["loss"]) + artifact.predictions.map(\.name)
+        ["metrics", "excitation", "torque", "parameters", "method", "test"] + (artifact.history.isEmpty ? [] : ["loss"]) + artifact.predictions.map(\.name)
     }
 
     /// The training and validation losses against the optimisation step, if the method has them.

@@ -2,35 +2,75 @@ import Estimation
 
 /// The tables made from fits, shared by `table metrics`, `table parameters` and the fit values' fields.
 enum FitTables {
-    /// One row per muscle: each fit's r and RMSE of the test-trial excitation against the reference.
-    static func excitation(_ fits: [FitResultValue]) -> DataTable {
-        let muscles = Array(Set(fits.flatMap { $0.artifact.report.excitation.keys })).sorted()
-        var columns = ["muscle", "EMG"]
-        for fit in fits { columns += ["\(fit.artifact.method) r", "\(fit.artifact.method) RMSE"] }
-        let rows = muscles.map { muscle -> [DataTable.Cell] in
-            let measured = fits.contains { $0.artifact.measured.contains(muscle) }
-            var row: [DataTable.Cell] = [.text(muscle), .text(measured ? "measured" : "hidden")]
-            for fit in fits {
-                if let entry = fit.artifact.report.excitation[muscle] { row += [.number(entry.r), .number(entry.rmse)] } else { row += [.empty, .empty] }
-            }
-            return row
-        }
-        return DataTable(title: "Excitation on the test trials", columns: columns, rows: rows)
+    /// How `table metrics` lays the numbers out.
+    struct MetricsLayout {
+        /// One row per muscle (or coordinate) and test trial instead of the means over trials.
+        var perTrial = false
+        /// Add the pooled figures (the test trials concatenated), labelled as such.
+        var pooled = false
     }
 
-    /// One row per coordinate: each fit's R² and RMSE of the joint torque against inverse dynamics.
-    static func torque(_ fits: [FitResultValue]) -> DataTable {
-        let coordinates = Array(Set(fits.flatMap { $0.artifact.report.torque.keys })).sorted()
-        var columns = ["coordinate"]
-        for fit in fits { columns += ["\(fit.artifact.method) R²", "\(fit.artifact.method) RMSE (N·m)"] }
-        let rows = coordinates.map { coordinate -> [DataTable.Cell] in
-            var row: [DataTable.Cell] = [.text(coordinate)]
-            for fit in fits {
-                if let entry = fit.artifact.report.torque[coordinate] { row += [.number(entry.r2), .number(entry.rmse)] } else { row += [.empty, .empty] }
-            }
-            return row
+    /// One row per muscle: each fit's excitation r (mean over the trials whose reference varies, with its sd and
+    /// count) and RMSE (mean over trials) against the reference; or one row per muscle and trial. `labels` names
+    /// each fit's columns (the notebook's variable).
+    static func excitation(_ fits: [FitResultValue], labels: [String], layout: MetricsLayout = MetricsLayout()) -> DataTable {
+        let muscles = Array(Set(fits.flatMap { $0.artifact.report.excitation.keys })).sorted()
+        let rows = muscles.map { muscle -> (String, [String]) in
+            let measured = fits.contains { $0.artifact.measured.contains(muscle) }
+            return (muscle, [measured ? "measured" : "hidden"])
         }
-        return DataTable(title: "Joint torque on the test trials", columns: columns, rows: rows)
+        return table(title: "Excitation on the test trials", key: ["muscle", "EMG"], rows: rows, fits: fits, labels: labels,
+                     layout: layout, quantity: ("r", "RMSE")) { fit, muscle in fit.artifact.report.excitation[muscle] }
+    }
+
+    /// One row per coordinate: each fit's torque R² (mean over the trials whose torque varies) and RMSE (N·m, mean
+    /// over trials) against inverse dynamics; or one row per coordinate and trial.
+    static func torque(_ fits: [FitResultValue], labels: [String], layout: MetricsLayout = MetricsLayout()) -> DataTable {
+        let coordinates = Array(Set(fits.flatMap { $0.artifact.report.torque.keys })).sorted()
+        return table(title: "Joint torque on the test trials", key: ["coordinate"], rows: coordinates.map { ($0, []) }, fits: fits,
+                     labels: labels, layout: layout, quantity: ("R²", "RMSE (N·m)")) { fit, coordinate in fit.artifact.report.torque[coordinate] }
+    }
+
+    /// The metrics table of `rows` (name, extra key cells): for each fit the shape measure (r or R²) and RMSE.
+    private static func table(title: String, key: [String], rows: [(String, [String])], fits: [FitResultValue], labels: [String],
+                              layout: MetricsLayout, quantity: (shape: String, error: String),
+                              evaluation: (FitResultValue, String) -> SignalEvaluation?) -> DataTable {
+        let usesR = quantity.shape == "r"
+        func shape(_ summary: SignalEvaluation.Summary) -> Double? { usesR ? summary.r : summary.r2 }
+        var columns = key + (layout.perTrial ? ["trial"] : [])
+        for label in labels {
+            columns += layout.perTrial ? ["\(label) \(quantity.shape)", "\(label) \(quantity.error)", "\(label) active"]
+                : ["\(label) \(quantity.shape)", "\(label) ± sd", "\(label) n", "\(label) \(quantity.error)"]
+            if layout.pooled { columns += ["\(label) \(quantity.shape) pooled", "\(label) \(quantity.error) pooled"] }
+        }
+        var cells: [[DataTable.Cell]] = []
+        for (name, extra) in rows {
+            let head = [DataTable.Cell.text(name)] + extra.map { .text($0) }
+            let evaluations = fits.map { evaluation($0, name) }
+            let pooled: (SignalEvaluation?) -> [DataTable.Cell] = { e in
+                layout.pooled ? [.number(e.flatMap { shape($0.pooled) }), .number(e?.pooled.rmse)] : []
+            }
+            if layout.perTrial {
+                let trials = Array(Set(evaluations.flatMap { $0?.perTrial.keys.map { $0 } ?? [] })).sorted()
+                for trial in trials {
+                    var row = head + [.text(trial)]
+                    for e in evaluations {
+                        let t = e?.perTrial[trial]
+                        row += [.number(usesR ? t?.r : t?.r2), .number(t?.rmse), t.map { .text($0.active ? "yes" : "no") } ?? .empty] + pooled(e)
+                    }
+                    cells.append(row)
+                }
+            } else {
+                var row = head
+                for e in evaluations {
+                    row += [.number(e.flatMap { shape($0.trialMean) }), .number(e?.trialMean.sdR), e.map { .number(Double($0.trialMean.n)) } ?? .empty,
+                            .number(e?.trialMean.rmse)] + pooled(e)
+                }
+                cells.append(row)
+            }
+        }
+        let how = layout.perTrial ? "per trial" : "means over test trials (\(quantity.shape) over the trials whose reference varies)"
+        return DataTable(title: "\(title), \(how)", columns: columns, rows: cells)
     }
 
     /// One row per muscle and parameter: generic, fitted and (where known) true values.

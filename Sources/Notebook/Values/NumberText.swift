@@ -7,4 +7,9 @@ public enum NumberText {
         if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
         return SVGNumber.readable(value, significant: significant)
     }
+
+    /// `value` to three significant digits, or "—" where it is undefined (r of a constant signal).
+    public static func readable(_ value: Double?) -> String {
+        value.map { readable($0, significant: 3) } ?? "—"
+    }
 }

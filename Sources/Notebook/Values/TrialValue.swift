@@ -1,6 +1,8 @@
 import BiomechIO
 
-/// One trial of a subject, as a notebook value: `trial.kinematics`, `trial.torque`, `trial.emg`, `trial.load`.
+/// One trial of a subject, as a notebook value: `trial.kinematics`, `trial.torque`, `trial.emg`, `trial.load`, and where the
+/// subject records it the truth (`trial.truth.excitation`, `.activation`, `.force`): evaluation data a notebook may plot
+/// or correlate against, never an input of a fit.
 public struct TrialValue: NotebookObject {
     /// The kind's name in messages.
     public static let kind = "trial"
@@ -28,12 +30,26 @@ public struct TrialValue: NotebookObject {
         case "emg": return trial.emg.map { .series(SeriesSet($0, quantity: "EMG", unit: "normalised")) }
         case "load": return trial.load.map { .series(SeriesSet($0, quantity: "Load", unit: "")) }
         case "name": return .string(trial.name)
+        case "truth": return truth
         default: return nil
         }
     }
 
     /// The fields this trial has.
     public var memberNames: [String] {
-        ["name", "kinematics"] + (trial.inverseDynamics == nil ? [] : ["torque"]) + (trial.emg == nil ? [] : ["emg"]) + (trial.load == nil ? [] : ["load"])
+        ["name", "kinematics"] + (trial.inverseDynamics == nil ? [] : ["torque"]) + (trial.emg == nil ? [] : ["emg"])
+            + (trial.load == nil ? [] : ["load"]) + (truth == nil ? [] : ["truth"])
+    }
+
+    /// The recorded truth as a record of series (`excitation`, `activation`, `force`, `kinematics`, …), or nil.
+    private var truth: Value? {
+        let units = ["excitation": ("Excitation", "0–1"), "activation": ("Activation", "0–1"), "force": ("Muscle force", "N"),
+                     "kinematics": ("Joint angle", "rad")]
+        let series = trial.evaluationOnly.series
+        guard !series.isEmpty else { return nil }
+        return .record(Record(series.keys.sorted().map { name in
+            let (quantity, unit) = units[name] ?? (name, "")
+            return (name, .series(SeriesSet(series[name]!, quantity: "True \(quantity.lowercased())", unit: unit)))
+        }))
     }
 }

@@ -20,6 +20,8 @@ public enum Value: Sendable {
     case series(SeriesSet)
     /// A result of a science command: a subject, a fitted model, predictions …
     case object(any NotebookObject)
+    /// A number that is not defined, e.g. Pearson's r of a constant signal; shown as "—".
+    case undefined
 
     /// The kind's name as students read it in messages and `nmm help`: "number", "text", "series" …
     public var kind: String {
@@ -32,6 +34,7 @@ public enum Value: Sendable {
         case .table: return "table"
         case .series: return "series"
         case .object(let object): return type(of: object).kind
+        case .undefined: return "undefined number"
         }
     }
 
@@ -68,6 +71,7 @@ public enum Value: Sendable {
         case .table(let table): return table.summary
         case .series(let series): return series.summary
         case .object(let object): return object.summary
+        case .undefined: return "—"
         }
     }
 
@@ -77,6 +81,7 @@ public enum Value: Sendable {
         case .number(let value): return "n:\(value)"
         case .string(let value): return "s:\(value.count):\(value)"
         case .bool(let value): return "b:\(value)"
+        case .undefined: return "u"
         case .list(let values):
             let parts = values.map(\.canonicalText)
             guard !parts.contains(where: { $0 == nil }) else { return nil }
