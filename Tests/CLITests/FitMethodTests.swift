@@ -6,10 +6,19 @@ import TestSupport
 /// another muscle class is fitted with that class's curves and says so.
 @Suite(.timeLimit(.minutes(5)))
 struct FitMethodTests {
+    /// A copy of S01 named `name` in `folder` whose model.osim is `edit`ed; returns its path.
+    static func s01(in folder: URL, named name: String, editing edit: (String) throws -> String) throws -> String {
+        let subject = folder.appendingPathComponent(name).path
+        try FileManager.default.copyItem(atPath: TestFiles.s01, toPath: subject)
+        let model = subject + "/model.osim"
+        try edit(try TestFiles.text(model)).write(toFile: model, atomically: true, encoding: .utf8)
+        return subject
+    }
+
     @Test func helpMethodsListsEveryMethodWithItsCapabilitiesAndOptions() throws {
         let result = try NMMExecutable.run(["help", "methods"])
         #expect(result.exited(with: 0))
-        for line in ["nmm — ", "mse — ", "so — ", "predicts from kinematics and load alone", "reads each predicted trial's EMG",
+        for line in ["nmm — ", "mse — ", "so — ", "agonist — ", "mean — ", "predicts from kinematics and load alone", "reads each predicted trial's EMG",
                      "--steps (a whole number from 1 to 1000000; default 1500)", "--synergies", "--reserve-optimal-force"] {
             #expect(result.stdout.contains(line), "help methods lacks '\(line)'")
         }
@@ -32,11 +41,9 @@ struct FitMethodTests {
     @Test(.needsSharedData)
     func aThelenSubjectIsFittedWithThelenCurvesAndSaysSo() throws {
         try TestFiles.withScratchFolder { folder in
-            let subject = folder.appendingPathComponent("thelen").path
-            try FileManager.default.copyItem(atPath: TestFiles.s01, toPath: subject)
-            let model = subject + "/model.osim"
-            let text = try TestFiles.text(model).replacingOccurrences(of: "DeGrooteFregly2016Muscle", with: "Thelen2003Muscle")
-            try text.write(toFile: model, atomically: true, encoding: .utf8)
+            let subject = try Self.s01(in: folder, named: "thelen") {
+                $0.replacingOccurrences(of: "DeGrooteFregly2016Muscle", with: "Thelen2003Muscle")
+            }
             let output = folder.appendingPathComponent("so").path
             let result = try NMMExecutable.run(["fit", subject, "--method", "so", "--test", "trial03", "--coordinates", "r_elbow_flex",
                                                 "--output", output])
@@ -50,15 +57,14 @@ struct FitMethodTests {
     @Test(.needsSharedData)
     func aSpanningMuscleOfAClassNmmCannotModelIsAnErrorNamingIt() throws {
         try TestFiles.withScratchFolder { folder in
-            let subject = folder.appendingPathComponent("unknown-class").path
-            try FileManager.default.copyItem(atPath: TestFiles.s01, toPath: subject)
-            let model = subject + "/model.osim"
-            var text = try TestFiles.text(model)
-            let open = try #require(text.range(of: "<DeGrooteFregly2016Muscle name=\"BRA\">"))
-            text.replaceSubrange(open, with: "<Schutte1993Muscle_Deprecated name=\"BRA\">")
-            let close = try #require(text.range(of: "</DeGrooteFregly2016Muscle>", range: open.lowerBound..<text.endIndex))
-            text.replaceSubrange(close, with: "</Schutte1993Muscle_Deprecated>")
-            try text.write(toFile: model, atomically: true, encoding: .utf8)
+            let subject = try Self.s01(in: folder, named: "unknown-class") { text in
+                var text = text
+                let open = try #require(text.range(of: "<DeGrooteFregly2016Muscle name=\"BRA\">"))
+                text.replaceSubrange(open, with: "<Schutte1993Muscle_Deprecated name=\"BRA\">")
+                let close = try #require(text.range(of: "</DeGrooteFregly2016Muscle>", range: open.lowerBound..<text.endIndex))
+                text.replaceSubrange(close, with: "</Schutte1993Muscle_Deprecated>")
+                return text
+            }
             let result = try NMMExecutable.run(["fit", subject, "--method", "so", "--test", "trial03", "--coordinates", "r_elbow_flex",
                                                 "--output", folder.appendingPathComponent("so").path])
             #expect(result.exited(with: 1))
