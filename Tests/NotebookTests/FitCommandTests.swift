@@ -65,4 +65,27 @@ import Testing
         let again = try #require(second.json["metrics"] as? [[String: Any]])
         #expect((again[2]["values"] as? NSDictionary) == (metrics[2]["values"] as? NSDictionary))
     }
+
+    /// `per: trial` gives one row per muscle and test trial, `pooled: yes` labelled pooled columns, columns named after
+    /// the notebook's variables; anything else for `per:` is an error at the option.
+    @Test func metricsPerTrialAndPooledAreLabelled() throws {
+        let harness = try NotebookHarness()
+        let run = try harness.run(try harness.write("""
+            ```nmm
+            \(NotebookHarness.simulatedArmSplit)
+            static_opt = fit so sets coordinates: [r_elbow_flex]
+            table metrics [static_opt] per: trial pooled: yes
+            ```
+
+            ```nmm
+            table metrics [static_opt] per: week
+            ```
+            """, named: "per-trial.md"))
+        let tables = run.record.outcomes[0].outputs.compactMap { if case .table(let table) = $0.content { return table } else { return nil } }
+        let excitation = try #require(tables.first)
+        #expect(excitation.columns == ["muscle", "EMG", "trial", "static_opt r", "static_opt RMSE", "static_opt active",
+                                       "static_opt r pooled", "static_opt RMSE pooled"])
+        #expect(excitation.title.hasSuffix("per trial"))
+        #expect(run.record.diagnostics.first?.message.contains("per: takes 'trial'") == true)
+    }
 }

@@ -26,7 +26,7 @@ struct TableMetricsCommand: NotebookCommand {
             if case .object(let fit as FitResultValue) = value { return fit } else { return nil }
         }
         var layout = FitTables.MetricsLayout(pooled: invocation.flag("pooled") ?? false)
-        if let per = invocation.words("per")?.first {
+        if let per = invocation.text("per") {
             guard per == "trial" else { throw invocation.error("per: takes 'trial' (or leave it out for the means over trials)", at: "per") }
             layout.perTrial = true
         }
