@@ -24,7 +24,6 @@ public enum CSVFile {
                 throw InputError(file: file, line: max(lines.lineNumber, 1), message: "expected a line of column labels, found none")
             }
             var labels = try ColumnLabels.split(labelLine.text, file: file, line: labelLine.line, separator: .comma)
-            if labels.first == "\u{FEFF}time" { labels[0] = "time" } // a UTF-8 byte-order mark
             guard let timeColumn = labels.firstIndex(where: { $0.lowercased() == "time" }) else {
                 throw InputError(file: file, line: labelLine.line,
                                  message: "expected a column labelled 'time', found \(labels.map { InputError.quote($0) }.joined(separator: ", "))")

@@ -6,6 +6,9 @@ import Darwin
 
 /// Whole-file reads and atomic writes with POSIX calls, reporting failures as `InputError`.
 public enum FileBytes {
+    /// The largest file read whole (1 GiB): a bigger one is refused before any byte is read or allocated.
+    static let maximumSize = 1 << 30
+
     /// The bytes of the file at `path`.
     public static func contents(of path: String) throws(InputError) -> [UInt8] {
         let descriptor = open(path, O_RDONLY)
@@ -15,6 +18,9 @@ public enum FileBytes {
         guard fstat(descriptor, &status) == 0 else { throw systemError(path, "cannot read the file's size") }
         guard (status.st_mode & S_IFMT) == S_IFREG else {
             throw InputError(file: path, message: "expected a regular file, found a directory or device")
+        }
+        guard Int(status.st_size) <= maximumSize else {
+            throw InputError(file: path, message: "the file is \(Int(status.st_size) >> 20) MiB; nmm reads files of at most \(maximumSize >> 20) MiB")
         }
         var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
         var filled = 0

@@ -7,7 +7,7 @@ import Darwin
 
 /// Parses the numeric rows of a table straight from a file's bytes: no String per line or value.
 ///
-/// Rows end with LF or CRLF; blank lines are skipped. Values are separated by runs of spaces and
+/// Rows end with LF or CRLF (the last one too: a file ending inside a row was cut short); blank lines are skipped. Values are separated by runs of spaces and
 /// tabs (Storage files) or by one comma with optional spaces around it (CSV). Every row must have
 /// one value per column, and the time column must increase strictly.
 struct NumericTableParser {
@@ -154,6 +154,10 @@ struct NumericTableParser {
                 guard column == columnCount else {
                     throw InputError(file: file, line: line, field: labels[column], message:
                         "expected \(columnCount) values (one per column label), found \(column): no value for column '\(labels[column])'")
+                }
+                guard lineEnd < bytes.count else {
+                    throw InputError(file: file, line: line, message:
+                        "expected a line break after the last row; the file ends inside it, as if cut short while it was written")
                 }
                 rows += 1
             }

@@ -87,7 +87,11 @@ struct LineCursor {
     /// The number of the last line returned (0 before the first).
     private(set) var lineNumber = 0
 
-    init(bytes: UnsafeBufferPointer<UInt8>) { self.bytes = bytes }
+    /// A cursor at the first line, after a UTF-8 byte-order mark if the file starts with one.
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { offset = 3 }
+    }
 
     /// The next line's text (without its line end) and number, nil at the end of the file.
     mutating func next() -> (String, Int)? {

@@ -1,26 +1,33 @@
 extension Trial {
     /// Reads the files of a trial. Kinematics in degrees are converted to radians: with the
     /// model's rotational coordinates when `model` is given (as OpenSim does), else by column
-    /// names (`TimeSeries.inRadians()`). EMG channels are checked against `emgMapping` and the
+    /// names (`TimeSeries.inRadians()`). A value that is nan or ±inf is an error naming file, column and time. EMG channels are checked against `emgMapping` and the
     /// model when both are given.
     public static func load(_ files: TrialFiles, model: OpenSimModel? = nil, emgMapping: EMGMapping? = nil) throws -> Trial {
-        let angles = try TableFile.read(files.kinematics)
+        let angles = try readFinite(files.kinematics)
         let kinematics = model.map { angles.inRadians(rotationalColumns: $0.rotationalCoordinateNames) } ?? angles.inRadians()
         var muscleAnalysis: [String: TimeSeries] = [:]
         for path in files.muscleAnalysis {
-            muscleAnalysis[muscleAnalysisQuantity(path)] = try TableFile.read(path)
+            muscleAnalysis[muscleAnalysisQuantity(path)] = try readFinite(path)
         }
         var evaluation: [String: TimeSeries] = [:]
         for path in files.evaluationOnly {
-            evaluation[evaluationName(path)] = try TableFile.read(path).inRadians()
+            evaluation[evaluationName(path)] = try readFinite(path).inRadians()
         }
-        let emg = try files.emg.map(TableFile.read)
+        let emg = try files.emg.map(readFinite)
         if let emg, let emgMapping, let model, let path = files.emg {
             try emgMapping.validate(channels: emg.labels, muscles: model.muscles.map(\.name), source: path)
         }
-        return Trial(name: files.name, kinematics: kinematics, inverseDynamics: try files.inverseDynamics.map(TableFile.read),
-                     load: try files.load.map(TableFile.read), emg: emg, rawEMG: try files.rawEMG.map(TableFile.read),
+        return Trial(name: files.name, kinematics: kinematics, inverseDynamics: try files.inverseDynamics.map(readFinite),
+                     load: try files.load.map(readFinite), emg: emg, rawEMG: try files.rawEMG.map(readFinite),
                      muscleAnalysis: muscleAnalysis, evaluationOnly: EvaluationData(series: evaluation))
+    }
+
+    /// The table at `path`, refused when a value is nan or ±inf (see `TimeSeries.requireFinite(file:)`).
+    private static func readFinite(_ path: String) throws -> TimeSeries {
+        let series = try TableFile.read(path)
+        try series.requireFinite(file: path)
+        return series
     }
 
     /// `…MuscleAnalysis_MomentArm_knee_angle_r.sto` → `MomentArm_knee_angle_r`.

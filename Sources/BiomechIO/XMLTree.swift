@@ -42,6 +42,10 @@ final class XMLTreeElement {
 /// Builds an `XMLTreeElement` tree with FoundationXML's streaming `XMLParser`, which reports the
 /// line of every element and of the first syntax error.
 enum XMLTree {
+    /// How deeply elements may nest. OpenSim models nest about 12 deep; the limit keeps a hostile document
+    /// from exhausting the stack when its tree is walked or freed.
+    static let maximumDepth = 200
+
     /// The root element of the XML document in `data`; `file` names it in errors.
     static func parse(_ data: Data, file: String) throws(InputError) -> XMLTreeElement {
         // FoundationXML's XMLParser traps on element names that are not valid UTF-8 (found by
@@ -50,7 +54,9 @@ enum XMLTree {
         // processing instruction but the XML declaration.
         try checkUTF8(data, file: file)
         try checkMarkup(data, file: file)
-        let parser = XMLParser(data: data)
+        // Fed from a stream, libxml2 sees the document in chunks: given whole, it refuses documents over 10 MB
+        // ("XML parser error 1"), and OpenSim models of many muscles are larger.
+        let parser = XMLParser(stream: InputStream(data: data))
         let builder = TreeBuilder()
         parser.delegate = builder
         parser.shouldResolveExternalEntities = false
@@ -143,6 +149,11 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName: String?, attributes: [String: String] = [:]) {
+        guard stack.count < XMLTree.maximumDepth else {
+            if failure == nil { failure = "elements nest more than \(XMLTree.maximumDepth) deep (OpenSim models nest about 12)" }
+            parser.abortParsing()
+            return
+        }
         let element = XMLTreeElement(name: elementName, attributes: attributes, line: parser.lineNumber)
         if let parent = stack.last { parent.append(element) } else if root == nil { root = element }
         stack.append(element)
