@@ -72,6 +72,7 @@ public struct FitRequest: Sendable {
         var fitSeconds = (clock.now - start).seconds
         let predictionStart = clock.now
         let predictions = try testTrials.map(predictor.predict)
+        for prediction in predictions { try prediction.validate(source: method.id) }
         // A method that trains nothing does its work while predicting.
         if !capabilities.needsTrainingTrials { fitSeconds += (clock.now - predictionStart).seconds }
 

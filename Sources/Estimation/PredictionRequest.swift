@@ -37,6 +37,8 @@ public struct PredictionRequest: Sendable {
                                            modelFile: modelFile, muscles: inputs.muscles, layout: layout, assembly: inputs.assembly,
                                            purpose: .prediction)
         let fitted = try NeuralMusculoskeletalModel(model, system: subject.system)
-        return try trials.map { try fitted.predict(subject.trials[$0]!) }
+        let predictions = try trials.map { try fitted.predict(subject.trials[$0]!) }
+        for prediction in predictions { try prediction.validate(source: model.label("model.json")) }
+        return predictions
     }
 }

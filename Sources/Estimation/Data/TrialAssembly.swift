@@ -80,6 +80,7 @@ public struct TrialAssembly: Sendable {
         inputs.evaluationOnly = EvaluationData()  // evaluation-only series must not narrow the inputs' time span
         let span = inputs.overlap()
         guard span.upperBound > span.lowerBound else { throw EstimationError("\(directory): the kinematics, inverse dynamics, MuscleAnalysis, load and EMG files share no time span") }
+        if let sampleRate { try Self.checkSampleRate(sampleRate, seconds: span.upperBound - span.lowerBound, trial: directory) }
         let aligned = sampleRate.map(inputs.aligned(rate:)) ?? inputs.aligned()
         let time = aligned.time
         guard time.count >= 16 else { throw EstimationError("\(directory): only \(time.count) frames in the common time span; need at least 16") }

@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 
 /// A saved neural musculoskeletal model held in memory: what `model.json` holds (muscles, features, coordinates,
@@ -27,13 +28,26 @@ public struct NMMSnapshot: Codable, Sendable {
         guard manager.fileExists(atPath: modelFile.path), manager.fileExists(atPath: weightFile.path) else {
             throw EstimationError("\(directory.path): not a saved nmm model: expected model.json and network.nmmw (as `nmm fit --method nmm --output DIR` writes in DIR/model)")
         }
-        do { description = try JSONDecoder().decode(NeuralMusculoskeletalModel.Description.self, from: Data(contentsOf: modelFile)) } catch {
-            throw EstimationError("\(modelFile.path): not a saved nmm model (\(Self.reason(error)))")
+        let json: Data, weights: Data
+        do { json = try Data(contentsOf: modelFile) } catch {
+            throw EstimationError("\(modelFile.path): cannot be read (\(FileProblem.reason(error)))")
         }
         do { weights = try Data(contentsOf: weightFile) } catch {
-            throw EstimationError("\(weightFile.path): cannot be read (\(error.localizedDescription))")
+            throw EstimationError("\(weightFile.path): cannot be read (\(FileProblem.reason(error)))")
         }
-        self.folder = folder.path
+        try self.init(modelJSON: json, weights: weights, folder: folder.path)
+    }
+
+    /// The model whose `model.json` holds `json` and whose `network.nmmw` holds `weights`, read from `folder`; its
+    /// fields are checked (``validateFields()``).
+    init(modelJSON json: Data, weights: Data, folder: String?) throws {
+        self.folder = folder
+        self.weights = weights
+        do { description = try JSONDecoder().decode(NeuralMusculoskeletalModel.Description.self, from: json) } catch {
+            throw EstimationError("\(folder.map { ($0 as NSString).appendingPathComponent("model.json") } ?? "model.json"): "
+                + "not a saved nmm model (\(Self.reason(error)))")
+        }
+        try validateFields()
     }
 
     /// Writes `network.nmmw` and `model.json` into folder `directory` (created if missing), each atomically.
@@ -51,6 +65,7 @@ public struct NMMSnapshot: Codable, Sendable {
 
     /// What the model reads of a trial (muscles, coordinates, features, sample rate).
     public func trialInputs() throws -> NMMTrialInputs {
+        try validateFields()
         guard let coordinates = description.coordinates else {
             throw EstimationError("\(label("model.json")): records no coordinates (saved by an older nmm); fit the model again")
         }

@@ -54,10 +54,13 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
 
     /// The model as saved: `model.json`'s contents and the network's weight file.
     public var snapshot: NMMSnapshot {
-        NMMSnapshot(description: Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
-                                             parameters: parameters, configuration: configuration, history: history,
-                                             coordinates: coordinates, sampleRate: sampleRate, recruitmentGains: recruitmentGains),
-                    weights: Data(network.weightFile.encoded()))
+        let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
+                                      parameters: parameters, configuration: configuration, history: history,
+                                      coordinates: coordinates, sampleRate: sampleRate, recruitmentGains: recruitmentGains)
+        var weights = network.weightFile
+        // A description JSON cannot encode (a non-finite number) gets no digest; writing model.json then fails clearly.
+        if let digest = try? description.digest() { weights.metadata.append((NMMSnapshot.descriptionDigestKey, digest)) }
+        return NMMSnapshot(description: description, weights: Data(weights.encoded()))
     }
 
     /// Saves the model into folder `directory` (created if missing): `network.nmmw` (TensorEngine's weight file)
@@ -73,12 +76,20 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
 
     /// The model `snapshot` holds, over `system` (the same muscles, in the same order).
     public convenience init(_ snapshot: NMMSnapshot, system: MuscleSystem) throws {
+        try snapshot.validate()
         let description = snapshot.description
         guard description.muscles == system.muscleNames else {
             throw EstimationError("\(snapshot.label("model.json")): saved for muscles \(description.muscles), not \(system.muscleNames)")
         }
         let weightsPath = snapshot.label("network.nmmw")
         let network = try TransformerEncoder.load(from: WeightFile(bytes: [UInt8](snapshot.weights), path: weightsPath), path: weightsPath)
+        let shape = network.configuration
+        guard shape.inputSize == description.featureLabels.count, shape.outputSize == description.muscles.count,
+              shape.maxSequenceLength >= description.configuration.windowLength else {
+            throw EstimationError("\(weightsPath) holds a network of \(shape.inputSize) inputs, \(shape.outputSize) outputs and windows up to "
+                + "\(shape.maxSequenceLength) frames, but \(snapshot.label("model.json")) has \(description.featureLabels.count) features, "
+                + "\(description.muscles.count) muscles and windows of \(description.configuration.windowLength)")
+        }
         self.init(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
                   configuration: description.configuration, featureLabels: description.featureLabels)
         history = description.history

@@ -17,6 +17,8 @@ import Foundation
 public struct WeightFile: Equatable {
     /// The format version this code writes and the newest it reads.
     public static let version: UInt32 = 1
+    /// The highest tensor rank a file may declare.
+    static let maximumRank: UInt8 = 8
     static let magic: [UInt8] = Array("NMMW".utf8)
 
     /// Integer settings stored beside the weights (e.g. a model's sizes), in insertion order.
@@ -107,11 +109,18 @@ public struct WeightFile: Equatable {
         for _ in 0..<tensorCount {
             let name = try reader.readName("tensor name")
             let rank: UInt8 = try reader.read("rank of tensor \(name)")
+            guard rank <= WeightFile.maximumRank else { throw fail("has tensor \(name) of rank \(rank); at most \(WeightFile.maximumRank) is read") }
             var shape: [Int] = []
             for _ in 0..<rank { shape.append(Int(try reader.read("shape of tensor \(name)") as UInt32)) }
-            let count = shape.reduce(1, *)
-            guard reader.remaining >= 4 * count else {
-                throw fail("is truncated: tensor \(name) \(shape) needs \(4 * count) bytes, \(reader.remaining) remain")
+            // Extents are checked against the bytes that remain before anything is allocated: a product that
+            // overflows, or needs more bytes than the file holds, is refused.
+            var count = 1
+            for extent in shape {
+                let (product, overflow) = count.multipliedReportingOverflow(by: extent)
+                guard !overflow, product <= reader.remaining / 4 else {
+                    throw fail("is truncated: tensor \(name) \(shape) needs more bytes than the \(reader.remaining) that remain")
+                }
+                count = product
             }
             var values = [Float](repeating: 0, count: count)
             for i in 0..<count { values[i] = Float(bitPattern: try reader.read("values of tensor \(name)")) }
