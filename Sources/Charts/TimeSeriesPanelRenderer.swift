@@ -52,24 +52,27 @@ struct TimeSeriesPanelRenderer {
         return "\(SVGNumber.coordinate(px)),\(SVGNumber.coordinate(py))"
     }
 
-    /// An SVG path through the finite points; a non-finite value ends one run and the next starts with `M`.
+    /// An SVG path through the finite points; a non-finite value ends one run and the next starts with `M`. A line
+    /// denser than the plot's pixels is decimated to its per-pixel envelope (``LineDecimation``).
     func linePath(x: [Double], y: [Double], in plot: Rect) -> String {
         var path = ""
-        var penDown = false
-        for (xValue, yValue) in zip(x, y) {
-            guard xValue.isFinite, yValue.isFinite else {
-                penDown = false
-                continue
+        let runs = LineDecimation.runs(x: x, y: y, width: plot.width) { xScale.position(of: $0, from: plot.x, to: plot.maxX) }
+        for run in runs {
+            for (index, p) in run.enumerated() {
+                path += (index > 0 ? "L" : (path.isEmpty ? "M" : " M")) + point(p.x, p.y, in: plot)
             }
-            path += (penDown ? "L" : (path.isEmpty ? "M" : " M")) + point(xValue, yValue, in: plot)
-            penDown = true
         }
         return path
     }
 
-    /// A closed path along the upper edge forwards and the lower edge backwards (finite points only).
+    /// A closed path along the upper edge forwards and the lower edge backwards (finite points only); a band denser
+    /// than the plot's pixels keeps every k-th point (and the last), about ``LineDecimation/pointsPerPixel`` per pixel.
     func bandPath(_ band: Band, in plot: Rect) -> String {
-        let indices = band.x.indices.filter { band.x[$0].isFinite && band.lower[$0].isFinite && band.upper[$0].isFinite }
+        var indices = band.x.indices.filter { band.x[$0].isFinite && band.lower[$0].isFinite && band.upper[$0].isFinite }
+        let most = LineDecimation.pointsPerPixel * max(Int(plot.width), 1)
+        if indices.count > most, let last = indices.last {
+            indices = stride(from: 0, to: indices.count, by: indices.count / most + 1).map { indices[$0] } + [last]
+        }
         guard indices.count >= 2 else { return "" }
         var path = "M" + point(band.x[indices[0]], band.upper[indices[0]], in: plot)
         for index in indices.dropFirst() {

@@ -28,11 +28,11 @@ struct LoadOpenSimCommand: NotebookCommand {
         var mapping: EMGMapping?
         if let mappingPath = invocation.text("mapping") {
             try context.recordInput(mappingPath, for: invocation, argument: "mapping")
-            mapping = try Self.reading(invocation, argument: "mapping") { try EMGMapping.read(context.resolve(mappingPath).path) }
+            let url = try context.resolve(mappingPath, for: invocation, argument: "mapping")
+            mapping = try Self.reading(invocation, argument: "mapping") { try EMGMapping.read(url.path) }
         }
-        let subject = try Self.reading(invocation, argument: "folder") {
-            try Subject.load(folder: context.resolve(folder).path, emgMapping: mapping)
-        }
+        let url = try context.resolve(folder, for: invocation, argument: "folder")
+        let subject = try Self.reading(invocation, argument: "folder") { try Subject.load(folder: url.path, emgMapping: mapping) }
         let value = SubjectValue(subject)
         return CommandResult(value: .object(value), outputs: [.text(value.summary)])
     }

@@ -50,14 +50,21 @@ struct SimulateArmCommand: NotebookCommand {
         let name = invocation.text("name") ?? "SIM"
         let folder = try context.outputFile("simulated-\(name)-seed\(seed)", for: invocation, argument: "name")
         let stamp = "nmm \(context.toolVersion)\n\(invocation.canonicalArguments)\n"
-        let stampURL = folder.appendingPathComponent(".nmm-simulation")
-        if (try? String(contentsOf: stampURL, encoding: .utf8)) != stamp {
+        try OutputFolder.requireRealFolder(folder)
+        if (try? String(contentsOf: folder.appendingPathComponent(".nmm-simulation"), encoding: .utf8)) != stamp {
             context.progress.update(fraction: 0, message: "simulating \(tasks.count) trials")
-            try? FileManager.default.removeItem(at: folder)
+            // Written whole beside the old folder, then renamed into place: an interrupted run leaves the old subject
+            // or none, never half of one (the next run removes the partial folder).
+            let manager = FileManager.default
+            let partial = folder.deletingLastPathComponent()
+                .appendingPathComponent(OutputFolder.temporaryPrefix + folder.lastPathComponent + "-\(ProcessInfo.processInfo.processIdentifier)")
+            try? manager.removeItem(at: partial)
             var simulator = ArmSimulator(seed: UInt64(seed))
             simulator.duration = duration
-            try simulator.subject(trials: tasks, name: name).write(to: folder.path)
-            try Data(stamp.utf8).write(to: stampURL)
+            try simulator.subject(trials: tasks, name: name).write(to: partial.path)
+            try Data(stamp.utf8).write(to: partial.appendingPathComponent(".nmm-simulation"))
+            try? manager.removeItem(at: folder)
+            try manager.moveItem(at: partial, to: folder)
         }
         let subject = try LoadOpenSimCommand.reading(invocation, argument: "seed") { try Subject.load(folder: folder.path) }
         let value = SubjectValue(subject)

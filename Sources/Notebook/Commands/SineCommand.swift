@@ -35,6 +35,10 @@ struct SineCommand: NotebookCommand {
         let amplitude = invocation.number("amplitude") ?? 1
         let offset = invocation.number("offset") ?? 0
         let count = Int((duration * rate).rounded()) + 1
+        guard count * max(frequencies.count, 1) <= LanguageLimits.seriesValues else {
+            throw invocation.error("\(frequencies.count) waves of \(count) samples would hold more than \(LanguageLimits.seriesValues) values; "
+                + "use fewer frequencies, a shorter duration or a lower rate", at: "frequencies")
+        }
         let time = (0..<count).map { Double($0) / rate }
         let channels = zip(names, frequencies).map { name, frequency in
             SeriesSet.Channel(name: name, values: time.map { offset + amplitude * sin(2 * .pi * frequency * $0) })

@@ -75,9 +75,8 @@ struct ArgumentResolver {
     /// Evaluates `expression` as a value of `type`.
     func evaluate(_ expression: Expression, as type: ValueType, role: String, dependencies: inout [String: String]) throws -> Evaluated {
         if case .list(let element) = type {
-            if case .list(let items, _) = expression {
-                let values = try items.map { try evaluate($0, as: element, role: role, dependencies: &dependencies) }
-                return Evaluated(value: .list(values.map(\.value)), canonical: "[" + values.map(\.canonical).joined(separator: ",") + "]")
+            if case .list(let items, let location) = expression {
+                return try evaluateItems(items, at: location) { try evaluate($0, as: element, role: role, dependencies: &dependencies) }
             }
             let single = try evaluate(expression, as: .any, role: role, wordAllowed: true, dependencies: &dependencies)
             if case .list(let values) = single.value {
@@ -114,10 +113,28 @@ struct ArgumentResolver {
                 throw Diagnostic("\(role) needs text; put it in double quotes: \"\(path.head)\"", at: path.location)
             }
             return try unknownName(path)
-        case .list(let items, _):
-            let values = try items.map { try evaluate($0, as: .any, role: role, wordAllowed: true, dependencies: &dependencies) }
-            return Evaluated(value: .list(values.map(\.value)), canonical: "[" + values.map(\.canonical).joined(separator: ",") + "]")
+        case .list(let items, let location):
+            return try evaluateItems(items, at: location) {
+                try evaluate($0, as: .any, role: role, wordAllowed: true, dependencies: &dependencies)
+            }
         }
+    }
+
+    /// Evaluates the items of a written list one by one, refusing a list whose content grows past
+    /// ``LanguageLimits/stringBytes`` before it is built (names of big values repeated many times).
+    private func evaluateItems(_ items: [Expression], at location: SourceLocation,
+                               _ evaluateItem: (Expression) throws -> Evaluated) throws -> Evaluated {
+        var values: [Value] = [], canonical: [String] = [], bytes = 2
+        for item in items {
+            let evaluated = try evaluateItem(item)
+            bytes += evaluated.canonical.utf8.count + 1
+            guard bytes <= LanguageLimits.stringBytes else {
+                throw Diagnostic("this list holds more than \(LanguageLimits.stringBytes / 1024) KiB; lists hold at most that", at: location)
+            }
+            values.append(evaluated.value)
+            canonical.append(evaluated.canonical)
+        }
+        return Evaluated(value: .list(values), canonical: "[" + canonical.joined(separator: ",") + "]")
     }
 
     private func unknownName(_ path: NamePath) throws -> Evaluated {
@@ -143,6 +160,10 @@ struct ArgumentResolver {
                 dependencies[path.head] = fingerprint
                 text += value.text
             }
+            guard text.utf8.count <= LanguageLimits.stringBytes else {
+                throw Diagnostic("this string grows past \(LanguageLimits.stringBytes / 1024) KiB once its {names} are filled in; "
+                    + "strings hold at most that", at: string.location)
+            }
         }
         return text
     }
@@ -159,6 +180,9 @@ struct ArgumentResolver {
             return value
         case (.integer, .number(let number)):
             guard number == number.rounded() else { throw Diagnostic("\(role) needs a whole number, got \(NumberText.readable(number))", at: location) }
+            guard LanguageLimits.wholeNumber(number) != nil else {
+                throw Diagnostic("\(role) needs a whole number from -2^53 to 2^53, got \(NumberText.readable(number))", at: location)
+            }
             return value
         case (.text, .string), (.word, .string):
             return value

@@ -17,8 +17,16 @@ public final class CommandContext {
     private(set) var inputs: [String: String] = [:]
     /// The display paths read by the command that is running now.
     private(set) var currentInputs: [String] = []
+    /// The folders the notebook may read.
+    let readableRoots: ReadableRoots
+    /// The largest file a notebook reads or hashes (256 MiB); a larger one is refused before it is read.
+    static let maximumFileBytes = 256 << 20
+    /// The most files a folder it reads may hold.
+    static let maximumFolderFiles = 100_000
 
-    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, toolVersion: String, progress: ProgressReporter) {
+    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, toolVersion: String, progress: ProgressReporter,
+         readableRoots: ReadableRoots) {
+        self.readableRoots = readableRoots
         self.toolVersion = toolVersion
         self.notebookDirectory = notebookDirectory
         self.notebookName = notebookName
@@ -26,10 +34,15 @@ public final class CommandContext {
         self.progress = progress
     }
 
-    /// The file `path` names: absolute as given, otherwise relative to the notebook's folder.
-    public func resolve(_ path: String) -> URL {
-        if path.hasPrefix("/") { return URL(fileURLWithPath: path).standardizedFileURL }
-        return notebookDirectory.appendingPathComponent(path).standardizedFileURL
+    /// The file `path` names (absolute as given, otherwise relative to the notebook's folder), resolved through its
+    /// symbolic links; an error at `argument` when it lies outside the folders the notebook may read.
+    public func resolve(_ path: String, for invocation: Invocation, argument: String? = nil) throws -> URL {
+        let written = path.hasPrefix("/") ? URL(fileURLWithPath: path) : notebookDirectory.appendingPathComponent(path)
+        guard let url = readableRoots.admit(written) else {
+            throw invocation.error("'\(path)' is outside the folders this notebook may read (\(readableRoots.listing)); "
+                + "name its folder with `nmm run --data-root DIR`", at: argument)
+        }
+        return url
     }
 
     /// Where a notebook may write the file `name`: inside `outputDirectory/notebookName/`, never elsewhere —
@@ -39,6 +52,7 @@ public final class CommandContext {
             throw invocation.error("give a plain file name such as \"prediction.sto\"; files are saved in \(outputDirectory.lastPathComponent)/\(notebookName)/", at: argument)
         }
         let folder = outputDirectory.appendingPathComponent(notebookName)
+        try OutputFolder.requireRealFolder(folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         return folder.appendingPathComponent(name)
     }
@@ -46,7 +60,8 @@ public final class CommandContext {
     /// Reads the file at `path` (see ``resolve(_:)``) and records its hash; a missing or unreadable file is
     /// an error at `argument` of the invocation.
     public func read(_ path: String, for invocation: Invocation, argument: String? = nil) throws -> Data {
-        let url = resolve(path)
+        let url = try resolve(path, for: invocation, argument: argument)
+        try checkSize(of: url, named: path, for: invocation, argument: argument)
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw invocation.error("cannot read '\(path)' (looked for \(url.path)): \(missingReason(url))", at: argument)
         }
@@ -58,7 +73,7 @@ public final class CommandContext {
     /// Returns the combined hash; a missing path is an error at `argument` of the invocation.
     @discardableResult
     public func recordInput(_ path: String, for invocation: Invocation, argument: String? = nil) throws -> String {
-        let url = resolve(path)
+        let url = try resolve(path, for: invocation, argument: argument)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
             throw invocation.error("cannot find '\(path)' (looked for \(url.path))", at: argument)
@@ -68,17 +83,32 @@ public final class CommandContext {
             return inputs[path] ?? ""
         }
         let files = (FileManager.default.enumerator(atPath: url.path)?.allObjects as? [String] ?? []).sorted()
+        guard files.count <= Self.maximumFolderFiles else {
+            throw invocation.error("'\(path)' holds \(files.count) files; a notebook reads folders of at most \(Self.maximumFolderFiles)", at: argument)
+        }
         var combined = SHA256()
         for file in files {
-            let fileURL = url.appendingPathComponent(file)
+            let shown = (path as NSString).appendingPathComponent(file)
+            guard let fileURL = readableRoots.admit(url.appendingPathComponent(file)) else {
+                throw invocation.error("'\(shown)' is a symbolic link that leads outside the folders this notebook may read; nmm does not follow it", at: argument)
+            }
             var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isFolder), !isFolder.boolValue,
-                  let data = FileManager.default.contents(atPath: fileURL.path) else { continue }
+            guard FileManager.default.fileExists(atPath: fileURL.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            try checkSize(of: fileURL, named: shown, for: invocation, argument: argument)
+            guard let data = FileManager.default.contents(atPath: fileURL.path) else { continue }
             let hash = SHA256.hex(data)
             recordInput(displayPath: (path as NSString).appendingPathComponent(file), sha256: hash)
             combined.update("\(file)\0\(hash)\0")
         }
         return combined.finalize()
+    }
+
+    /// Refuses a file larger than ``maximumFileBytes`` before it is read.
+    private func checkSize(of url: URL, named path: String, for invocation: Invocation, argument: String?) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= Self.maximumFileBytes else {
+            throw invocation.error("'\(path)' is \(size >> 20) MiB; a notebook reads files of at most \(Self.maximumFileBytes >> 20) MiB", at: argument)
+        }
     }
 
     private func missingReason(_ url: URL) -> String {

@@ -62,7 +62,12 @@ public struct Invocation: Sendable {
 
     /// The whole number `name` (declared `.integer`).
     public func integer(_ name: String) -> Int? {
-        number(name).map { Int($0) }
+        number(name).map { number in
+            guard let whole = LanguageLimits.wholeNumber(number) else {
+                preconditionFailure("'\(name)' of '\(command)' is not declared as a whole number")
+            }
+            return whole
+        }
     }
 
     /// The text or word `name` (declared `.text` or `.word`).
@@ -125,6 +130,6 @@ public struct Invocation: Sendable {
     /// The `seed:` option, if the command has one and it was given.
     public var seed: Int? {
         guard case .number(let seed)? = value("seed") else { return nil }
-        return Int(seed)
+        return LanguageLimits.wholeNumber(seed)
     }
 }

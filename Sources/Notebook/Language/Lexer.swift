@@ -151,6 +151,7 @@ private struct LineScanner {
         }
         let text = String(characters[start..<index])
         guard let value = Double(text) else { throw Diagnostic("'\(text)' is not a number", at: location(at: start)) }
+        guard value.isFinite else { throw Diagnostic("'\(text)' is too large for a number (at most about 1.8e308)", at: location(at: start)) }
         return value
     }
 

@@ -16,6 +16,8 @@
 struct Parser {
     private var tokens: [Token]
     private var position = 0
+    /// How many `[` the value being parsed is inside.
+    private var listDepth = 0
     /// The command names the registry knows, for two-word commands and "did you mean" hints.
     private let commandNames: Set<String>
 
@@ -208,6 +210,11 @@ struct Parser {
             }
             return .name(NamePath(parts: parts, location: token.location))
         case .openBracket:
+            guard listDepth < LanguageLimits.listNesting else {
+                throw Diagnostic("lists nest at most \(LanguageLimits.listNesting) deep", at: token.location)
+            }
+            listDepth += 1
+            defer { listDepth -= 1 }
             var elements: [Expression] = []
             while current.kind != .closeBracket {
                 guard current.kind != .end && current.kind != .newline else {

@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 
 /// Runs a notebook into Output/NAME.html and Output/NAME.json.
@@ -11,7 +12,8 @@ import Foundation
 /// Cells run top to bottom in one session. A failing cell's error is printed on standard error as it
 /// happens and shown in the report where it happened; cells using a value the failed cell should have
 /// made are skipped and marked; every other cell still runs. The report is always written — atomically,
-/// so a crash never leaves half a report over a good one. Errors that prevent any run (an unreadable
+/// so a crash never leaves half a report over a good one. One run of a notebook writes its output at a time (a
+/// second waits), and a notebook reads only inside the folders ``RunOptions`` allows. Errors that prevent any run (an unreadable
 /// notebook, an unknown `--param`, a bad template) are thrown as ``Diagnostic``s before anything is written.
 public struct NotebookRunner {
     /// The options.
@@ -22,7 +24,7 @@ public struct NotebookRunner {
     /// A runner printing progress and diagnostics on standard error.
     public init(options: RunOptions,
                 progress: ProgressReporter = ProgressReporter(),
-                printDiagnostic: @escaping @Sendable (Diagnostic) -> Void = { FileHandle.standardError.write(Data(($0.description + "\n").utf8)) }) {
+                printDiagnostic: @escaping @Sendable (Diagnostic) -> Void = { FileHandle.standardError.write(Data((TerminalText.escaped($0.description) + "\n").utf8)) }) {
         self.options = options
         self.progress = progress
         self.printDiagnostic = printDiagnostic
@@ -46,9 +48,16 @@ public struct NotebookRunner {
         let document = try MarkdownReader.read(contentsOf: url, displayPath: displayPath)
         try checkOverrides(against: document)
 
+        let name = url.deletingPathExtension().lastPathComponent
+        let lock = try OutputFolder.lock(options.outputDirectory, notebook: name, progress: progress)
+        defer { withExtendedLifetime(lock) {} }
+        OutputFolder.removeLeftovers(of: name, in: options.outputDirectory, cache: options.resolvedCacheDirectory)
+        try OutputFolder.requireRealFolder(options.outputDirectory.appendingPathComponent(name))
+        try OutputFolder.requireRealFolder(options.resolvedCacheDirectory)
+        let roots = ReadableRoots([options.projectDirectory, url.deletingLastPathComponent(), options.outputDirectory] + options.resolvedDataRoots)
         let context = CommandContext(
-            notebookDirectory: url.deletingLastPathComponent(), notebookName: url.deletingPathExtension().lastPathComponent,
-            outputDirectory: options.outputDirectory, toolVersion: options.toolVersion, progress: progress)
+            notebookDirectory: url.deletingLastPathComponent(), notebookName: name,
+            outputDirectory: options.outputDirectory, toolVersion: options.toolVersion, progress: progress, readableRoots: roots)
         var execution = NotebookExecution(document: document, options: options, context: context, report: printDiagnostic)
         var outcomes: [CellOutcome] = []
         let cells = document.cells

@@ -24,8 +24,8 @@ enum ParameterOverride {
     static func value(_ text: String, like defaultValue: Value, name: String, at location: SourceLocation) throws -> Value {
         switch defaultValue {
         case .number:
-            guard let number = Double(text.trimmingCharacters(in: .whitespaces)) else {
-                throw Diagnostic("--param \(name)=\(text): '\(name)' is a number, and '\(text)' is not one", at: location)
+            guard let number = Double(text.trimmingCharacters(in: .whitespaces)), number.isFinite else {
+                throw Diagnostic("--param \(name)=\(text): '\(name)' is a number, and '\(text)' is not a finite one", at: location)
             }
             return .number(number)
         case .bool:
@@ -39,7 +39,7 @@ enum ParameterOverride {
             let numeric = !defaults.isEmpty && defaults.allSatisfy { if case .number = $0 { return true } else { return false } }
             return .list(try items.map { item in
                 guard numeric else { return .string(item) }
-                guard let number = Double(item) else {
+                guard let number = Double(item), number.isFinite else {
                     throw Diagnostic("--param \(name)=\(text): '\(name)' is a list of numbers, and '\(item)' is not one", at: location)
                 }
                 return .number(number)

@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 
 /// Progress lines and bars on standard error, for people watching a terminal.
@@ -27,7 +28,7 @@ public final class ProgressReporter: @unchecked Sendable {
     public func status(_ message: String) {
         guard isEnabled else { return }
         clearBar()
-        write(message + "\n")
+        write(TerminalText.escaped(message) + "\n")
     }
 
     /// Draws or redraws a bar: `[#######.........]  45%  epoch 135/300  loss 0.0123`, at most ten times a second.
@@ -41,7 +42,7 @@ public final class ProgressReporter: @unchecked Sendable {
         let filled = Int((clamped * Double(width)).rounded())
         let bar = String(repeating: "#", count: filled) + String(repeating: ".", count: width - filled)
         let percent = String(Int((clamped * 100).rounded()))
-        write("\r\u{1B}[2K[\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent)%  \(message)")
+        write("\r\u{1B}[2K[\(bar)] \(String(repeating: " ", count: 3 - percent.count))\(percent)%  \(TerminalText.escaped(message))")
         barVisible = true
     }
 

@@ -3,8 +3,8 @@ import Foundation
 /// The on-disk cache of expensive commands' results, one JSON file per key.
 ///
 /// A key is the SHA-256 of everything a result depends on (see ``CachedCommand``). An entry that cannot
-/// be read, whose checksum does not match, or that does not decode as the expected type is treated as
-/// missing — the result is recomputed and the entry rewritten. Entries are written atomically.
+/// be read, whose checksum does not match, that does not decode as the expected type or that fails its
+/// ``CheckedArtifact`` check is treated as missing — the result is recomputed and the entry rewritten. Entries are written atomically.
 struct ResultCache {
     /// Bumped when the entry layout changes, which invalidates every older entry.
     static let format = 1
@@ -29,8 +29,10 @@ struct ResultCache {
         guard let data = FileManager.default.contents(atPath: url(for: key).path),
               let entry = try? JSONDecoder().decode(Entry.self, from: data),
               entry.format == Self.format, entry.key == key,
-              SHA256.hex(entry.payload) == entry.payloadSHA256 else { return nil }
-        return try? JSONDecoder().decode(Artifact.self, from: entry.payload)
+              SHA256.hex(entry.payload) == entry.payloadSHA256,
+              let artifact = try? JSONDecoder().decode(Artifact.self, from: entry.payload) else { return nil }
+        if let checked = artifact as? any CheckedArtifact, (try? checked.validate()) == nil { return nil }
+        return artifact
     }
 
     /// Stores an artifact under `key`, replacing any entry.

@@ -21,11 +21,21 @@ public struct RunOptions: Sendable {
     public var registry: CommandRegistry = .standard
     /// The date recorded in the report.
     public var date = Date()
+    /// The project the notebook belongs to: notebooks read inside it. Defaults to the current folder.
+    public var projectDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    /// Folders of data notebooks may read besides the project, their own folder and the output folder
+    /// (`nmm run --data-root DIR`); nil: ../shared/data beside the project.
+    public var dataRoots: [URL]?
 
     /// Options writing to `outputDirectory`, for nmm `toolVersion`.
     public init(outputDirectory: URL, toolVersion: String) {
         self.outputDirectory = outputDirectory
         self.toolVersion = toolVersion
+    }
+
+    /// The data roots in use.
+    var resolvedDataRoots: [URL] {
+        dataRoots ?? [projectDirectory.appendingPathComponent("../shared/data").standardizedFileURL]
     }
 
     /// The cache folder in use.
