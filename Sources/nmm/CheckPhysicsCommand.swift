@@ -24,7 +24,8 @@ struct CheckPhysicsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let results = try PhysicsCheck.run(subjectDirectory: subjectDir, coordinate: coordinate)
+        let results: [PhysicsCheckResult]
+        do { results = try PhysicsCheck.run(subjectDirectory: subjectDir, coordinate: coordinate) } catch { throw Terminal.failure(error) }
         if json {
             struct Report: Encodable { var trials: [PhysicsCheckResult] }
             let encoder = JSONEncoder()
@@ -34,7 +35,7 @@ struct CheckPhysicsCommand: ParsableCommand {
         }
         print("trial      R²          RMSE (% peak)  worst force error (% peak)")
         for result in results {
-            print(result.name.padding(toLength: 10, withPad: " ", startingAt: 0)
+            Terminal.out(result.name.padding(toLength: 10, withPad: " ", startingAt: 0)
                   + String(format: " %.7f   %8.4f       %8.4f  %@", result.r2, result.rmsePercentOfPeak,
                            result.forceErrorPercentOfPeak, result.worstMuscle))
         }

@@ -63,20 +63,35 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Trial file names: kinematics,inverse-dynamics,emg,load (empty load: none).")
     var files: String = "ik.mot,id.sto,emg.sto,load.sto"
 
-    func run() throws {
-        let request = FitRequest(
-            subjectDirectory: subject, method: try configuredMethod(), measured: commaSeparated(measured), train: commaSeparated(train),
-            test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(),
-            layout: try layout(), assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate),
-            modelFile: model)
-        let outcome = try request.run(progress: { FileHandle.standardError.write(Data(($0 + "\n").utf8)) })
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-        for prediction in outcome.predictions { try prediction.write(to: output) }
-        try outcome.report.write(to: URL(fileURLWithPath: output).appendingPathComponent("metrics.json"))
-        if let model = outcome.predictor as? NeuralMusculoskeletalModel {
-            try model.save(to: URL(fileURLWithPath: output).appendingPathComponent("model"))
+    func validate() throws {
+        if let sampleRate, !(sampleRate.isFinite && TrialAssembly.sampleRates.contains(sampleRate)) {
+            throw ValidationError("--sample-rate must be from \(Int(TrialAssembly.sampleRates.lowerBound)) to "
+                + "\(Int(TrialAssembly.sampleRates.upperBound)) Hz, not \(sampleRate)")
         }
-        print(outcome.summary)
+    }
+
+    /// Fits, then writes every result into a temporary folder that replaces DIR whole (see ``ResultFolder``). A data
+    /// error exits 1 in plain words; nothing is written.
+    func run() throws {
+        do {
+            let request = FitRequest(
+                subjectDirectory: subject, method: try configuredMethod(), measured: commaSeparated(measured), train: commaSeparated(train),
+                test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(),
+                layout: try layout(), assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate),
+                modelFile: model)
+            let outcome = try request.run(progress: { Terminal.error($0) })
+            let folder = ResultFolder(output) { $0 == "metrics.json" || $0 == "model" || ResultFolder.isPrediction($0) }
+            try folder.write { directory in
+                for prediction in outcome.predictions { try prediction.write(to: directory.path) }
+                try outcome.report.write(to: directory.appendingPathComponent("metrics.json"))
+                if let model = outcome.predictor as? NeuralMusculoskeletalModel {
+                    try model.save(to: directory.appendingPathComponent("model"))
+                }
+            }
+            Terminal.out(outcome.summary)
+        } catch {
+            throw Terminal.failure(error)
+        }
     }
 
     /// The `--method` with its own options (the arguments ArgumentParser did not know) applied.

@@ -22,9 +22,9 @@ struct InspectCommand: ParsableCommand {
         for (index, file) in files.enumerated() {
             if index > 0 { print() }
             do {
-                print(try FileDescription.describe(file), terminator: "")
+                Terminal.out(try FileDescription.describe(file), terminator: "")
             } catch {
-                FileHandle.standardError.write(Data("\(error)\n".utf8))
+                Terminal.error("\(error)")
                 failed = true
             }
         }

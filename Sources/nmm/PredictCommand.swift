@@ -36,13 +36,19 @@ struct PredictCommand: ParsableCommand {
     var files: String = "ik.mot,load.sto"
 
     func run() throws {
-        let request = PredictionRequest(model: try NMMSnapshot(savedIn: URL(fileURLWithPath: modelDirectory)), subjectDirectory: subject,
-                                        trials: commaSeparated(trials), layout: try layout(), modelFile: model)
-        let predictions = try request.run()
-        try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+        let predictions: [TrialPrediction]
+        do {
+            let request = PredictionRequest(model: try NMMSnapshot(savedIn: URL(fileURLWithPath: modelDirectory)), subjectDirectory: subject,
+                                            trials: commaSeparated(trials), layout: try layout(), modelFile: model)
+            predictions = try request.run()
+            try ResultFolder(output, isResult: ResultFolder.isPrediction).write { directory in
+                for prediction in predictions { try prediction.write(to: directory.path) }
+            }
+        } catch {
+            throw Terminal.failure(error)
+        }
         for prediction in predictions {
-            try prediction.write(to: output)
-            print("\(prediction.name): \(prediction.time.count) frames, \(prediction.muscles.count) muscles → \(output)/\(prediction.name)_{excitation,activation,force,torque}.sto")
+            Terminal.out("\(prediction.name): \(prediction.time.count) frames, \(prediction.muscles.count) muscles → \(output)/\(prediction.name)_{excitation,activation,force,torque}.sto")
         }
     }
 

@@ -30,6 +30,11 @@ struct RunCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Folder for the reports and the cache.", valueName: "dir"))
     var output: String = "Output"
 
+    @Option(name: .customLong("data-root"), help: ArgumentHelp(
+        "A folder of data the notebook may read (repeatable); default ../shared/data. Notebooks also read inside the current folder, their own folder and the output folder.",
+        valueName: "dir"))
+    var dataRoots: [String] = []
+
     func validate() throws {
         for parameter in parameters where !parameter.contains("=") || parameter.hasPrefix("=") {
             throw ValidationError("--param takes name=value, not '\(parameter)'")
@@ -44,21 +49,24 @@ struct RunCommand: ParsableCommand {
             options.parameterOverrides[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
         }
         options.useCache = !noCache
+        if !dataRoots.isEmpty { options.dataRoots = dataRoots.map { URL(fileURLWithPath: $0).standardizedFileURL } }
         options.templateURL = template.map { URL(fileURLWithPath: $0) }
         let runner = NotebookRunner(options: options)
         let notebookURL = URL(fileURLWithPath: notebook)
         do {
             let record = try runner.run(notebookAt: notebookURL, displayPath: notebook)
-            print(runner.htmlURL(for: notebookURL).relativePath)
-            print(runner.jsonURL(for: notebookURL).relativePath)
+            Terminal.out(runner.htmlURL(for: notebookURL).relativePath)
+            Terminal.out(runner.jsonURL(for: notebookURL).relativePath)
             if record.failed {
                 let failed = record.outcomes.filter(\.isFailure).count
                 FileHandle.standardError.write(Data("nmm: \(failed) of \(record.outcomes.count) blocks did not run; see the report\n".utf8))
                 throw ExitCode.failure
             }
         } catch let diagnostic as Diagnostic {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            Terminal.error(diagnostic.description)
             throw ExitCode.failure
+        } catch {
+            throw Terminal.failure(error)
         }
     }
 }

@@ -31,15 +31,8 @@ struct SimulateCommand: ParsableCommand {
         } catch let error as InputError {
             throw error
         } catch {
-            throw InputError(file: outputDir, message: "cannot write the subject folder: \(Self.reason(error))")
+            throw InputError(file: outputDir, message: "cannot write the subject folder: \(FileProblem.reason(error))")
         }
-        print("wrote \(subject.trials.count) trials of \(name) (seed \(seed)) to \(outputDir)")
-    }
-
-    /// The operating system's reason for a failed folder or file operation (e.g. "Not a directory"),
-    /// rather than Foundation's full error dump.
-    private static func reason(_ error: Error) -> String {
-        let cause = ((error as? CocoaError)?.underlying ?? error) as NSError
-        return cause.domain == NSPOSIXErrorDomain ? String(cString: strerror(Int32(cause.code))) : cause.localizedDescription
+        Terminal.out("wrote \(subject.trials.count) trials of \(name) (seed \(seed)) to \(outputDir)")
     }
 }
