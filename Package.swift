@@ -9,9 +9,6 @@
 // the benchmark workloads (Benchmarks) time the very code of the fits and file readers.
 import PackageDescription
 
-/// Release builds of the numeric modules skip overflow and bounds checks in their hot loops.
-let fastMath: [SwiftSetting] = [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
-
 /// TensorEngine's element-wise kernels (softmax, GELU, layer norm) vectorise 8 floats wide with FMA
 /// on x86-64 CPUs with AVX2 and FMA (Intel Haswell, AMD Zen 1 and later) instead of the SSE2
 /// baseline; other architectures need nothing.
@@ -37,18 +34,18 @@ let package = Package(
         .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         .target(name: "SeededRandom"),
-        .target(name: "BiomechIO", swiftSettings: fastMath),
+        .target(name: "BiomechIO"),
         .target(name: "SignalProcessing", dependencies: [
             "BiomechIO", "SeededRandom",
             .product(name: "ComplexModule", package: "swift-numerics"),
             .product(name: "RealModule", package: "swift-numerics"),
-        ], swiftSettings: fastMath),
-        .target(name: "TensorEngine", dependencies: ["CBLAS", "SeededRandom"], exclude: ["README.md"], swiftSettings: fastMath + tensorEngineVectorISA),
+        ]),
+        .target(name: "TensorEngine", dependencies: ["CBLAS", "SeededRandom"], exclude: ["README.md"], swiftSettings: tensorEngineVectorISA),
         .target(name: "Musculoskeletal", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", .product(name: "RealModule", package: "swift-numerics"),
-        ], swiftSettings: fastMath),
-        .target(name: "Estimation", dependencies: ["SeededRandom", "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"], swiftSettings: fastMath),
-        .target(name: "Benchmarks", dependencies: ["BiomechIO", "TensorEngine", "Musculoskeletal", "Estimation"], swiftSettings: fastMath),
+        ]),
+        .target(name: "Estimation", dependencies: ["SeededRandom", "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"]),
+        .target(name: "Benchmarks", dependencies: ["BiomechIO", "TensorEngine", "Musculoskeletal", "Estimation"]),
         .target(name: "Charts"),
         .target(name: "Notebook", dependencies: [
             "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts",
@@ -57,7 +54,7 @@ let package = Package(
         .executableTarget(name: "nmm", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Benchmarks", "Notebook",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ], swiftSettings: fastMath),
+        ]),
 
         // What the test targets share: the reference data and their one skip rule, finite differences, correlation.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
