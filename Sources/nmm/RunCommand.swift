@@ -11,6 +11,8 @@ struct RunCommand: ParsableCommand {
             Runs the notebook's ```nmm blocks top to bottom and writes OUTPUT/NAME.html (one self-contained \
             file) and OUTPUT/NAME.json (every table and metric). Errors are printed as FILE:LINE:COLUMN and \
             shown in the report where they happened; the exit status is 1 if any block failed. \
+            A notebook reads only inside the current folder (the project), its own folder, the output folder and \
+            the data roots (--data-root, default ../shared/data); one run of a notebook writes its output at a time. \
             `nmm help commands` lists the notebook commands.
             """
     )

@@ -25,6 +25,7 @@ struct PlotActivationCommand: NotebookCommand {
 
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
         let times = invocation.numbers("activation-times") ?? [0.015]
+        guard (1...12).contains(times.count) else { throw invocation.error("give 1 to 12 time constants, one curve each", at: "activation-times") }
         for (index, tau) in times.enumerated() where !(0.001...1).contains(tau) {
             throw invocation.error("a time constant is between 0.001 and 1 s", at: "activation-times", element: index)
         }

@@ -7,8 +7,16 @@ import Foundation
 /// cells, other fenced or indented code becomes listings, and everything else is rendered by cmark's safe
 /// HTML renderer (raw HTML dropped, `javascript:` links emptied). Line numbers are the file's.
 public enum MarkdownReader {
+    /// The largest notebook read (16 MiB), refused before it is read.
+    public static let maximumBytes = 16 << 20
+
     /// Reads the notebook at `url`; `displayPath` is how diagnostics name it.
     public static func read(contentsOf url: URL, displayPath: String) throws -> NotebookDocument {
+        let size = (try? FileManager.default.attributesOfItem(atPath: url.path)[.size] as? Int) ?? 0
+        guard size <= maximumBytes else {
+            throw Diagnostic("the notebook is \(size >> 20) MiB; nmm reads notebooks of at most \(maximumBytes >> 20) MiB",
+                             at: SourceLocation(file: displayPath, line: 1, column: 1))
+        }
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw Diagnostic("cannot read the notebook (looked for \(url.path))", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }

@@ -6,7 +6,9 @@ enum DefaultReportTemplate {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'">
+{{! Nothing external loads: no scripts, fonts, frames or remote images, whatever the prose links to. HTTP-EQUIV is
+    upper-case so that "http" in a report appears only in URLs. }}
+<meta HTTP-EQUIV="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; form-action 'none'; base-uri 'none'">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="nmm {{version}}">
 <title>{{title}}</title>

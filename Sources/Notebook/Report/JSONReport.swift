@@ -1,6 +1,7 @@
+import Charts
 import Foundation
 
-/// The machine-readable twin of the HTML report: every table and metric, with the run record.
+/// The machine-readable twin of the HTML report: every table, metric and figure line (all samples), with the run record.
 struct JSONReport: Encodable {
     struct Parameter: Encodable {
         var name: String
@@ -53,6 +54,17 @@ struct JSONReport: Encodable {
         var cell: Int
         var caption: String
         var description: String
+        /// Every line of a time-series figure with all its samples: the report draws dense lines decimated to what a
+        /// screen shows, so the full data are kept here.
+        var series: [FigureSeries]?
+    }
+
+    /// One line of a figure: its panel, name and samples.
+    struct FigureSeries: Encodable {
+        var panel: String
+        var name: String
+        var x: [Double]
+        var y: [Double]
     }
 
     var notebook: String
@@ -112,7 +124,10 @@ struct JSONReport: Encodable {
         self.tables = tables
         self.metrics = metrics
         figures = FigureCatalog(outcomes: record.outcomes).entries.map {
-            Figure(number: $0.number, id: $0.id, cell: $0.cell, caption: $0.caption, description: $0.chart.summary)
+            Figure(number: $0.number, id: $0.id, cell: $0.cell, caption: $0.caption, description: $0.chart.summary,
+                   series: ($0.chart as? TimeSeriesChart).map { chart in
+                       chart.panels.flatMap { panel in panel.series.map { FigureSeries(panel: panel.title, name: $0.name, x: $0.x, y: $0.y) } }
+                   })
         }
     }
 

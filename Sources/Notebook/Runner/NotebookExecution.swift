@@ -1,3 +1,4 @@
+import BiomechIO
 import Foundation
 
 /// Runs a notebook's cells top to bottom in one session: values, parameters, the cache, failures and skips.
@@ -207,7 +208,7 @@ struct NotebookExecution {
         do {
             try cache.store(artifact, key: key, command: invocation.command)
         } catch {
-            context.progress.status("warning: could not write the cache entry for '\(invocation.command)': \(error)")
+            context.progress.status("warning: could not write the cache entry for '\(invocation.command)': \(FileProblem.reason(error))")
         }
         return try command.result(from: artifact, invocation: invocation, context: context)
     }
@@ -215,6 +216,10 @@ struct NotebookExecution {
     /// A user-facing diagnostic for any error a statement threw.
     static func diagnostic(for error: Error, at location: SourceLocation) -> Diagnostic {
         if let diagnostic = error as? Diagnostic { return diagnostic }
+        if let cocoa = error as? CocoaError {
+            let path = (cocoa.userInfo[NSFilePathErrorKey] as? String).map { "\($0): " } ?? ""
+            return Diagnostic(path + FileProblem.reason(cocoa), at: location)
+        }
         let message = (error as? LocalizedError)?.errorDescription ?? String(describing: error)
         return Diagnostic(message, at: location)
     }

@@ -40,7 +40,7 @@ enum ParameterOverride {
             return .list(try items.map { item in
                 guard numeric else { return .string(item) }
                 guard let number = Double(item), number.isFinite else {
-                    throw Diagnostic("--param \(name)=\(text): '\(name)' is a list of numbers, and '\(item)' is not one", at: location)
+                    throw Diagnostic("--param \(name)=\(text): '\(name)' is a list of numbers, and '\(item)' is not a finite one", at: location)
                 }
                 return .number(number)
             })
