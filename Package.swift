@@ -56,18 +56,19 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
-        // What the test targets share: the reference data and their one skip rule, finite differences, correlation.
-        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        // What the test targets share: the reference data and their one skip rule, finite differences, correlation,
+        // and the seeded mutation of the fuzz tests.
+        .target(name: "TestSupport", dependencies: ["SeededRandom"], path: "Tests/TestSupport"),
         .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO", "SeededRandom", "TestSupport"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["TestSupport", 
             "SignalProcessing", "SeededRandom", .product(name: "ComplexModule", package: "swift-numerics"),
         ], resources: [.copy("Reference")]),
-        .testTarget(name: "TensorEngineTests", dependencies: ["TensorEngine"]),
+        .testTarget(name: "TensorEngineTests", dependencies: ["TestSupport", "TensorEngine"]),
         .testTarget(name: "MusculoskeletalTests", dependencies: ["TestSupport", "Musculoskeletal"]),
         .testTarget(name: "EstimationTests", dependencies: ["TestSupport", "Estimation"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["TestSupport", "Benchmarks"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"]),
         .testTarget(name: "NotebookTests", dependencies: ["TestSupport", "Notebook"], exclude: ["Notebooks"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport", "nmm", "BiomechIO", "SeededRandom"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "nmm", "BiomechIO", "SeededRandom", "TensorEngine"]),
     ]
 )

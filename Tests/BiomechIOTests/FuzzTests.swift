@@ -1,5 +1,4 @@
 import TestSupport
-import SeededRandom
 import Foundation
 import Testing
 @testable import BiomechIO
@@ -85,11 +84,10 @@ import Testing
     /// Runs `read` on `inputs` mutants of the seeds; every error must be an InputError about the
     /// fuzzed file with a line between 1 and the mutant's line count + 1.
     static func fuzz(seeds: [[UInt8]], inputs: Int, seed: UInt64, read: ([UInt8]) throws -> Void) throws -> Count {
-        var generator = SplitMix64(seed: seed)
+        var mutator = Mutator(seed: seed)
         var count = Count()
         for index in 0..<inputs {
-            var bytes = seeds[index % seeds.count]
-            for _ in 0..<Int.random(in: 1...4, using: &generator) { mutate(&bytes, using: &generator) }
+            let bytes = mutator.mutant(of: seeds[index % seeds.count])
             count.inputs += 1
             do {
                 try read(bytes)
@@ -105,36 +103,6 @@ import Testing
             }
         }
         return count
-    }
-
-    /// Tokens that stress a parser: separators, line ends, specials, header keys, XML syntax.
-    static let garbage: [String] = [
-        "\t", " ", "\r\n", "\n", "\r", "\n\n", ",", "nan", "-nan", "inf", "1e999", "-1e-999", "1e", ".", "-", "+", "e5",
-        "0x1p3", "99999999999999999999999", "endheader", "=", "inDegrees=yes", "nRows=-1", "nColumns=999999999999999999999",
-        "version=", "time", "\u{0}", "\u{FEFF}", "é", "<", ">", "/>", "&amp;", "&bogus;", "<![CDATA[", "<!--", "-->",
-        "</Model>", "<Coordinate name=\"x\">", "<range>", "</range>", "\"", "'", "name=\"", "<?xml", "]]>",
-    ]
-
-    static func mutate(_ bytes: inout [UInt8], using generator: inout SplitMix64) {
-        let position = bytes.isEmpty ? 0 : Int.random(in: 0..<bytes.count, using: &generator)
-        switch Int.random(in: 0..<9, using: &generator) {
-        case 0 where !bytes.isEmpty: bytes[position] ^= UInt8(1) << UInt8.random(in: 0..<8, using: &generator)
-        case 1 where !bytes.isEmpty: bytes[position] = UInt8.random(in: 0...255, using: &generator)
-        case 2: bytes.removeLast(bytes.count - position) // truncation
-        case 3: bytes.insert(contentsOf: Array(garbage.randomElement(using: &generator)!.utf8), at: position)
-        case 4: bytes.insert(contentsOf: (0..<Int.random(in: 1...16, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }, at: position)
-        case 5 where !bytes.isEmpty: // delete a range
-            bytes.removeSubrange(position..<min(bytes.count, position + Int.random(in: 1...64, using: &generator)))
-        case 6: // repeat or drop a whole line
-            let start = bytes[..<position].lastIndex(of: 0x0A).map { $0 + 1 } ?? 0
-            let end = bytes[position...].firstIndex(of: 0x0A).map { $0 + 1 } ?? bytes.count
-            if Bool.random(using: &generator) { bytes.insert(contentsOf: bytes[start..<end], at: start) } else { bytes.removeSubrange(start..<end) }
-        case 7: // header damage: change a digit or letter in the first 300 bytes
-            let headerPosition = Int.random(in: 0..<max(1, min(bytes.count, 300)), using: &generator)
-            if headerPosition < bytes.count { bytes[headerPosition] = Array("0123456789-=xyE\t ".utf8).randomElement(using: &generator)! }
-        default: // swap two random bytes
-            if bytes.count > 1 { bytes.swapAt(position, Int.random(in: 0..<bytes.count, using: &generator)) }
-        }
     }
 
     static func head(of path: String, lines: Int) throws -> [UInt8] {
