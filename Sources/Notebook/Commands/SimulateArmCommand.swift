@@ -47,6 +47,7 @@ struct SimulateArmCommand: NotebookCommand {
             throw invocation.error("a push-down force is 0 to 500 N, not \(NumberText.readable(force))", at: "pushdowns", element: index)
         }
         guard !tasks.isEmpty else { throw invocation.error("give at least one curl or push-down trial", at: "curls") }
+        guard tasks.count <= 50 else { throw invocation.error("simulate at most 50 trials, not \(tasks.count)", at: curls == nil ? "pushdowns" : "curls") }
         let name = invocation.text("name") ?? "SIM"
         let folder = try context.outputFile("simulated-\(name)-seed\(seed)", for: invocation, argument: "name")
         let stamp = "nmm \(context.toolVersion)\n\(invocation.canonicalArguments)\n"

@@ -50,6 +50,8 @@ struct HostileNotebookTests {
             + "\nb = [" + Array(repeating: "a3", count: 200).joined(separator: ", ") + "]", message: "this list holds more than 1024 KiB"),
         .block("sine 10^7 samples × 200 waves", "x = sine frequencies: [" + (1...200).map(String.init).joined(separator: ", ")
             + "] duration: 100000 rate: 100", message: "would hold more than 20000000 values"),
+        .block("simulate 60 trials", "x = simulate arm curls: [" + Array(repeating: "1", count: 60).joined(separator: ", ") + "]",
+               message: "simulate at most 50 trials, not 60"),
         .block("sine 10^7 samples × 3 waves", "x = sine frequencies: [1, 2, 3] duration: 99999 rate: 100",
                message: "would hold more than 20000000 values"),
     ]
