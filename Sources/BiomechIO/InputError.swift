@@ -35,14 +35,7 @@ public struct InputError: Error, Sendable, Equatable, CustomStringConvertible {
 extension InputError {
     /// Shows a piece of user text in a message: quoted, shortened, control characters escaped.
     static func quote(_ text: some StringProtocol, limit: Int = 40) -> String {
-        var shown = ""
-        for scalar in text.unicodeScalars.prefix(limit) {
-            if scalar.value < 0x20 || scalar.value == 0x7F {
-                shown += "\\u{\(String(scalar.value, radix: 16))}"
-            } else {
-                shown.unicodeScalars.append(scalar)
-            }
-        }
+        var shown = TerminalText.escaped(String(String.UnicodeScalarView(text.unicodeScalars.prefix(limit))), keepingLayout: false)
         if text.unicodeScalars.count > limit { shown += "…" }
         return "'\(shown)'"
     }
