@@ -36,7 +36,7 @@ public enum OSimFile {
                     muscles.append(try MuscleReader(kind: kind, name: name, properties: OSimProperties(
                         element: element, file: file, owner: "muscle '\(name)'")).parameters())
                 } else {
-                    unsupported.append(UnsupportedMuscle(name: name, className: element.name, line: element.line))
+                    unsupported.append(UnsupportedMuscle(name: name, className: element.name))
                 }
             }
         }

@@ -36,19 +36,6 @@ public struct UnsupportedMuscle: Sendable, Equatable, Codable {
     public var name: String
     /// Its OpenSim class, e.g. `Schutte1993Muscle_Deprecated`.
     public var className: String
-    /// The line of the .osim file it is declared on, when read from one.
-    public var line: Int?
-}
-
-extension OpenSimModel {
-    /// Throws, naming `file`, the line, the muscle and its class, when the model holds a muscle of a class nmm
-    /// cannot model: a fit or a subject would otherwise go on without it, silently.
-    public func requireModelledMuscles(file: String) throws(InputError) {
-        guard let muscle = unsupportedMuscles.first else { return }
-        throw InputError(file: file, line: muscle.line, field: muscle.name, message:
-            "muscle '\(muscle.name)' is a \(muscle.className), a class nmm cannot model; nmm models "
-            + MuscleModelKind.allCases.map(\.rawValue).joined(separator: ", ") + " (change its class or remove it)")
-    }
 }
 
 /// A joint coordinate (generalized coordinate) of an OpenSim model.

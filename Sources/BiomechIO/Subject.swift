@@ -121,7 +121,6 @@ extension Subject {
             throw InputError(file: folder, message: "expected a subject folder with model.osim, found no model.osim")
         }
         let model = try OSimFile.read(modelPath)
-        try model.requireModelledMuscles(file: modelPath)
         let trialFolders = try trialFolderNames(in: folder).map { "\(folder)/\($0)" }
         var trials: [Trial] = []
         for trialFolder in trialFolders {

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import Testing
+import Musculoskeletal
 import TensorEngine
 @testable import Estimation
 
@@ -21,7 +22,7 @@ import TensorEngine
         let weightsWithoutDigest: Data
 
         init() throws {
-            subject = try SubjectData.load(directory: TestData.s01, trialNames: ["trial01"], coordinates: ["r_elbow_flex"])
+            subject = try SubjectData.load(directory: SharedData.s01, trialNames: ["trial01"], coordinates: ["r_elbow_flex"])
             trial = try #require(subject.trials["trial01"])
             var configuration = NMMConfiguration()
             configuration.windowLength = 32
@@ -50,7 +51,7 @@ import TensorEngine
         }
     }
 
-    @Test(.enabled(if: TestData.available, "needs ../shared/data"))
+    @Test(.needsSharedData)
     func mutatedModelJSONIsRefusedOrPredictsFiniteValues() throws {
         let fixture = try Fixture()
         try fixture.read(fixture.json, weights: fixture.weightsWithDigest)

@@ -1,4 +1,5 @@
 import Estimation
+import Musculoskeletal
 import Foundation
 import TestSupport
 import Testing

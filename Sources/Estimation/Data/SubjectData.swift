@@ -33,7 +33,6 @@ public struct SubjectData: Sendable {
         let modelPath = (directory as NSString).appendingPathComponent(modelFile)
         guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
         let model = try OSimFile.read(modelPath)
-        try model.requireModelledMuscles(file: modelPath)
         guard !trialNames.isEmpty else { throw EstimationError("no trials named") }
         var read: [(name: String, files: TrialFiles, trial: Trial)] = []
         for name in trialNames where !read.contains(where: { $0.name == name }) {

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -46,7 +47,7 @@ extension HostileCase {
             try plant(project)
         }, arguments: { project in
             ["run", project.appendingPathComponent("nb.md").path, "--output", project.appendingPathComponent("Output").path,
-             "--data-root", TestFiles.sharedData] + extraArguments
+             "--data-root", SharedData.root.path] + extraArguments
         }, status: status, message: message)
     }
 

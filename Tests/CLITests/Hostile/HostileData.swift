@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 
 /// Damaged copies of the reference data for the hostile cases.

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 import TensorEngine
@@ -188,9 +189,9 @@ struct HostileModelTests {
         },
     ]
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: TestFiles.s01)), arguments: modelJSON)
+    @Test(.needsSharedData, arguments: modelJSON)
     func modelJSONFailCleanly(_ hostile: HostileCase) throws { try hostile.check() }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: TestFiles.s01)), arguments: weightFiles)
+    @Test(.needsSharedData, arguments: weightFiles)
     func weightFilesFailCleanly(_ hostile: HostileCase) throws { try hostile.check() }
 }

@@ -1,3 +1,4 @@
+import TestSupport
 import Foundation
 import Testing
 
@@ -83,7 +84,7 @@ struct HostileOutputTests {
         }
     }
 
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: TestFiles.s01)))
+    @Test(.needsSharedData)
     func fitResultsReplaceTheFolderWholeAndLeaveNothingBehind() throws {
         try TestFiles.withScratchFolder { project in
             try HostileData.miniSubject(in: project)
