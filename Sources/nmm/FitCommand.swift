@@ -74,13 +74,13 @@ struct FitCommand: ParsableCommand {
     /// error exits 1 in plain words; nothing is written.
     func run() throws {
         do {
+            let folder = try ResultFolder(output) { $0 == "metrics.json" || $0 == "model" || ResultFolder.isPrediction($0) }
             let request = FitRequest(
                 subjectDirectory: subject, method: try configuredMethod(), measured: commaSeparated(measured), train: commaSeparated(train),
                 test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(),
                 layout: try layout(), assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate),
                 modelFile: model)
             let outcome = try request.run(progress: { Terminal.error($0) })
-            let folder = ResultFolder(output) { $0 == "metrics.json" || $0 == "model" || ResultFolder.isPrediction($0) }
             try folder.write { directory in
                 for prediction in outcome.predictions { try prediction.write(to: directory.path) }
                 try outcome.report.write(to: directory.appendingPathComponent("metrics.json"))

@@ -38,10 +38,11 @@ struct PredictCommand: ParsableCommand {
     func run() throws {
         let predictions: [TrialPrediction]
         do {
+            let folder = try ResultFolder(output, isResult: ResultFolder.isPrediction)
             let request = PredictionRequest(model: try NMMSnapshot(savedIn: URL(fileURLWithPath: modelDirectory)), subjectDirectory: subject,
                                             trials: commaSeparated(trials), layout: try layout(), modelFile: model)
             predictions = try request.run()
-            try ResultFolder(output, isResult: ResultFolder.isPrediction).write { directory in
+            try folder.write { directory in
                 for prediction in predictions { try prediction.write(to: directory.path) }
             }
         } catch {

@@ -98,6 +98,14 @@ struct HostileOutputTests {
                 let result = try NMMExecutable.run(arguments)
                 #expect(result.exited(with: 0), "\(result.stderr)")
             }
+            // A run killed between moving the previous results aside and renaming the new ones into place: the next
+            // run puts the previous results back before it starts.
+            let aside = project.appendingPathComponent("Output/.fit.nmm-old-999999")
+            try FileManager.default.moveItem(at: output, to: aside)
+            try FileManager.default.removeItem(at: output.appendingPathComponent("../../subject/trial03/id.sto").standardizedFileURL)
+            let failed = try NMMExecutable.run(arguments)
+            #expect(failed.exited(with: 1), "\(failed.stderr)")
+            #expect(FileManager.default.fileExists(atPath: output.appendingPathComponent("metrics.json").path), "the previous results are back")
             let left = try FileManager.default.contentsOfDirectory(atPath: project.appendingPathComponent("Output").path).sorted()
             #expect(left == [".fit.nmm-lock", "fit"], "\(left)")
             let written = try FileManager.default.contentsOfDirectory(atPath: output.path).sorted()
