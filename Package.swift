@@ -5,7 +5,8 @@
 // Modules follow the data flow, each depending only on what comes before it:
 // seeded random numbers (SeededRandom, used by all that draw them) →
 // files (BiomechIO) → signals (SignalProcessing) → tensors (TensorEngine) → muscle physics
-// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → CLI (nmm);
+// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → studies of many fits
+// (Study, which runs `nmm fit` as a subprocess and needs none of the fit's internals) → CLI (nmm);
 // the benchmark workloads (Benchmarks) time the very code of the fits and file readers.
 import PackageDescription
 
@@ -28,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/apple/swift-numerics", from: "1.0.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
     ],
     targets: [
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
@@ -51,8 +53,9 @@ let package = Package(
             "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
+        .target(name: "Study", dependencies: ["Charts", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(name: "nmm", dependencies: [
-            "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Benchmarks", "Notebook",
+            "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Benchmarks", "Notebook", "Study",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -69,6 +72,7 @@ let package = Package(
         .testTarget(name: "BenchmarksTests", dependencies: ["TestSupport", "Benchmarks"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"]),
         .testTarget(name: "NotebookTests", dependencies: ["TestSupport", "Notebook"], exclude: ["Notebooks"]),
+        .testTarget(name: "StudyTests", dependencies: ["Study"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "nmm", "BiomechIO", "SeededRandom", "TensorEngine"]),
     ]
 )
