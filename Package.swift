@@ -5,8 +5,8 @@
 // Modules follow the data flow, each depending only on what comes before it:
 // seeded random numbers (SeededRandom, used by all that draw them) →
 // files (BiomechIO) → signals (SignalProcessing) → tensors (TensorEngine) → muscle physics
-// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → notebooks (Notebook) → studies of many fits
-// (Study, which runs `nmm fit` as a subprocess and needs none of the fit's internals) → CLI (nmm);
+// (Musculoskeletal) → fits and baselines (Estimation) → charts (Charts) → studies of many fits (Study, which
+// runs `nmm fit` as a subprocess and needs none of the fit's internals) → notebooks (Notebook) → CLI (nmm);
 // the benchmark workloads (Benchmarks) time the very code of the fits and file readers.
 import PackageDescription
 
@@ -49,11 +49,11 @@ let package = Package(
         .target(name: "Estimation", dependencies: ["SeededRandom", "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal"]),
         .target(name: "Benchmarks", dependencies: ["BiomechIO", "TensorEngine", "Musculoskeletal", "Estimation"]),
         .target(name: "Charts"),
+        .target(name: "Study", dependencies: ["Charts", .product(name: "TOMLKit", package: "TOMLKit")]),
         .target(name: "Notebook", dependencies: [
-            "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts",
+            "CCmark", "BiomechIO", "SignalProcessing", "Musculoskeletal", "Estimation", "Charts", "Study",
             .product(name: "Mustache", package: "swift-mustache"),
         ]),
-        .target(name: "Study", dependencies: ["Charts", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(name: "nmm", dependencies: [
             "BiomechIO", "SignalProcessing", "TensorEngine", "Musculoskeletal", "Estimation", "Benchmarks", "Notebook", "Study",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -88,6 +88,23 @@ struct StudyCLITests {
 
             let status = try NMMExecutable.run(["study", "status", path, "--output", out.path])
             #expect(status.stdout.contains("12/12 done, 0 failed, 0 pending"), "\(status.stdout)")
+
+            // A notebook loads the study like any other value.
+            let notebook = scratch.appendingPathComponent("uses-study.md")
+            try """
+                # A study in a notebook
+
+                ```nmm
+                sim = study "study.toml" output: "\(out.path)"
+                print sim.comparisons
+                ```
+                """.write(to: notebook, atomically: true, encoding: .utf8)
+            let ran = try NMMExecutable.run(["run", notebook.path, "--output", scratch.appendingPathComponent("reports").path])
+            #expect(ran.exited(with: 0), "\(ran.stderr)")
+            let report = try String(contentsOf: scratch.appendingPathComponent("reports/uses-study.html"), encoding: .utf8)
+            #expect(report.contains("Paired comparisons per hidden muscle") && report.contains("nmm − mse"))
+            #expect(report.contains("table of 12 rows × 8 columns"), "BRA and TRImed × r and RMSE × three pairs")
+            #expect(report.components(separatedBy: "<svg").count - 1 >= 4, "strip charts of r and RMSE for BRA and TRImed")
         }
     }
 

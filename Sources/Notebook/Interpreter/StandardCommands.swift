@@ -5,6 +5,7 @@ extension CommandRegistry {
         PrintCommand.self,
         ProcessEMGCommand.self,
         SplitCommand.self,
+        LoadStudyCommand.self,
         TableCommand.self,
         TableMetricsCommand.self,
         TableMusclesCommand.self,

@@ -20,7 +20,6 @@ public struct StudyReport {
         for metric in Self.shownMetrics {
             body += headline(metric: metric, muscles: hidden).html
         }
-        let coordinates = Array(Set(results.summaries.filter { $0.quantity == .torque }.map(\.name))).sorted()
         if !coordinates.isEmpty { body += "<h2>Joint torque</h2>\n" + torque(coordinates).html }
         body += "<h2>Paired comparisons (Wilcoxon signed-rank)</h2>\n" + comparisonNote + comparisons.html
         body += "<h2>Per subject</h2>\n" + stripPlots(hidden) + hidden.map { perSubject($0).html }.joined()
@@ -31,8 +30,13 @@ public struct StudyReport {
     }
 
     /// The hidden muscles, sorted.
-    private var muscles: [String] {
+    public var muscles: [String] {
         Array(Set(results.summaries.filter { $0.quantity == .excitation }.map(\.name))).sorted()
+    }
+
+    /// The coordinates whose torque the fits tracked, sorted.
+    public var coordinates: [String] {
+        Array(Set(results.summaries.filter { $0.quantity == .torque }.map(\.name))).sorted()
     }
 
     private var overview: String {
@@ -64,31 +68,34 @@ public struct StudyReport {
         return text
     }
 
-    /// Hidden muscles × methods, the best mean in bold.
-    private func headline(metric: StudyMetric, muscles: [String]) -> HTMLTable {
-        let rows = muscles.map { muscle -> [HTMLTable.Cell] in
+    /// Hidden muscles × methods, mean ± sd over subjects of `metric`, the best mean in bold.
+    public func headline(metric: StudyMetric, muscles: [String]) -> StudyTable {
+        let rows = muscles.map { muscle -> [StudyTable.Cell] in
             let means = results.methods.map { summary(.excitation, muscle, $0)?.mean[metric] }
             let best = metric.higherIsBetter ? means.compactMap { $0 }.max() : means.compactMap { $0 }.min()
-            return [HTMLTable.Cell(muscle)] + results.methods.enumerated().map { index, method in
-                HTMLTable.Cell(meanSD(summary(.excitation, muscle, method), metric), strong: means[index] != nil && means[index] == best)
+            return [StudyTable.Cell(muscle)] + results.methods.enumerated().map { index, method in
+                StudyTable.Cell(meanSD(summary(.excitation, muscle, method), metric), strong: means[index] != nil && means[index] == best)
             }
         }
-        return HTMLTable(caption: "Hidden muscles: trial-mean \(metric.label) of the excitation, mean ± sd over subjects (best in bold)",
+        return StudyTable(caption: "Hidden muscles: trial-mean \(metric.label) of the excitation, mean ± sd over subjects (best in bold)",
                          header: ["muscle"] + results.methods, rows: rows)
     }
 
-    private func torque(_ coordinates: [String]) -> HTMLTable {
-        HTMLTable(caption: "Joint torque: trial-mean R² against inverse dynamics, mean ± sd over subjects",
+    /// Coordinates × methods, torque R² mean ± sd over subjects.
+    public func torque(_ coordinates: [String]) -> StudyTable {
+        StudyTable(caption: "Joint torque: trial-mean R² against inverse dynamics, mean ± sd over subjects",
                   header: ["coordinate"] + results.methods,
-                  rows: coordinates.map { name in [HTMLTable.Cell(name)] + results.methods.map { HTMLTable.Cell(meanSD(summary(.torque, name, $0), .r2)) } })
+                  rows: coordinates.map { name in [StudyTable.Cell(name)] + results.methods.map { StudyTable.Cell(meanSD(summary(.torque, name, $0), .r2)) } })
     }
 
     private var comparisonNote: String {
-        "<p>For each hidden muscle and pair of methods a and b: the per-subject differences a − b, their median (Hodges–Lehmann) with its exact 95 % interval, and the Wilcoxon signed-rank test's exact two-sided p (no correction for the number of comparisons). With six subjects the smallest possible p is 0.031.</p>\n"
+        let n = results.subjects.count
+        return "<p>For each hidden muscle and pair of methods a and b: the per-subject differences a − b, their median (Hodges–Lehmann) with its exact 95 % interval, and the Wilcoxon signed-rank test's exact two-sided p (no correction for the number of comparisons). With \(n) subjects the smallest possible p is \(formattedP(n > 0 ? pow(2, Double(1 - n)) : nil)).</p>\n"
     }
 
-    private var comparisons: HTMLTable {
-        HTMLTable(caption: "Paired comparisons per hidden muscle (Wilcoxon signed-rank, exact p)",
+    /// Every paired comparison: median difference with its interval, W and p.
+    public var comparisons: StudyTable {
+        StudyTable(caption: "Paired comparisons per hidden muscle (Wilcoxon signed-rank, exact p)",
                   header: ["muscle", "metric", "a − b", "n", "median difference [95 % CI]", "W", "p", "favours"],
                   rows: results.comparisons.map { c in
                       var interval = formatted(c.hodgesLehmann.estimate)
@@ -96,27 +103,32 @@ public struct StudyReport {
                           interval += " [\(formatted(low)), \(formatted(high))]"
                       }
                       let significant = (c.wilcoxon.p ?? 1) < 0.05
-                      return [HTMLTable.Cell(c.muscle), HTMLTable.Cell(c.metric.label), HTMLTable.Cell("\(c.a) − \(c.b)"),
-                              HTMLTable.Cell(String(c.differences.count)), HTMLTable.Cell(interval),
-                              HTMLTable.Cell(SVGNumber.readable(c.wilcoxon.statistic)),
-                              HTMLTable.Cell(formattedP(c.wilcoxon.p), strong: significant), HTMLTable.Cell(c.favours ?? "—")]
+                      return [StudyTable.Cell(c.muscle), StudyTable.Cell(c.metric.label), StudyTable.Cell("\(c.a) − \(c.b)"),
+                              StudyTable.Cell(String(c.differences.count)), StudyTable.Cell(interval),
+                              StudyTable.Cell(SVGNumber.readable(c.wilcoxon.statistic)),
+                              StudyTable.Cell(formattedP(c.wilcoxon.p), strong: significant), StudyTable.Cell(c.favours ?? "—")]
                   })
     }
 
-    private func stripPlots(_ muscles: [String]) -> String {
-        var out = "<div class=\"charts\">\n"
-        for muscle in muscles {
-            for metric in Self.shownMetrics {
+    /// Strip charts of each hidden muscle's per-subject r and RMSE, one column per method.
+    public func stripCharts(_ muscles: [String]) -> [(id: String, chart: StripChart)] {
+        muscles.flatMap { muscle in
+            Self.shownMetrics.map { metric in
                 let groups = results.methods.enumerated().map { index, method -> StripGroup in
                     let cells = results.cells.filter { $0.quantity == .excitation && $0.name == muscle && $0.method == method && $0.values[metric] != nil }
                     return StripGroup(name: method, values: cells.compactMap { $0.values[metric] }, labels: cells.map(\.subject),
                                       role: Self.role(method, index))
                 }
-                let chart = StripChart(title: "\(muscle): \(metric.label) per subject", yAxis: AxisTitle("trial-mean \(metric.label)"), groups: groups)
-                out += "<figure>\(chart.svg(id: "strip-\(muscle)-\(metric.rawValue)"))<figcaption>\(escape(chart.summary))</figcaption></figure>\n"
+                return ("strip-\(muscle)-\(metric.rawValue)",
+                        StripChart(title: "\(muscle): \(metric.label) per subject", yAxis: AxisTitle("trial-mean \(metric.label)"), groups: groups))
             }
         }
-        return out + "</div>\n"
+    }
+
+    private func stripPlots(_ muscles: [String]) -> String {
+        "<div class=\"charts\">\n" + stripCharts(muscles).map { id, chart in
+            "<figure>\(chart.svg(id: id))<figcaption>\(escape(chart.summary))</figcaption></figure>\n"
+        }.joined() + "</div>\n"
     }
 
     /// The charts' colour of a method: the shared roles for nmm, mse and so, the palette for the rest.
@@ -129,22 +141,24 @@ public struct StudyReport {
         }
     }
 
-    private func perSubject(_ muscle: String) -> HTMLTable {
-        HTMLTable(caption: "\(muscle): trial-mean r / RMSE per subject (mean over seeds)", header: ["subject"] + results.methods,
+    /// One hidden muscle: r / RMSE per subject and method.
+    public func perSubject(_ muscle: String) -> StudyTable {
+        StudyTable(caption: "\(muscle): trial-mean r / RMSE per subject (mean over seeds)", header: ["subject"] + results.methods,
                   rows: results.subjects.map { subject in
-                      [HTMLTable.Cell(subject)] + results.methods.map { method in
+                      [StudyTable.Cell(subject)] + results.methods.map { method in
                           let cell = results.cells.first { $0.subject == subject && $0.quantity == .excitation && $0.name == muscle && $0.method == method }
-                          return HTMLTable.Cell(cell.map { "\(formatted($0.values[.r])) / \(formatted($0.values[.rmse]))" } ?? "—")
+                          return StudyTable.Cell(cell.map { "\(formatted($0.values[.r])) / \(formatted($0.values[.rmse]))" } ?? "—")
                       }
                   })
     }
 
-    private func seedSpread(_ muscles: [String]) -> HTMLTable {
-        HTMLTable(caption: "Seeds' spread: mean over subjects of the sd over seeds, r / RMSE", header: ["muscle"] + results.methods,
+    /// Mean over subjects of the seeds' sd, per hidden muscle and method.
+    public func seedSpread(_ muscles: [String]) -> StudyTable {
+        StudyTable(caption: "Seeds' spread: mean over subjects of the sd over seeds, r / RMSE", header: ["muscle"] + results.methods,
                   rows: muscles.map { muscle in
-                      [HTMLTable.Cell(muscle)] + results.methods.map { method in
+                      [StudyTable.Cell(muscle)] + results.methods.map { method in
                           let s = summary(.excitation, muscle, method)
-                          return HTMLTable.Cell("\(formatted(s?.seedSD[.r])) / \(formatted(s?.seedSD[.rmse]))")
+                          return StudyTable.Cell("\(formatted(s?.seedSD[.r])) / \(formatted(s?.seedSD[.rmse]))")
                       }
                   })
     }

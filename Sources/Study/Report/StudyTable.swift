@@ -1,20 +1,25 @@
 import Charts
 
-/// A table of escaped text cells rendered as HTML.
-struct HTMLTable {
-    var caption: String
-    var header: [String]
-    var rows: [[Cell]]
+/// A table of the study report: a caption, column headings and text cells, the first of each row naming it.
+/// study.html renders it as HTML; a notebook's `study` command shows it as a notebook table.
+public struct StudyTable: Sendable, Equatable {
+    /// What the table shows.
+    public var caption: String
+    /// Column headings.
+    public var header: [String]
+    /// Rows of cells, one per heading.
+    public var rows: [[Cell]]
 
-    /// One cell: text (escaped when rendered), optionally emphasised.
-    struct Cell: ExpressibleByStringLiteral {
-        var text: String
-        var strong = false
-        init(_ text: String, strong: Bool = false) { self.text = text; self.strong = strong }
-        init(stringLiteral text: String) { self.text = text }
+    /// One cell: text (escaped when rendered), optionally emphasised (the best value of a row, a p below 0.05).
+    public struct Cell: Sendable, Equatable {
+        public var text: String
+        public var strong = false
+        /// A cell from its text.
+        public init(_ text: String, strong: Bool = false) { self.text = text; self.strong = strong }
     }
 
-    var html: String {
+    /// The table as HTML, every text escaped.
+    public var html: String {
         var out = "<table>\n<caption>\(escape(caption))</caption>\n<thead><tr>"
         out += header.map { "<th scope=\"col\">\(escape($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
         for row in rows {
