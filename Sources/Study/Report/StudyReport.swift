@@ -117,7 +117,7 @@ public struct StudyReport {
                 let groups = results.methods.enumerated().map { index, method -> StripGroup in
                     let cells = results.cells.filter { $0.quantity == .excitation && $0.name == muscle && $0.method == method && $0.values[metric] != nil }
                     return StripGroup(name: method, values: cells.compactMap { $0.values[metric] }, labels: cells.map(\.subject),
-                                      role: Self.role(method, index))
+                                      role: .other(index))
                 }
                 return ("strip-\(muscle)-\(metric.rawValue)",
                         StripChart(title: "\(muscle): \(metric.label) per subject", yAxis: AxisTitle("trial-mean \(metric.label)"), groups: groups))
@@ -131,15 +131,6 @@ public struct StudyReport {
         }.joined() + "</div>\n"
     }
 
-    /// The charts' colour of a method: the shared roles for nmm, mse and so, the palette for the rest.
-    static func role(_ method: String, _ index: Int) -> SeriesRole {
-        switch method {
-        case "nmm": return .nmm
-        case "mse": return .mse
-        case "so": return .staticOptimization
-        default: return .other(index)
-        }
-    }
 
     /// One hidden muscle: r / RMSE per subject and method.
     public func perSubject(_ muscle: String) -> StudyTable {
