@@ -24,7 +24,7 @@ struct FitMetrics: Decodable {
         }
     }
 
-    /// One muscle's or coordinate's entry.
+    /// One muscle's or coordinate's entry (coordinates have no `measured`).
     struct Entry: Decodable {
         var measured: Bool
         var trialMean: Summary
@@ -36,8 +36,7 @@ struct FitMetrics: Decodable {
         init(from decoder: Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
             measured = try container.decodeIfPresent(Bool.self, forKey: .measured) ?? false
-            // Until every nmm writes per-trial metrics, an entry without trial_mean is its own summary.
-            trialMean = try container.decodeIfPresent(Summary.self, forKey: .trialMean) ?? Summary(from: decoder)
+            trialMean = try container.decode(Summary.self, forKey: .trialMean)
         }
     }
 
