@@ -15,7 +15,7 @@ struct LoadStudyCommand: NotebookCommand {
         """
     static let parameters: [ParameterSpec] = [
         .argument("plan", .text, help: "The study plan, relative to the notebook."),
-        .option("output", .text, default: "Output/studies/NAME", help: "The study's folder, relative to the working directory as for nmm study."),
+        .option("output", .text, default: "Output/studies/NAME", help: "The study's folder (nmm study run --output), relative to the notebook."),
     ]
     static let examples = [#"sim = study "studies/arm26-simulated.toml""#]
 
@@ -24,8 +24,9 @@ struct LoadStudyCommand: NotebookCommand {
         try context.recordInput(path, for: invocation, argument: "plan")
         let plan: StudyPlan, results: StudyResults
         do {
-            plan = try StudyPlan.load(from: context.resolve(path).path)
-            let folder = StudyFolder(path: invocation.text("output") ?? "Output/studies/\(plan.name)")
+            plan = try StudyPlan.load(from: context.resolve(path, for: invocation, argument: "plan").path)
+            let output = invocation.text("output") ?? "Output/studies/\(plan.name)"
+            let folder = StudyFolder(path: try context.resolve(output, for: invocation, argument: "output").path)
             results = try StudyCollector.collect(plan: plan, folder: folder)
         } catch let error as StudyPlanError {
             throw invocation.error(error.description, at: "plan")
