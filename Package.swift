@@ -62,7 +62,7 @@ let package = Package(
         // What the test targets share: the reference data and their one skip rule, finite differences, correlation,
         // and the seeded mutation of the fuzz tests.
         .target(name: "TestSupport", dependencies: ["SeededRandom"], path: "Tests/TestSupport"),
-        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO", "SeededRandom", "TestSupport"]),
+        .testTarget(name: "BiomechIOTests", dependencies: ["BiomechIO", "SeededRandom", "TestSupport"], exclude: ["C3DFiles"]),
         .testTarget(name: "SignalProcessingTests", dependencies: ["TestSupport", 
             "SignalProcessing", "SeededRandom", .product(name: "ComplexModule", package: "swift-numerics"),
         ], resources: [.copy("Reference")]),

@@ -38,11 +38,14 @@ public enum CSVFile {
     }
 }
 
-/// Reads any table nmm knows by its extension: `.csv` as CSV, everything else (.sto, .mot) as
-/// an OpenSim Storage file.
+/// Reads any table nmm knows by its extension: `.csv` as CSV, `.c3d` as its analog channels (raw EMG
+/// as a capture system records it), everything else (.sto, .mot) as an OpenSim Storage file.
 public enum TableFile {
     /// The samples of the table at `path`.
     public static func read(_ path: String) throws -> TimeSeries {
-        path.lowercased().hasSuffix(".csv") ? try CSVFile.read(path) : try StorageFile.read(path)
+        let lower = path.lowercased()
+        if lower.hasSuffix(".csv") { return try CSVFile.read(path) }
+        if lower.hasSuffix(".c3d") { return try C3DFile.read(path).analog }
+        return try StorageFile.read(path)
     }
 }

@@ -3,13 +3,14 @@ import Foundation
 /// A human-readable description of a data file, as `nmm inspect` prints it: kind, rows, columns
 /// with names, time range and rate, units; for .osim the coordinates and muscle parameters.
 public enum FileDescription {
-    /// Reads the file at `path` (by extension: .osim, .csv, else .sto/.mot) and describes it.
+    /// Reads the file at `path` (by extension: .osim, .json, .csv, .c3d, else .sto/.mot) and describes it.
     /// Throws `InputError` when the file cannot be read.
     public static func describe(_ path: String) throws -> String {
         let lower = path.lowercased()
         if lower.hasSuffix(".osim") { return describe(model: try OSimFile.read(path), path: path) }
         if lower.hasSuffix(".json") { return try describe(json: FileBytes.contents(of: path), path: path) }
         if lower.hasSuffix(".csv") { return describe(table: try CSVFile.read(path), kind: "CSV table", header: nil, path: path) }
+        if lower.hasSuffix(".c3d") { return describe(c3d: try C3DFile.read(path), path: path) }
         let document = try StorageFile.readDocument(path)
         let style = document.header.version.map { $0 >= 2 ? "OpenSim 4 header (version=\($0))" : "OpenSim 3 header (version=\($0))" }
             ?? "header without a version"
@@ -147,7 +148,7 @@ public enum FileDescription {
     /// Up to 6 significant digits, no trailing zeros.
     static func format(_ value: Double) -> String { String(format: "%.6g", value) }
 
-    private static func pad(_ text: String, _ width: Int) -> String {
+    static func pad(_ text: String, _ width: Int) -> String {
         text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
     }
 }
