@@ -18,6 +18,8 @@ public struct Subject: Sendable, Equatable {
     public var info: SubjectInfo?
     /// Truth for measuring accuracy only.
     public var evaluationOnly: SubjectTruth
+    /// Where the files were found and how (nil for a subject built in memory).
+    public var source: SubjectSource? = nil
 
     /// The trial named `name`.
     public func trial(_ name: String) -> Trial? { trials.first { $0.name == name } }
@@ -110,27 +112,20 @@ extension Subject {
         return names
     }
 
-    /// Reads a subject folder: model.osim, every `trial*` subfolder, subject.json and, for
-    /// evaluation only, truth_model.osim. Without `emgMapping`, each EMG channel drives the
-    /// model muscle of the same name. Every trial's EMG channels and the mapping's muscles are
-    /// checked against the model.
+    /// Reads a subject folder of any layout ``SubjectSource/detect(folder:)`` knows: the model, every
+    /// trial, subject.json and, for evaluation only, truth_model.osim. Without `emgMapping`, the folder's
+    /// own map (a manifest's `emg_map`) applies, else each EMG channel drives the model muscle of the same
+    /// name. Every trial's EMG channels and the mapping's muscles are checked against the model.
     public static func load(folder: String, emgMapping: EMGMapping? = nil) throws -> Subject {
         let fileManager = FileManager.default
-        let modelPath = "\(folder)/model.osim"
-        guard fileManager.fileExists(atPath: modelPath) else {
-            throw InputError(file: folder, message: "expected a subject folder with model.osim, found no model.osim")
-        }
-        let model = try OSimFile.read(modelPath)
-        let trialFolders = try trialFolderNames(in: folder).map { "\(folder)/\($0)" }
-        var trials: [Trial] = []
-        for trialFolder in trialFolders {
-            trials.append(try Trial.load(try TrialFiles.inFolder(trialFolder), model: model))
-        }
-        let channels = trials.first?.emg?.labels ?? []
-        let mapping = emgMapping ?? EMGMapping.identity(channels.filter { model.muscle($0) != nil })
-        for trial in trials {
-            if let emg = trial.emg {
-                try mapping.validate(channels: emg.labels, muscles: model.muscles.map(\.name), source: "\(folder)/\(trial.name)/emg.sto")
+        let source = try SubjectSource.detect(folder: folder)
+        let model = try OSimFile.read(source.modelPath)
+        let trials = try source.trials.map { try source.load($0, model: model) }
+        let channels = trials.first.flatMap { $0.emg ?? $0.rawEMG }?.labels ?? []
+        let mapping = emgMapping ?? source.emgMapping ?? EMGMapping.identity(channels.filter { model.muscle($0) != nil })
+        for (trial, files) in zip(trials, source.trials) {
+            if let emg = trial.emg ?? trial.rawEMG, let path = files.emg ?? files.rawEMG {
+                try mapping.validate(channels: emg.labels, muscles: model.muscles.map(\.name), source: path)
             }
         }
         let jsonPath = "\(folder)/subject.json"
@@ -144,10 +139,11 @@ extension Subject {
         let truthModelPath = "\(folder)/truth_model.osim"
         if fileManager.fileExists(atPath: truthModelPath) { truth.model = try OSimFile.read(truthModelPath) }
         let name = info?.subject ?? URL(fileURLWithPath: folder).lastPathComponent
-        return Subject(name: name, folder: folder, model: model, trials: trials, emgMapping: mapping, info: info, evaluationOnly: truth)
+        return Subject(name: name, folder: folder, model: model, trials: trials, emgMapping: mapping, info: info, evaluationOnly: truth,
+                       source: source)
     }
 
-    private static func decodeJSON<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(InputError) -> T {
+    static func decodeJSON<T: Decodable>(_ type: T.Type, from data: Data, file: String) throws(InputError) -> T {
         do {
             return try JSONDecoder().decode(type, from: data)
         } catch let DecodingError.typeMismatch(_, context), let DecodingError.valueNotFound(_, context) {

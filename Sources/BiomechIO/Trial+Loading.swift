@@ -1,10 +1,14 @@
 extension Trial {
     /// Reads the files of a trial. Kinematics in degrees are converted to radians: with the
     /// model's rotational coordinates when `model` is given (as OpenSim does), else by column
-    /// names (`TimeSeries.inRadians()`). A value that is nan or ±inf is an error naming file, column and time. EMG channels are checked against `emgMapping` and the
-    /// model when both are given.
-    public static func load(_ files: TrialFiles, model: OpenSimModel? = nil, emgMapping: EMGMapping? = nil) throws -> Trial {
-        let angles = try readFinite(files.kinematics)
+    /// names (`TimeSeries.inRadians()`). A value that is nan or ±inf is an error naming file, column and time. EMG
+    /// channels are checked against `emgMapping` and the model when both are given. `kinematicsInDegrees` says whether
+    /// a CSV kinematics file (which has no header to say) holds degrees.
+    public static func load(_ files: TrialFiles, model: OpenSimModel? = nil, emgMapping: EMGMapping? = nil,
+                            kinematicsInDegrees: Bool = false) throws -> Trial {
+        let angles = files.kinematics.lowercased().hasSuffix(".csv")
+            ? try CSVFile.read(files.kinematics, inDegrees: kinematicsInDegrees) : try TableFile.read(files.kinematics)
+        try angles.requireFinite(file: files.kinematics)
         let kinematics = model.map { angles.inRadians(rotationalColumns: $0.rotationalCoordinateNames) } ?? angles.inRadians()
         var muscleAnalysis: [String: TimeSeries] = [:]
         for path in files.muscleAnalysis {
@@ -30,11 +34,13 @@ extension Trial {
         return series
     }
 
-    /// `…MuscleAnalysis_MomentArm_knee_angle_r.sto` → `MomentArm_knee_angle_r`.
+    /// `…MuscleAnalysis_MomentArm_knee_angle_r.sto` → `MomentArm_knee_angle_r`; in the NMSM Pipeline's
+    /// names, `walk_MomentArm_knee_angle_r.sto` → `MomentArm_knee_angle_r` and `walk_Length.sto` → `Length`.
     static func muscleAnalysisQuantity(_ path: String) -> String {
         let file = baseName(path)
-        guard let marker = file.range(of: "MuscleAnalysis_", options: .backwards) else { return file }
-        return String(file[marker.upperBound...])
+        if let marker = file.range(of: "MuscleAnalysis_", options: .backwards) { return String(file[marker.upperBound...]) }
+        if let marker = file.range(of: "_MomentArm_", options: .backwards) { return String(file[file.index(after: marker.lowerBound)...]) }
+        return file.split(separator: "_").last.map(String.init) ?? file
     }
 
     /// `truth_excitation.sto` → `excitation`.

@@ -27,6 +27,11 @@ public struct FitRequest: Sendable {
     public var assembly: TrialAssembly
     /// The model file inside the subject folder.
     public var modelFile: String
+    /// Where the subject's files are, when found by ``SubjectSource`` (any layout); nil reads trial folders named by
+    /// `layout` and `modelFile`.
+    public var source: SubjectSource?
+    /// Processed EMG by trial name that replaces the files' (what a notebook's `process emg` made).
+    public var emg: [String: TimeSeries] = [:]
 
     /// A request; see the properties.
     public init(subjectDirectory: String, method: any EstimationMethod, measured: [String], train: [String], test: [String],
@@ -37,12 +42,22 @@ public struct FitRequest: Sendable {
         self.assembly = assembly; self.modelFile = modelFile
     }
 
+    /// A request for a subject whose files `source` names; the other properties as in the main initialiser.
+    public init(source: SubjectSource, method: any EstimationMethod, measured: [String], train: [String], test: [String], coordinates: [String],
+                seed: Int, emgChannels: [String: String] = [:], assembly: TrialAssembly = TrialAssembly()) {
+        self.init(subjectDirectory: source.folder, method: method, measured: measured, train: train, test: test, coordinates: coordinates,
+                  seed: seed, emgChannels: emgChannels, assembly: assembly)
+        self.source = source
+    }
+
     /// What a fit produced.
     public struct Outcome: Sendable {
         /// Test-trial predictions.
         public var predictions: [TrialPrediction]
         /// The metrics.
         public var report: MetricsReport
+        /// The muscles whose EMG was an input (the request's, or the default ones).
+        public var measured: [String]
         /// The fitted method (a ``NeuralMusculoskeletalModel`` for nmm, with its loss history).
         public var predictor: any ExcitationPredictor
         /// A short human-readable summary.
@@ -55,14 +70,15 @@ public struct FitRequest: Sendable {
         guard !coordinates.isEmpty else { throw EstimationError("no coordinates: name them with --coordinates") }
         let capabilities = type(of: method).capabilities
         if capabilities.needsTrainingTrials, train.isEmpty { throw EstimationError("--method \(method.id) needs training trials (--train)") }
-        if capabilities.needsMeasuredMuscles, measured.isEmpty { throw EstimationError("--method \(method.id) needs measured muscles (--measured)") }
         let overlap = Set(train).intersection(test)
         if !overlap.isEmpty {
             progress("note: \(overlap.sorted().joined(separator: ", ")) both trained on and tested: only the hidden muscles' excitations are out-of-sample (leave-one-muscle-out)")
         }
-        let subject = try SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
-                                           modelFile: modelFile, layout: layout, assembly: assembly)
+        let subject = try source.map { try SubjectData.load(source: $0, trialNames: train + test, coordinates: coordinates, assembly: assembly, emg: emg) }
+            ?? SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
+                                modelFile: modelFile, layout: layout, assembly: assembly)
         for note in subject.modellingNotes { progress("note: \(note)") }
+        let measured = try MeasuredMuscles(request: self, subject: subject).resolve(progress: progress)
         let trainTrials = train.map { subject.trials[$0]! }, testTrials = test.map { subject.trials[$0]! }
         let channels = Dictionary(uniqueKeysWithValues: measured.map { ($0, emgChannels[$0] ?? $0) })
 
@@ -77,18 +93,19 @@ public struct FitRequest: Sendable {
         if !capabilities.needsTrainingTrials { fitSeconds += (clock.now - predictionStart).seconds }
 
         let excitation = Evaluation.excitationMetrics(predictions: predictions, testTrials: testTrials, measured: Set(measured), channels: emgChannels)
-        let report = MetricsReport(
+        var report = MetricsReport(
             method: method.id, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
             parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters,
                                                  recruitmentGains: predictor.recruitmentGains, truthModel: subject.truthModel))
+        report.emgNormalization = subject.emgNormalization
         let summary = ([String(format: "%@: fitted in %.3f s; means over %d test trials (r and R² over the trials whose reference varies)",
                                method.id, fitSeconds, test.count)]
             + report.torque.keys.sorted().map { "  torque \($0): R² \(Self.text(report.torque[$0]!.trialMean.r2)), RMSE \(Self.text(report.torque[$0]!.trialMean.rmse, digits: 3)) N·m" }
             + excitation.keys.sorted().map { m in
                 "  \(m)\(excitation[m]!.measured == true ? " (measured)" : ""): r \(Self.text(excitation[m]!.trialMean.r)), RMSE \(Self.text(excitation[m]!.trialMean.rmse, digits: 4))"
             }).joined(separator: "\n")
-        return Outcome(predictions: predictions, report: report, predictor: predictor, summary: summary)
+        return Outcome(predictions: predictions, report: report, measured: measured, predictor: predictor, summary: summary)
     }
 
     /// A metric for the summary: "—" when undefined.

@@ -10,30 +10,34 @@ struct FitCommand: ParsableCommand {
         commandName: "fit",
         abstract: "Fit the NMM or a baseline to a subject folder and write test-trial predictions and metrics.",
         discussion: """
+        The subject folder is read as its manifest (nmm-subject.json) says, or in any layout nmm detects: trial folders, \
+        the NMSM Pipeline's per-type folders (IKData/, IDData/, EMGData/, MAData/, directly or under preprocessed/), or one \
+        trial's files beside the model (OpenSim AnalyzeTool output); what was found is printed first. With --files, trial \
+        folders with those file names are read instead.
         Trials are split by name: the fit reads only --train trials (and, for mse, the test trials' measured EMG);
         --test trials are predicted and compared with inverse dynamics and, where the folder records it,
-        truth_excitation.sto (evaluation only). Output: DIR/<trial>_{excitation,activation,force,torque}.sto,
+        truth_excitation.sto (evaluation only). A subject with one trial trains and tests on it by default. Output: DIR/<trial>_{excitation,activation,force,torque}.sto,
         DIR/metrics.json and, for nmm, DIR/model/ (network weights and model.json with the loss history).
 
         The methods and their own options:
 
         """ + MethodRegistry.help)
 
-    @Argument(help: "Subject folder (model.osim and one folder per trial).")
+    @Argument(help: "Subject folder: a manifest (nmm-subject.json), trial folders, the NMSM Pipeline layout, or one trial beside its model.")
     var subject: String
 
     @Option(help: ArgumentHelp("The estimation method: \(MethodRegistry.all.map { $0.id }.joined(separator: ", ")) (`nmm help methods` describes them).",
                                valueName: "id"))
     var method: String
 
-    @Option(help: "Muscles whose EMG is measured, comma-separated.")
+    @Option(help: "Muscles whose EMG is measured, comma-separated (default for nmm and mse: every muscle with an EMG channel that crosses the coordinates).")
     var measured: String = ""
 
-    @Option(help: "Training trials, comma-separated.")
+    @Option(help: "Training trials, comma-separated (default: the only trial, when there is one).")
     var train: String = ""
 
-    @Option(help: "Test trials, comma-separated.")
-    var test: String
+    @Option(help: "Test trials, comma-separated (default: the only trial, when there is one).")
+    var test: String = ""
 
     @Option(help: "Coordinates whose inverse-dynamics torques are fitted, comma-separated.")
     var coordinates: String
@@ -48,8 +52,8 @@ struct FitCommand: ParsableCommand {
                                                             valueName: "method-options"))
     var methodOptions: [String] = []
 
-    @Option(help: "Model file inside the subject folder.")
-    var model: String = "model.osim"
+    @Option(help: "Model file inside the subject folder (default: the manifest's, else model.osim, else the folder's only .osim).")
+    var model: String?
 
     @Option(help: "EMG channel of muscles not named after their channel: muscle=channel,… (hidden muscles too, for evaluation).")
     var emgMap: String = ""
@@ -60,8 +64,8 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Resample every signal to this rate (Hz); default: the kinematics' own samples.")
     var sampleRate: Double?
 
-    @Option(help: "Trial file names: kinematics,inverse-dynamics,emg,load (empty load: none).")
-    var files: String = "ik.mot,id.sto,emg.sto,load.sto"
+    @Option(help: "Trial folders' file names: kinematics,inverse-dynamics,emg,load (empty load: none), e.g. ik.mot,id.sto,emg.sto,load.sto (default: detect the layout).")
+    var files: String?
 
     func validate() throws {
         if let sampleRate, !(sampleRate.isFinite && TrialAssembly.sampleRates.contains(sampleRate)) {
@@ -75,12 +79,7 @@ struct FitCommand: ParsableCommand {
     func run() throws {
         do {
             let folder = try ResultFolder(output) { $0 == "metrics.json" || $0 == "model" || ResultFolder.isPrediction($0) }
-            let request = FitRequest(
-                subjectDirectory: subject, method: try configuredMethod(), measured: commaSeparated(measured), train: commaSeparated(train),
-                test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(),
-                layout: try layout(), assembly: TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate),
-                modelFile: model)
-            let outcome = try request.run(progress: { Terminal.error($0) })
+            let outcome = try request().run(progress: { Terminal.error($0) })
             try folder.write { directory in
                 for prediction in outcome.predictions { try prediction.write(to: directory.path) }
                 try outcome.report.write(to: directory.appendingPathComponent("metrics.json"))
@@ -92,6 +91,26 @@ struct FitCommand: ParsableCommand {
         } catch {
             throw Terminal.failure(error)
         }
+    }
+
+    /// The fit the options describe: trial folders with --files' names, else the subject folder as detected (what was
+    /// found is printed).
+    func request() throws -> FitRequest {
+        let assembly = TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate)
+        if let files {
+            return FitRequest(
+                subjectDirectory: subject, method: try configuredMethod(), measured: commaSeparated(measured), train: commaSeparated(train),
+                test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(),
+                layout: try layout(files), assembly: assembly, modelFile: model ?? "model.osim")
+        }
+        var source = try SubjectSource.detect(folder: subject)
+        if let model { source.modelPath = (subject as NSString).appendingPathComponent(model) }
+        Terminal.error(source.summary)
+        let method = try configuredMethod()
+        let (train, test) = try trials(in: source, trains: type(of: method).capabilities.needsTrainingTrials)
+        return FitRequest(source: source, method: method, measured: commaSeparated(measured), train: train, test: test,
+                          coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(source.emgMapping),
+                          assembly: assembly)
     }
 
     /// The `--method` with its own options (the arguments ArgumentParser did not know) applied.
@@ -108,8 +127,23 @@ struct FitCommand: ParsableCommand {
         }
     }
 
-    func emgChannels() throws -> [String: String] {
+    /// --train and --test, each defaulting to the subject's only trial when it has one (--train only for a method
+    /// that `trains`).
+    func trials(in source: SubjectSource, trains: Bool) throws -> (train: [String], test: [String]) {
+        let only = source.trials.count == 1 ? source.trials.map(\.name) : []
+        let (train, test) = (commaSeparated(self.train), commaSeparated(self.test))
+        guard !test.isEmpty || !only.isEmpty else {
+            throw ValidationError("name the test trials with --test (the subject's trials: \(source.trials.map(\.name).joined(separator: ", ")))")
+        }
+        return (train.isEmpty && trains ? only : train, test.isEmpty ? only : test)
+    }
+
+    /// Muscle → channel: the folder's own map, then --emg-map's pairs.
+    func emgChannels(_ folderMapping: EMGMapping? = nil) throws -> [String: String] {
         var map: [String: String] = [:]
+        for entry in folderMapping?.entries ?? [] {
+            for muscle in entry.muscles { map[muscle] = entry.channel }
+        }
         for pair in commaSeparated(emgMap) {
             let parts = pair.split(separator: "=").map(String.init)
             guard parts.count == 2 else { throw ValidationError("--emg-map: expected muscle=channel, found '\(pair)'") }
@@ -118,7 +152,7 @@ struct FitCommand: ParsableCommand {
         return map
     }
 
-    func layout() throws -> TrialFolderLayout {
+    func layout(_ files: String) throws -> TrialFolderLayout {
         let names = files.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
         guard names.count == 4, !names[0].isEmpty, !names[1].isEmpty else {
             throw ValidationError("--files: expected kinematics,inverse-dynamics,emg,load (e.g. ik.mot,id.sto,emg.sto,load.sto), found '\(files)'")

@@ -8,7 +8,7 @@ struct NMMCommand: ParsableCommand {
         abstract: "Estimate the excitations of muscles surface EMG cannot reach, and run analysis notebooks.",
         version: NMMVersion.string,
         subcommands: [
-            InspectCommand.self, CheckPhysicsCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self, RunCommand.self, StudyCommand.self, BenchCommand.self,
+            InspectCommand.self, InitCommand.self, CheckPhysicsCommand.self, SimulateCommand.self, FitCommand.self, PredictCommand.self, RunCommand.self, StudyCommand.self, BenchCommand.self,
         ]
     )
 }

@@ -144,6 +144,6 @@ import Testing
     @Test func reportsAFolderWithoutAModel() throws {
         let folder = try TestData.scratchFolder()
         let error = try #require(throws: InputError.self) { try Subject.load(folder: folder) }
-        #expect(error.message == "expected a subject folder with model.osim, found no model.osim")
+        #expect(error.message.hasPrefix("expected a subject folder nmm can read"))
     }
 }

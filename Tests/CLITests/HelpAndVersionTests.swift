@@ -23,7 +23,7 @@ struct HelpAndVersionTests {
         let listed = section.compactMap { line -> String? in
             line.hasPrefix("   ") ? nil : line.split(separator: " ").first.map(String.init)
         }
-        #expect(listed == ["inspect", "check-physics", "simulate", "fit", "predict", "run", "study", "bench"])
+        #expect(listed == ["inspect", "init", "check-physics", "simulate", "fit", "predict", "run", "study", "bench"])
     }
 
     @Test func subcommandHelpShowsItsUsage() throws {

@@ -144,7 +144,7 @@ struct PredictTests {
             let result = try NMMExecutable.run(["fit", subject.path, "--method", "so", "--test", "trial03", "--coordinates", "r_elbow_flex",
                                                 "--output", folder.appendingPathComponent("out").path])
             #expect(result.exited(with: 1), "\(result.stderr)")
-            #expect(result.stderr.contains("\(subject.path)/trial03/id.sto: error: cannot open the file"), "\(result.stderr)")
+            #expect(result.stderr.contains("\(subject.path)/trial03/id.sto: error: expected trial trial03's inverse dynamics"), "\(result.stderr)")
         }
     }
 }

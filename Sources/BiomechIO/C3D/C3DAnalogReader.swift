@@ -29,9 +29,8 @@ struct C3DAnalogReader {
         }
 
         let labels = try channelLabels(channelCount, warnings: &warnings)
-        let unsigned = parameters.strings("ANALOG", "FORMAT")?.first?.uppercased() == "UNSIGNED"
         let scales = try perChannel("SCALE", channelCount, default: 1)
-        let offsets = try perChannel("OFFSET", channelCount, default: 0).map { unsigned ? Double(UInt16(truncatingIfNeeded: Int($0))) : abs($0) }
+        let offsets = try perChannel("OFFSET", channelCount, default: 0).map(abs)
         let general = parameters.number("ANALOG", "GEN_SCALE") ?? 1
 
         var columns = [[Double]](repeating: [], count: channelCount)
@@ -44,8 +43,7 @@ struct C3DAnalogReader {
                     if storesFloats {
                         raw = try reader.float(offset, "an analog sample")
                     } else {
-                        let word = try reader.uint16(offset, "an analog sample")
-                        raw = Float(unsigned ? word : Int(Int16(bitPattern: UInt16(word))))
+                        raw = Float(try reader.int16(offset, "an analog sample"))
                     }
                     columns[channel].append(Double(raw - Float(offsets[channel])) * scales[channel] * general)
                     offset += wordSize

@@ -2,10 +2,11 @@
 /// units and events.
 ///
 /// Reads files of all three processor formats (``C3DProcessor``) with integer or float data (the sign
-/// of POINT:SCALE). Analog values are scaled as the C3D specification and ezc3d do:
+/// of POINT:SCALE). Analog values are scaled as ezc3d, the reference reader of the field, scales them:
 /// `(raw − |ANALOG:OFFSET|) × ANALOG:SCALE × ANALOG:GEN_SCALE`, the subtraction in single precision as
-/// the file stores the samples, the products in double. (ezc3d takes the offset's absolute value; a file
-/// whose ANALOG:FORMAT is `UNSIGNED` has unsigned 16-bit samples and offsets, read as such.) Sample
+/// the file stores the samples, the products in double, integer samples read as signed whatever
+/// ANALOG:FORMAT says (files marked `UNSIGNED` store offsets near 32768 that some writers negate, hence
+/// the absolute value). Where the ANALOG group lacks USED or RATE, the header's counts apply. Sample
 /// times start at the first frame: `(first frame − 1) / POINT:RATE`. Everything is checked against the
 /// file's size, so a damaged file gives an `InputError` naming the file and what was expected.
 public struct C3DFile: Sendable, Equatable {
@@ -46,7 +47,9 @@ public struct C3DFile: Sendable, Equatable {
         let processor = try C3DParameterSection.processor(in: bytes, sectionStart: sectionStart, file: file)
         let reader = C3DByteReader(bytes: bytes, file: file, processor: processor)
         let header = try C3DHeader(reader)
-        let parameters = try C3DParameterSection(reader: reader, start: sectionStart).read()
-        return try C3DAnalogReader(reader: reader, header: header, parameters: parameters).read()
+        let (parameters, warnings) = try C3DParameterSection(reader: reader, start: sectionStart).read()
+        var c3d = try C3DAnalogReader(reader: reader, header: header, parameters: parameters).read()
+        c3d.warnings.insert(contentsOf: warnings, at: 0)
+        return c3d
     }
 }

@@ -1,7 +1,9 @@
 /// Reads the parameter section of a C3D file: a 4-byte header (the key 0x50, the number of 512-byte
 /// blocks, the processor type) followed by linked records, each a group (negative id) or a parameter
 /// (positive id of its group) that points to the next record with a signed 16-bit offset; a record
-/// with a name length of 0, or an offset of 0, ends the section.
+/// with a name length of 0, or an offset of 0, ends the section; so does an offset past the section's declared
+/// blocks (as old SGI files have on their last record). A parameter of a group the file never defines is left
+/// out with a warning (ezc3d keeps it in an unnamed group).
 struct C3DParameterSection {
     let reader: C3DByteReader
     /// The byte where the section starts.
@@ -18,8 +20,10 @@ struct C3DParameterSection {
         return processor
     }
 
-    /// Every parameter, with its group's name.
-    func read() throws(InputError) -> C3DParameters {
+    /// Every parameter, with its group's name, and warnings about what was left out.
+    func read() throws(InputError) -> (C3DParameters, [InputError]) {
+        let blocks = Int(try reader.byte(start + 2, "the number of parameter blocks"))
+        let sectionEnd = start + max(blocks, 1) * 512
         var groupNames: [Int: String] = [:]
         var records: [(groupID: Int, parameter: C3DParameter)] = []
         var offset = start + 4
@@ -41,23 +45,26 @@ struct C3DParameterSection {
             } else {
                 records.append((id, try parameter(named: name, at: body)))
             }
-            guard link != 0 else { break }
             let next = linkOffset + link
+            guard link != 0, next < sectionEnd || blocks == 0 else { break }
             guard next > offset else {
                 throw InputError(file: reader.file, field: name, message:
                     "expected the record after '\(name)' to follow it, but its offset (\(link)) points back to byte \(next): a damaged parameter section")
             }
             offset = next
         }
-        return C3DParameters(all: try records.map { (groupID, parameter) throws(InputError) -> C3DParameter in
+        var warnings: [InputError] = []
+        let parameters = records.compactMap { (groupID, parameter) -> C3DParameter? in
             guard let group = groupNames[groupID] else {
-                throw InputError(file: reader.file, field: parameter.name, message:
-                    "the parameter '\(parameter.name)' belongs to group \(groupID), which the file does not define")
+                warnings.append(InputError(file: reader.file, field: parameter.name, message:
+                    "the parameter '\(parameter.name)' belongs to group \(groupID), which the file does not define; left out"))
+                return nil
             }
             var named = parameter
             named.group = group
             return named
-        })
+        }
+        return (C3DParameters(all: parameters), warnings)
     }
 
     /// A parameter record's type, dimensions, data and description, starting at `body`.

@@ -21,6 +21,8 @@ public struct SubjectData: Sendable {
     public var assembly: TrialAssembly
     /// The true model when the folder records it — evaluation only, never an input of a fit.
     public var truthModel: OpenSimModel?
+    /// How raw EMG was normalised, when the fit's EMG was processed from raw recordings.
+    public var emgNormalization: EMGNormalizationRecord? = nil
 
     /// Loads `trialNames` of subject folder `directory` (model file `modelFile` inside it) for `coordinates`; the
     /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Each trial folder
@@ -34,13 +36,24 @@ public struct SubjectData: Sendable {
         guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
         let model = try OSimFile.read(modelPath)
         guard !trialNames.isEmpty else { throw EstimationError("no trials named") }
-        var read: [(name: String, files: TrialFiles, trial: Trial)] = []
+        var read: [ReadTrial] = []
         for name in trialNames where !read.contains(where: { $0.name == name }) {
             let path = name == "." ? directory : (directory as NSString).appendingPathComponent(name)
             guard FileManager.default.fileExists(atPath: path) else { throw EstimationError("\(path): no such trial folder") }
             let files = try TrialAssembly.files(inFolder: path, layout: layout, coordinates: coordinates, purpose: purpose)
             read.append((name, files, try Trial.load(files, model: model)))
         }
+        return try assemble(read, directory: directory, model: model, modelPath: modelPath, coordinates: coordinates, muscles: muscles,
+                            assembly: assembly, purpose: purpose)
+    }
+
+    /// A trial as read: its name, its files and its signals.
+    typealias ReadTrial = (name: String, files: TrialFiles, trial: Trial)
+
+    /// The subject of trials read from `directory`: the muscles (`muscles`, else those spanning `coordinates`), their
+    /// rigid-tendon system and each trial assembled.
+    static func assemble(_ read: [ReadTrial], directory: String, model: OpenSimModel, modelPath: String, coordinates: [String],
+                         muscles: [String]?, assembly: TrialAssembly, purpose: TrialPurpose) throws -> SubjectData {
         let names = try muscles ?? spanningMuscles(of: read[0].trial, files: read[0].files, model: model, modelPath: modelPath,
                                                    coordinates: coordinates)
         let (system, notes) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)

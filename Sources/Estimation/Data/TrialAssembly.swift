@@ -39,27 +39,44 @@ public struct TrialAssembly: Sendable {
         return (coordinates, Array(labels[index...]))
     }
 
-    /// The files read from trial folder `folder` for `purpose` (see ``TrialPurpose``), named by `layout`, with the
-    /// MuscleAnalysis lengths and moment arms about `coordinates`. The required ones are named even when absent, so
-    /// that reading the trial reports the missing file (a prediction's missing load is reported here); files not
-    /// used (raw EMG, other MuscleAnalysis and truth outputs) are left out, so they neither cost reading time nor
-    /// narrow the trial's time span.
+    /// The files read from trial folder `folder` for `purpose`, named by `layout` (see ``files(_:coordinates:purpose:)``);
+    /// a prediction's missing load is reported here when the layout names one.
     public static func files(inFolder folder: String, layout: TrialFolderLayout, coordinates: [String],
                              purpose: TrialPurpose = .fit) throws -> TrialFiles {
         var files = try TrialFiles.inFolder(folder, layout: layout)
-        func path(_ name: String) -> String { (folder as NSString).appendingPathComponent(name) }
-        files.muscleAnalysis = (["Length"] + coordinates.map { "MomentArm_\($0)" }).map { path("MuscleAnalysis_\($0).sto") }
-        files.rawEMG = nil
+        if purpose == .fit { files.inverseDynamics = (folder as NSString).appendingPathComponent(layout.inverseDynamics) }
+        if purpose == .prediction, let load = layout.load.map({ (folder as NSString).appendingPathComponent($0) }), files.load == nil {
+            throw InputError(file: load, message: "expected the trial's load, which the network reads, found no such file")
+        }
+        return try self.files(files, coordinates: coordinates, purpose: purpose)
+    }
+
+    /// The files of `files` read for `purpose` (see ``TrialPurpose``), with the MuscleAnalysis lengths and moment arms
+    /// about `coordinates` (under AnalyzeTool's names, `…MuscleAnalysis_Length.sto`, or the NMSM Pipeline's,
+    /// `TRIAL_Length.sto`). Files not used (other MuscleAnalysis and truth outputs; raw EMG when there is processed EMG)
+    /// are left out, so they neither cost reading time nor narrow the trial's time span.
+    public static func files(_ files: TrialFiles, coordinates: [String], purpose: TrialPurpose = .fit) throws -> TrialFiles {
+        var files = files
+        let folder = (files.kinematics as NSString).deletingLastPathComponent
+        files.muscleAnalysis = try (["Length"] + coordinates.map { "MomentArm_\($0)" }).map { quantity in
+            guard let path = files.muscleAnalysisFile(quantity) else {
+                throw InputError(file: (folder as NSString).appendingPathComponent("MuscleAnalysis_\(quantity).sto"),
+                                 message: "expected trial \(files.name)'s MuscleAnalysis \(quantity): MuscleAnalysis_\(quantity).sto beside its kinematics, or MAData/\(files.name)/\(files.name)_\(quantity).sto in the NMSM Pipeline layout; found neither")
+            }
+            return path
+        }
         switch purpose {
         case .fit:
-            files.inverseDynamics = path(layout.inverseDynamics)
+            guard files.inverseDynamics != nil else {
+                throw InputError(file: (folder as NSString).appendingPathComponent("id.sto"), message:
+                    "expected trial \(files.name)'s inverse dynamics (id.sto in a trial folder, IDData/\(files.name).sto in the NMSM Pipeline layout, or a manifest's inverse_dynamics), found none")
+            }
+            if files.emg != nil { files.rawEMG = nil }
             files.evaluationOnly = files.evaluationOnly.filter { $0.hasSuffix("/truth_excitation.sto") }
         case .prediction:
-            if let load = layout.load.map(path), files.load == nil {
-                throw InputError(file: load, message: "expected the trial's load, which the network reads, found no such file")
-            }
             files.inverseDynamics = nil
             files.emg = nil
+            files.rawEMG = nil
             files.evaluationOnly = []
         }
         return files

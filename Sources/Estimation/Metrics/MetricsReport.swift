@@ -7,7 +7,8 @@ import Foundation
 /// {"r", "rmse", "nrmse", "r2", "vaf", "active"}}, "trial_mean": {"r", "rmse", "nrmse", "r2", "vaf", "n", "sd_r"}, "pooled":
 /// {…the same keys}}}, "torque": {coordinate: {"per_trial", "trial_mean", "pooled"}}, "parameters": {muscle: {parameter:
 /// {"generic", "fitted", "truth"}}}}` (``SignalMetrics`` defines each number, ``SignalEvaluation`` the summaries; an
-/// undefined number is `null`). `truth` is omitted where the subject folder does not record it.
+/// undefined number is `null`). `truth` is omitted where the subject folder does not record it; `emg_normalization`
+/// (`{"method": "mvc"|"peak", "sources", "values"}`) is there when the fit made its EMG from raw recordings.
 public struct MetricsReport: Sendable, Equatable, Codable {
     /// A muscle parameter in the generic model, as fitted, and in the truth model when one exists.
     public struct ParameterEntry: Sendable, Equatable, Codable {
@@ -39,6 +40,8 @@ public struct MetricsReport: Sendable, Equatable, Codable {
     public var torque: [String: SignalEvaluation]
     /// Per muscle, per OpenSim parameter name (`max_isometric_force`, ...).
     public var parameters: [String: [String: ParameterEntry]]
+    /// How raw EMG was normalised, when the fit processed raw recordings (`emg_normalization`).
+    public var emgNormalization: EMGNormalizationRecord?
 
     /// A report; every field as in the schema.
     public init(method: String, seed: Int, train: [String], test: [String], fitSeconds: Double,
@@ -48,7 +51,7 @@ public struct MetricsReport: Sendable, Equatable, Codable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case method, seed, train, test, fitSeconds = "fit_seconds", excitation, torque, parameters
+        case method, seed, train, test, fitSeconds = "fit_seconds", excitation, torque, parameters, emgNormalization = "emg_normalization"
     }
 
     /// The report as pretty-printed JSON with sorted keys (deterministic bytes for a given report). Undefined numbers
