@@ -14,7 +14,8 @@ enum FitPlotSupport {
         .option("caption", .text, default: "the cell's caption", help: "The figure's caption."),
     ]
 
-    /// The fits (main first), the trial and the reference trial (if a reference subject holds it).
+    /// The fits (main first), the trial and the reference trial (if a reference subject holds it), its EMG one column
+    /// per muscle through the subject's EMG mapping (a channel that drives several muscles is each one's reference).
     static func selection(_ invocation: Invocation) throws -> (fits: [FitResultValue], trial: String, reference: Trial?) {
         guard let main = invocation.object("fit", as: FitResultValue.self) else { throw invocation.error("needs a fit") }
         let others = (invocation.list("compare") ?? []).compactMap { value -> FitResultValue? in
@@ -29,14 +30,23 @@ enum FitPlotSupport {
         }
         var reference: Trial?
         switch invocation.value("reference") {
-        case .object(let subject as SubjectValue): reference = subject.subject.trial(trial)
-        case .object(let split as TrialSplit): reference = split.test.subject.trial(trial) ?? split.train.subject.trial(trial)
+        case .object(let subject as SubjectValue):
+            reference = subject.subject.trial(trial).map { perMuscle($0, subject.subject.emgMapping) }
+        case .object(let split as TrialSplit):
+            reference = (split.test.subject.trial(trial) ?? split.train.subject.trial(trial)).map { perMuscle($0, split.test.subject.emgMapping) }
         default: reference = nil
         }
         if invocation.has("reference") && reference == nil {
             throw invocation.error("the reference has no trial '\(trial)'", at: "reference")
         }
         return (fits, trial, reference)
+    }
+
+    /// `trial` with its EMG as one column per mapped muscle.
+    private static func perMuscle(_ trial: Trial, _ mapping: EMGMapping) -> Trial {
+        var mapped = trial
+        mapped.emg = trial.emg.map(mapping.muscleSignals(from:))
+        return mapped
     }
 
     /// The house style of a method: its registered chart style.

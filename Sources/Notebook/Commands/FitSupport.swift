@@ -8,9 +8,9 @@ enum FitSupport {
     /// The parameters every fit takes; each command adds its method's own.
     static let commonParameters: [ParameterSpec] = [
         .argument("data", .kinds([SubjectValue.kind, TrialSplit.kind]), help: "A subject (then give train: and test:) or a split."),
-        .option("train", .list(.word), default: "the split's", help: "Training trials, when data is a subject."),
-        .option("test", .list(.word), default: "the split's", help: "Test trials, whose excitations and torques are predicted."),
-        .option("measured", .list(.word), default: "the muscles with EMG", help: "Muscles whose EMG is an input of the fit."),
+        .option("train", .list(.word), default: "the split's (a subject's other trials, or its only one)", help: "Training trials, when data is a subject."),
+        .option("test", .list(.word), default: "the split's (a subject's only trial)", help: "Test trials, whose excitations and torques are predicted."),
+        .option("measured", .list(.word), default: "the muscles with EMG that cross the coordinates", help: "Muscles whose EMG is an input of the fit."),
         .option("coordinates", .list(.word), default: "every coordinate", help: "Coordinates whose inverse-dynamics torques are fitted."),
         .option("seed", .integer, default: "1", help: "Seeds initialisation and sampling: same seed, same fit."),
     ]
@@ -26,10 +26,11 @@ enum FitSupport {
             whole.subject.trials += split.test.subject.trials
             return (whole, split.train.subject.trials.map(\.name), split.test.subject.trials.map(\.name))
         case .object(let subject as SubjectValue):
-            guard let test = invocation.words("test") else {
+            let only = subject.subject.trials.count == 1 ? subject.subject.trials.map(\.name) : nil
+            guard let test = invocation.words("test") ?? only else {
                 throw invocation.error("name the test trials with 'test: [...]' (or pass a split made by 'split')")
             }
-            let train = invocation.words("train") ?? subject.subject.trials.map(\.name).filter { !test.contains($0) }
+            let train = invocation.words("train") ?? only ?? subject.subject.trials.map(\.name).filter { !test.contains($0) }
             for (index, name) in (train + test).enumerated() where subject.subject.trial(name) == nil {
                 let argument = index < train.count ? "train" : "test"
                 var message = "subject \(subject.subject.name) has no trial '\(name)'"
@@ -46,9 +47,7 @@ enum FitSupport {
     static func request(_ method: any EstimationMethod, _ invocation: Invocation) throws -> (FitRequest, SubjectValue) {
         let (subject, train, test) = try trials(invocation)
         let model = subject.subject.model
-        let measured = invocation.words("measured") ?? subject.subject.emgMapping.mappedMuscles.filter { name in
-            !(subject.subject.info?.hidden.contains(name) ?? false)
-        }
+        let measured = invocation.words("measured") ?? []
         for (index, muscle) in measured.enumerated() where model.muscle(muscle) == nil {
             var message = "the model has no muscle '\(muscle)'"
             if let suggestion = Suggestions.closest(to: muscle, among: model.muscles.map(\.name)) { message += "; did you mean '\(suggestion)'?" }
@@ -64,9 +63,14 @@ enum FitSupport {
         for entry in subject.subject.emgMapping.entries {
             for muscle in entry.muscles where muscle != entry.channel { channels[muscle] = entry.channel }
         }
-        let request = FitRequest(
-            subjectDirectory: subject.subject.folder, method: method, measured: measured, train: train, test: test,
-            coordinates: coordinates, seed: invocation.integer("seed") ?? 1, emgChannels: channels)
+        guard let source = subject.subject.source else {
+            throw invocation.error("the subject was not read from a folder; load it with 'load opensim'", at: "data")
+        }
+        // The trials' EMG as the notebook holds it: what 'process emg' made, when it ran.
+        let emg = Dictionary(uniqueKeysWithValues: subject.subject.trials.compactMap { trial in trial.emg.map { (trial.name, $0) } })
+        var request = FitRequest(source: source, method: method, measured: measured, train: train, test: test,
+                                 coordinates: coordinates, seed: invocation.integer("seed") ?? 1, emgChannels: channels)
+        request.emg = emg
         return (request, subject)
     }
 
@@ -85,7 +89,7 @@ enum FitSupport {
         return FitArtifact(
             method: request.method.id, summary: outcome.summary, report: outcome.report,
             predictions: outcome.predictions, history: model?.history ?? [],
-            measured: request.measured, coordinates: request.coordinates, bounds: bounds, model: model?.snapshot)
+            measured: outcome.measured, coordinates: request.coordinates, bounds: bounds, model: model?.snapshot)
     }
 
     /// The value and outputs of a fit: its summary and its metrics for the JSON report.

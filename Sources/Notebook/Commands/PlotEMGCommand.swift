@@ -36,7 +36,7 @@ struct PlotEMGCommand: NotebookCommand {
                     referenceValues = values
                 } else if let emg = reference.emg, let values = emg.column(muscle) {
                     series.append(Series(name: "EMG", x: emg.time, y: values, role: .measured))
-                    referenceValues = values
+                    referenceValues = emg.time == main.time ? values : emg.selecting([muscle]).resampled(onto: main.time).column(muscle)
                 }
             }
             var note = ""

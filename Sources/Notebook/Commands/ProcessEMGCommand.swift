@@ -7,13 +7,15 @@ struct ProcessEMGCommand: NotebookCommand {
     static let name = "process emg"
     static let summary = "Turn raw EMG into normalised envelopes: band-pass, rectify, low-pass, resample, normalise."
     static let discussion = """
-        Processes every trial's raw EMG (emg_raw.sto) the classical way: a zero-phase Butterworth band-pass \
+        Processes every trial's raw EMG (emg_raw.sto, or a C3D file's analog channels named by the subject's \
+        manifest) the classical way: a zero-phase Butterworth band-pass \
         (removes movement artefact and noise), full-wave rectification, a zero-phase low-pass (the linear \
         envelope), an optional electromechanical delay, resampling onto the kinematics' time base, and \
-        normalisation by one value per channel for the whole subject (its peak over all trials, or given MVC \
-        values) so trials stay comparable. Gives the subject with these envelopes as its EMG, and a table of \
+        normalisation by one value per channel for the whole subject (its peak over all trials, given MVC \
+        values, or the largest envelope value of MVC recordings named by `mvc_from:`) so trials stay comparable. \
+        Gives the subject with these envelopes as its EMG — what fits of that subject then use — and a table of \
         the normalisation values and, where the subject folder has processed EMG (emg.sto), the correlation \
-        with it. Fits read the subject folder's own emg.sto.
+        with it.
         """
     static let parameters: [ParameterSpec] = [
         .argument("subject", .kind(SubjectValue.kind), help: "The subject whose raw EMG is processed."),
@@ -21,8 +23,9 @@ struct ProcessEMGCommand: NotebookCommand {
         .option("lowpass", .number, default: "6 Hz", help: "Cut-off of the envelope's low-pass, in Hz."),
         .option("delay", .number, default: "0 s", help: "Electromechanical delay in seconds."),
         .option("mvc", .list(.number), default: "peak over all trials", help: "One MVC envelope value per channel, in the raw signal's units."),
+        .option("mvc_from", .list(.text), default: "none", help: "Raw EMG recordings of maximum voluntary contractions (.c3d, .sto, .csv), relative to the notebook."),
     ]
-    static let examples = ["env = process emg data bandpass: [20, 450] lowpass: 6"]
+    static let examples = ["env = process emg data bandpass: [20, 450] lowpass: 6", #"env = process emg data mvc_from: ["mvc/quadriceps.c3d", "mvc/calf.c3d"]"#]
 
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
         guard var value = invocation.object("subject", as: SubjectValue.self) else { return CommandResult() }
@@ -47,8 +50,20 @@ struct ProcessEMGCommand: NotebookCommand {
             }
             normalization = .maximumVoluntaryContraction(Dictionary(uniqueKeysWithValues: zip(channels, mvc)))
         }
-        let pipeline = EMGPipeline(bandPass: .bandPass(low: band[0], high: band[1]), envelope: LinearEnvelope(cutoff: lowpass),
+        var pipeline = EMGPipeline(bandPass: .bandPass(low: band[0], high: band[1]), envelope: LinearEnvelope(cutoff: lowpass),
                                    electromechanicalDelay: delay, normalization: normalization)
+        if let files = invocation.words("mvc_from") {
+            if invocation.has("mvc") { throw invocation.error("give MVC values or MVC recordings, not both", at: "mvc_from") }
+            let recordings = try files.map { file in
+                try context.recordInput(file, for: invocation, argument: "mvc_from")
+                return try LoadOpenSimCommand.reading(invocation, argument: "mvc_from") { try TableFile.read(context.resolve(file).path) }
+            }
+            do {
+                pipeline.normalization = .maximumVoluntaryContraction(try pipeline.maximumEnvelopes(of: recordings))
+            } catch let error as SignalProcessingError {
+                throw invocation.error("cannot process the MVC recordings: \(error)", at: "mvc_from")
+            }
+        }
         let result: EMGPipeline.Result
         do {
             result = try pipeline.process(raws, onto: trials.map(\.time))
