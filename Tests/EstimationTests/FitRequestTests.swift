@@ -18,10 +18,16 @@ struct FitRequestTests {
 
     @Test func errorsNameWhatIsWrong() {
         #expect(message { _ = try request(NMMMethod(), train: []).run() }?.contains("--train") == true)
-        #expect(message { _ = try request(SynergyExtrapolationMethod(), measured: []).run() }?.contains("--measured") == true)
         #expect(message { _ = try request(StaticOptimizationMethod(), test: ["trial99"]).run() }?.contains("trial99") == true)
         #expect(message { _ = try request(StaticOptimizationMethod(), directory: "/nonexistent").run() }?.contains("/nonexistent/model.osim") == true)
         #expect(message { _ = try request(SynergyExtrapolationMethod(), measured: ["XYZ"]).run() }?.contains("'XYZ'") == true)
+    }
+
+    /// Without measured muscles, a method that needs them takes every muscle with an EMG channel that crosses the coordinates.
+    @Test func measuredMusclesDefaultToThoseWithEMG() throws {
+        let outcome = try request(SynergyExtrapolationMethod(), measured: []).run()
+        #expect(outcome.measured == ["TRIlong", "TRIlat", "BIClong", "BICshort"])
+        #expect(outcome.report.excitation["BIClong"]?.measured == true && outcome.report.excitation["BRA"]?.measured == false)
     }
 
     @Test func staticOptimizationReportFollowsTheSchema() throws {
