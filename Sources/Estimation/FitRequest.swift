@@ -78,7 +78,7 @@ public struct FitRequest: Sendable {
             ?? SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
                                 modelFile: modelFile, layout: layout, assembly: assembly)
         for note in subject.modellingNotes { progress("note: \(note)") }
-        let measured = try MeasuredMuscles(request: self, subject: subject).resolve(progress: progress)
+        let measured = try MeasuredMuscleChoice(request: self, subject: subject).resolve(progress: progress)
         let trainTrials = train.map { subject.trials[$0]! }, testTrials = test.map { subject.trials[$0]! }
         let channels = Dictionary(uniqueKeysWithValues: measured.map { ($0, emgChannels[$0] ?? $0) })
 

@@ -52,10 +52,10 @@ import Testing
         #expect(!outcome.isFailure, "\(run.record.diagnostics)")
         let table = try #require(outcome.outputs.compactMap { if case .table(let table) = $0.content { return table } else { return nil } }.first)
         #expect(table.rows.count == 4)
-        let metrics = outcome.outputs.compactMap { output -> [(String, Double)]? in
+        let metrics = outcome.outputs.compactMap { output -> [(String, Double?)]? in
             if case .metrics(_, let values) = output.content { return values } else { return nil }
         }
-        let hidden = metrics.compactMap { values in values.first { $0.0 == "BRA excitation RMSE" }?.1 }
+        let hidden = metrics.compactMap { values in values.first { $0.0 == "BRA excitation RMSE, trial mean" }?.1 ?? nil }
         #expect(hidden.count == 2 && hidden.first != hidden.last, "the two fits read different EMG")
     }
 }

@@ -1,7 +1,7 @@
 /// The muscles whose EMG is an input of a fit: those the request names, each checked against the fit's muscle system
 /// with a message that tells a muscle the model lacks from one that does not cross the chosen coordinates; or, when the
 /// request names none, every muscle of the system with an EMG channel in the first training trial.
-struct MeasuredMuscles {
+struct MeasuredMuscleChoice {
     let request: FitRequest
     let subject: SubjectData
 
