@@ -23,12 +23,13 @@ extension FileDescription {
     }
 
     /// One line of JSON about a C3D file's analog channels: `{"analog_rate": Hz, "analog_labels": [...],
-    /// "analog_first_frame": [...]}`, the last holding each channel's first sample after scale and
-    /// offset (ezc3d's `data["data"]["analogs"][0, :, 0]`); a non-finite value is written as null.
+    /// "analog_first_frame": [...]}`: the labels are ANALOG:LABELS as the file gives it (ezc3d's parameter
+    /// value, which may name more than the ANALOG:USED channels), the first frame holds each channel's first
+    /// sample after scale and offset (ezc3d's `data["data"]["analogs"][0, :, 0]`); a non-finite value is null.
     public static func analogJSON(_ path: String) throws -> String {
         let c3d = try C3DFile.read(path)
         func number(_ value: Double) -> String { value.isFinite ? "\(value)" : "null" }
-        let labels = try JSONEncoder().encode(c3d.analog.labels)
+        let labels = try JSONEncoder().encode(c3d.parameters.parameter("ANALOG", "LABELS")?.strings ?? c3d.analog.labels)
         let first = c3d.analog.columns.map { $0.first.map(number) ?? "null" }
         return "{\"analog_rate\": \(number(c3d.analogRate)), \"analog_labels\": \(String(decoding: labels, as: UTF8.self)), "
             + "\"analog_first_frame\": [\(first.joined(separator: ", "))]}"
