@@ -115,10 +115,12 @@ extension Subject {
     /// Reads a subject folder of any layout ``SubjectSource/detect(folder:)`` knows: the model, every
     /// trial, subject.json and, for evaluation only, truth_model.osim. Without `emgMapping`, the folder's
     /// own map (a manifest's `emg_map`) applies, else each EMG channel drives the model muscle of the same
-    /// name. Every trial's EMG channels and the mapping's muscles are checked against the model.
-    public static func load(folder: String, emgMapping: EMGMapping? = nil) throws -> Subject {
+    /// name. Every trial's EMG channels and the mapping's muscles are checked against the model. `admit` sees every
+    /// file the folder (or its manifest) names before any is read, and may refuse one by throwing.
+    public static func load(folder: String, emgMapping: EMGMapping? = nil, admit: (String) throws -> Void = { _ in }) throws -> Subject {
         let fileManager = FileManager.default
         let source = try SubjectSource.detect(folder: folder)
+        for file in source.files { try admit(file) }
         let model = try OSimFile.read(source.modelPath)
         let trials = try source.trials.map { try source.load($0, model: model) }
         let channels = trials.first.flatMap { $0.emg ?? $0.rawEMG }?.labels ?? []

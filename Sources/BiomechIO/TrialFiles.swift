@@ -33,6 +33,11 @@ public struct TrialFiles: Sendable, Equatable {
         self.evaluationOnly = evaluationOnly
     }
 
+    /// Every file of the trial.
+    public var paths: [String] {
+        [kinematics] + [inverseDynamics, load, emg, rawEMG].compactMap { $0 } + muscleAnalysis + evaluationOnly
+    }
+
     /// The files of a trial folder named as `layout` says (by default ik.mot, id.sto, load.sto, emg.sto,
     /// emg_raw.sto), with its MuscleAnalysis_*.sto and truth_*.sto; all but the kinematics are optional.
     /// The name is the folder's.

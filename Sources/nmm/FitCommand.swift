@@ -117,10 +117,9 @@ struct FitCommand: ParsableCommand {
     func configuredMethod() throws -> any EstimationMethod {
         do {
             var configured = try MethodRegistry.defaultMethod(id: method)
-            let options = type(of: configured).optionDescriptions
-            for (name, value) in try MethodOptionArguments.parse(methodOptions, options: options, method: method) {
-                try configured.set(option: name, to: value)
-            }
+            let (values, ignored) = try MethodOptionArguments.parse(methodOptions, method: type(of: configured))
+            for (name, value) in values { try configured.set(option: name, to: value) }
+            for note in ignored { Terminal.error(note) }
             return configured
         } catch let error as EstimationError {
             throw ValidationError(error.message)

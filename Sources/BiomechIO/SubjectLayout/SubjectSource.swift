@@ -68,6 +68,10 @@ public struct SubjectSource: Sendable, Equatable {
     }
 
     /// The files of the trial named `name`.
+    /// Every file the source names: the model, each trial's files and the MVC recordings (a reader that may only
+    /// read inside some folders checks them all before anything is read).
+    public var files: [String] { [modelPath] + trials.flatMap(\.paths) + rawEMG.mvcFiles }
+
     public func trial(_ name: String) -> TrialFiles? { trials.first { $0.name == name } }
 
     /// The trial named `name`, or an error listing the trials there are.

@@ -31,9 +31,13 @@ extension NMMTrainingRun {
                                        total: c.emgWeight * emgValue + c.torqueWeight * torqueValue + prior, validation: nil)
         model.parameters.theta = theta.scalars.map(Double.init)
         if (step + 1) % c.validationInterval == 0 || step == c.maxSteps - 1 {
-            record.validation = try validate()
-            progress(String(format: "nmm: step %d/%d  emg %.5f  torque %.5f  validation %.5f%@", step + 1, c.maxSteps,
-                            emgValue, torqueValue, record.validation!, sinceBest == 0 ? "  (best)" : ""))
+            if validation.isEmpty {
+                progress(String(format: "nmm: step %d/%d  emg %.5f  torque %.5f", step + 1, c.maxSteps, emgValue, torqueValue))
+            } else {
+                record.validation = try validate()
+                progress(String(format: "nmm: step %d/%d  emg %.5f  torque %.5f  validation %.5f%@", step + 1, c.maxSteps,
+                                emgValue, torqueValue, record.validation!, sinceBest == 0 ? "  (best)" : ""))
+            }
         }
         model.history.append(record)
         if sinceBest >= c.patience {
@@ -101,7 +105,7 @@ extension NMMTrainingRun {
 
     /// The validation loss now, keeping the weights, parameters and gains when it is the best so far.
     func validate() throws -> Double {
-        let loss = try trainer.validationLoss(model, validation.isEmpty ? fitting : validation, measured, torqueLoss)
+        let loss = try trainer.validationLoss(model, validation, measured, torqueLoss)
         if best == nil || loss < best!.loss {
             best = (loss, model.network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars)
             sinceBest = 0

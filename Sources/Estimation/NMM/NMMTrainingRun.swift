@@ -31,21 +31,29 @@ final class NMMTrainingRun {
     var best: (loss: Double, weights: [[Float]], theta: [Double], logGains: [Float])? = nil
     var sinceBest = 0
 
-    var configuration: NMMConfiguration { trainer.configuration }
+    /// The trainer's configuration, with windows no longer than the shortest fitting block.
+    let configuration: NMMConfiguration
+    /// The fewest frames a fitting block may have: a window shorter than this holds too little of a movement.
+    static let minimumWindowLength = 16
 
     init(trainer: NMMTrainer, system: MuscleSystem, trials: [EstimationTrial], measured: [String: String], coordinates: [String],
          seed: Int, progress: (String) -> Void) throws {
-        let c = trainer.configuration
         self.trainer = trainer; self.system = system; self.coordinates = coordinates
         let measuredMuscles = try MeasuredMuscles(measured, muscles: system.muscleNames)
         self.measured = measuredMuscles.pairs
         unmeasured = measuredMuscles.hidden
-        let first = try Self.check(trials, measured: measuredMuscles.pairs, windowLength: c.windowLength)
+        let first = try Self.check(trials, measured: measuredMuscles.pairs)
         featureCount = first.featureLabels.count
-        // Time-block validation split inside every training trial.
-        fitting = trials.map { $0.frames(0..<Int(Double($0.frameCount) * (1 - c.validationFraction))) }
-        validation = trials.map { $0.frames(Int(Double($0.frameCount) * (1 - c.validationFraction))..<$0.frameCount) }
-            .filter { $0.frameCount >= c.windowLength }
+        // Time-block validation split inside every training trial; none at all with a validation fraction of 0.
+        let fraction = trainer.configuration.validationFraction
+        fitting = trials.map { $0.frames(0..<Int(Double($0.frameCount) * (1 - fraction))) }
+        validation = fraction == 0 ? [] : trials.map { $0.frames(Int(Double($0.frameCount) * (1 - fraction))..<$0.frameCount) }
+            .filter { $0.frameCount >= 2 }
+        let c = try Self.fitted(trainer.configuration, to: fitting, progress: progress)
+        configuration = c
+        if validation.isEmpty {
+            progress("nmm: no validation frames (validation fraction \(fraction)): trains all \(c.maxSteps) steps and keeps the last state")
+        }
         let scaler = FeatureScaler(trials: fitting)
         let network = Self.network(c, inputs: featureCount, outputs: system.muscles.count, seed: seed)
         model = NeuralMusculoskeletalModel(network: network, scaler: scaler, system: system,
@@ -70,17 +78,27 @@ final class NMMTrainingRun {
         replicas = [network] + NMMTrainer.shardRanges(batchSize: c.batchSize).dropFirst().map { _ in network.replica() }
     }
 
-    /// Checks that the trials share their features, record every measured channel and hold two windows; returns the first.
-    static func check(_ trials: [EstimationTrial], measured: [(muscle: Int, channel: String)], windowLength: Int) throws -> EstimationTrial {
+    /// Checks that the trials share their features and record every measured channel; returns the first.
+    static func check(_ trials: [EstimationTrial], measured: [(muscle: Int, channel: String)]) throws -> EstimationTrial {
         guard let first = trials.first else { throw EstimationError("nmm needs at least one training trial") }
         for trial in trials {
             guard trial.featureLabels == first.featureLabels else { throw EstimationError("trial \(trial.name): features differ from \(first.name)'s") }
             for pair in measured where trial.emg[pair.channel] == nil { throw EstimationError("trial \(trial.name): no EMG channel '\(pair.channel)'") }
-            guard trial.frameCount >= 2 * windowLength else {
-                throw EstimationError("trial \(trial.name): \(trial.frameCount) frames; nmm needs at least \(2 * windowLength)")
-            }
         }
         return first
+    }
+
+    /// `configuration` with windows shortened to the shortest fitting block when that is shorter (a stance phase of
+    /// 100 frames trains on windows of its length, said in `progress`); a block under ``minimumWindowLength`` is an error.
+    static func fitted(_ configuration: NMMConfiguration, to fitting: [EstimationTrial], progress: (String) -> Void) throws -> NMMConfiguration {
+        var c = configuration
+        guard let shortest = fitting.min(by: { $0.frameCount < $1.frameCount }), shortest.frameCount < c.windowLength else { return c }
+        guard shortest.frameCount >= minimumWindowLength else {
+            throw EstimationError("trial \(shortest.name): \(shortest.frameCount) frames to fit (after the validation block); nmm needs at least \(minimumWindowLength)")
+        }
+        progress("nmm: trial \(shortest.name) has \(shortest.frameCount) frames to fit: windows of \(shortest.frameCount) frames instead of \(c.windowLength)")
+        c.windowLength = shortest.frameCount
+        return c
     }
 
     /// A new network of the configured size, its output starting near rest (sigmoid(−2) ≈ 0.12) rather than at 0.5.

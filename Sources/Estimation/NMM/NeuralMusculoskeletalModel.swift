@@ -102,13 +102,14 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// recording the graph.
     static func excitations(of network: TransformerEncoder, _ x: Tensor) -> Tensor { network(x).sigmoid() }
 
-    /// Excitations `[muscle][frame]` over a whole trial: windows every T/8 frames, overlapping outputs blended.
+    /// Excitations `[muscle][frame]` over a whole trial: windows every T/8 frames, overlapping outputs blended; a trial
+    /// shorter than the window is one window of its own length.
     public func excitation(_ trial: EstimationTrial) throws -> [[Double]] {
         guard trial.featureLabels == featureLabels else {
             throw EstimationError("trial \(trial.name): features \(trial.featureLabels) differ from the model's \(featureLabels)")
         }
-        let t = configuration.windowLength, n = trial.frameCount, m = system.muscles.count
-        guard n >= t else { throw EstimationError("trial \(trial.name): \(n) frames, fewer than the window of \(t)") }
+        let n = trial.frameCount, t = min(configuration.windowLength, n), m = system.muscles.count
+        guard n > 0 else { throw EstimationError("trial \(trial.name) has no frames") }
         var starts = Array(stride(from: 0, through: n - t, by: max(t / 8, 1)))
         if starts.last != n - t { starts.append(n - t) }
         let rows = scaler.rows(trial)

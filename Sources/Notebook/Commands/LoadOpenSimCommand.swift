@@ -37,9 +37,12 @@ struct LoadOpenSimCommand: NotebookCommand {
             mapping = try Self.reading(invocation, argument: "mapping") { try EMGMapping.read(url.path) }
         }
         let url = try context.resolve(folder, for: invocation, argument: "folder")
-        let subject = try Self.reading(invocation, argument: "folder") { try Subject.load(folder: url.path, emgMapping: mapping) }
+        // A manifest may name files anywhere: each must lie inside the folders the notebook may read.
+        let subject = try Self.reading(invocation, argument: "folder") {
+            try Subject.load(folder: url.path, emgMapping: mapping) { _ = try context.resolve($0, for: invocation, argument: "folder") }
+        }
         let value = SubjectValue(subject)
-        let found = subject.source.map { $0.summary.replacingOccurrences(of: context.resolve(folder).path, with: folder) }
+        let found = subject.source.map { $0.summary.replacingOccurrences(of: url.path, with: folder) }
         return CommandResult(value: .object(value), outputs: [.text(value.summary)] + (found.map { [.text($0)] } ?? []))
     }
 

@@ -56,7 +56,7 @@ struct ProcessEMGCommand: NotebookCommand {
             if invocation.has("mvc") { throw invocation.error("give MVC values or MVC recordings, not both", at: "mvc_from") }
             let recordings = try files.map { file in
                 try context.recordInput(file, for: invocation, argument: "mvc_from")
-                return try LoadOpenSimCommand.reading(invocation, argument: "mvc_from") { try TableFile.read(context.resolve(file).path) }
+                return try LoadOpenSimCommand.reading(invocation, argument: "mvc_from") { try TableFile.read(context.resolve(file, for: invocation, argument: "mvc_from").path) }
             }
             do {
                 pipeline.normalization = .maximumVoluntaryContraction(try pipeline.maximumEnvelopes(of: recordings))
