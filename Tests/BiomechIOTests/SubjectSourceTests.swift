@@ -34,6 +34,14 @@ struct SubjectSourceTests {
         #expect(trial.muscleAnalysisFile("MomentArm_r_elbow_flex") != nil && trial.evaluationOnly.count == 4)
     }
 
+    /// A simulated subject's true model is for evaluation only: without model.osim it is never taken as the model.
+    @Test func neverTakesTheTruthModelAsTheModel() throws {
+        let folder = try TestData.scratchFolder()
+        try FileManager.default.createSymbolicLink(atPath: folder + "/trial03", withDestinationPath: SharedData.s01 + "/trial03")
+        try FileManager.default.createSymbolicLink(atPath: folder + "/truth_model.osim", withDestinationPath: SharedData.s01 + "/truth_model.osim")
+        #expect { try SubjectSource.detect(folder: folder) } throws: { "\($0)".contains("expected an OpenSim model (.osim) in the folder or in models/, found none") }
+    }
+
     @Test func readsRajagopalWalkAsShipped() throws {
         let source = try SubjectSource.detect(folder: SharedData.walk)
         #expect(source.layout == .singleTrial && source.modelPath == SharedData.walk + "/subject_walk_scaled.osim")

@@ -43,10 +43,14 @@ extension SubjectSource {
             """)
     }
 
-    /// The model: `model.osim`, else the only or first `.osim` at the top of `folder`, then in `models/`.
+    /// The model: `model.osim`, else the only or first `.osim` at the top of `folder`, then in `models/`. A `truth_*.osim`
+    /// (a simulated subject's true model, for evaluation only) is never taken; a folder named `model.osim` is an error.
     static func modelPath(in folder: String) throws(InputError) -> (String, [String]) {
         for place in [folder, "\(folder)/models"] {
-            let models = TrialFileRoles.fileNames(in: place).filter { $0.lowercased().hasSuffix(".osim") }
+            if TrialFileRoles.isFolder("\(place)/model.osim") {
+                throw InputError(file: "\(place)/model.osim", message: "expected an OpenSim model file, found a folder")
+            }
+            let models = TrialFileRoles.fileNames(in: place).filter { $0.lowercased().hasSuffix(".osim") && !$0.hasPrefix("truth_") }
             if models.contains("model.osim") { return ("\(place)/model.osim", []) }
             if let first = models.first {
                 let notes = models.count > 1 ? ["\(models.count) models (\(models.joined(separator: ", "))); using \(first) (choose with --model or a manifest)"] : []

@@ -83,10 +83,14 @@ struct HostileCommandLineTests {
                     .replacingOccurrences(of: "<DeGrooteFregly2016Muscle name=\"BRA\">", with: "<Schutte1993Muscle_Deprecated name=\"BRA\">")
                 try Data(HostileData.replacingClosingTag(of: "BRA", in: text, with: "Schutte1993Muscle_Deprecated").utf8).write(to: url)
             }),
-        fit("no such subject", [], status: 1, message: "no such model file", plant: { _ in }),
-        fit("a model.osim that is a folder", [], status: 1, message: "model.osim", plant: { project in
-            try FileManager.default.createDirectory(at: project.appendingPathComponent("subject/model.osim"), withIntermediateDirectories: true)
-        }),
+        fit("no such subject", [], status: 1, message: "expected a subject folder, found no such folder", plant: { _ in }),
+        fit("a model.osim that is a folder", [], status: 1, message: "model.osim: error: expected an OpenSim model file, found a folder",
+            plant: { project in
+                try HostileData.miniSubject(in: project)
+                let model = project.appendingPathComponent("subject/model.osim")
+                try FileManager.default.removeItem(at: model)
+                try FileManager.default.createDirectory(at: model, withIntermediateDirectories: true)
+            }),
         fit("a deep model.osim", [], status: 1, message: "elements nest more than 200 deep", plant: { project in
             try HostileData.miniSubject(in: project)
             try Data(HostileData.deepXML(depth: 50_000).utf8).write(to: project.appendingPathComponent("subject/model.osim"))
