@@ -8,6 +8,9 @@ public protocol ExcitationPredictor: Sendable {
     var parameters: PersonalizedParameters { get }
     /// The prediction for `trial`.
     func predict(_ trial: EstimationTrial) throws -> TrialPrediction
+    /// What a prediction reads of a trial besides its musculotendon geometry (``PredictionInput``), as metrics.json
+    /// records it.
+    var inputs: [PredictionInput] { get }
     /// Fitted recruitment gains of hidden muscles relative to their measured agonists, by muscle (none for a method
     /// that fits none).
     var recruitmentGains: [String: Double] { get }
@@ -17,6 +20,25 @@ extension ExcitationPredictor {
     public var recruitmentGains: [String: Double] { [:] }
 }
 
-extension NeuralMusculoskeletalModel: ExcitationPredictor {}
-extension SynergyExtrapolation.Fit: ExcitationPredictor {}
-extension StaticOptimization: ExcitationPredictor {}
+/// A kind of data a prediction reads of a trial.
+public enum PredictionInput: String, Sendable, Codable, CaseIterable {
+    /// Joint kinematics (and the external load, when the method reads it).
+    case kinematics
+    /// The measured muscles' EMG.
+    case emg
+    /// The inverse-dynamics torques.
+    case inverseDynamics = "inverse_dynamics"
+}
+
+extension NeuralMusculoskeletalModel: ExcitationPredictor {
+    /// Kinematics, and with ``NMMInputs/all`` the torque and EMG that refine the network's proposal.
+    public var inputs: [PredictionInput] { configuration.inputs == .all ? [.kinematics, .emg, .inverseDynamics] : [.kinematics] }
+}
+
+extension SynergyExtrapolation.Fit: ExcitationPredictor {
+    public var inputs: [PredictionInput] { [.emg] }
+}
+
+extension StaticOptimization: ExcitationPredictor {
+    public var inputs: [PredictionInput] { [.inverseDynamics] }
+}

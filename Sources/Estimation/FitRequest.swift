@@ -88,9 +88,10 @@ public struct FitRequest: Sendable {
         var fitSeconds = (clock.now - start).seconds
         let predictionStart = clock.now
         let predictions = try testTrials.map(predictor.predict)
+        let predictSeconds = (clock.now - predictionStart).seconds
         for prediction in predictions { try prediction.validate(source: method.id) }
         // A method that trains nothing does its work while predicting.
-        if !capabilities.needsTrainingTrials { fitSeconds += (clock.now - predictionStart).seconds }
+        if !capabilities.needsTrainingTrials { fitSeconds += predictSeconds }
 
         let excitation = Evaluation.excitationMetrics(predictions: predictions, testTrials: testTrials, measured: Set(measured), channels: emgChannels)
         var report = MetricsReport(
@@ -99,6 +100,8 @@ public struct FitRequest: Sendable {
             parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters,
                                                  recruitmentGains: predictor.recruitmentGains, truthModel: subject.truthModel))
         report.emgNormalization = subject.emgNormalization
+        report.inputs = predictor.inputs
+        report.predictSeconds = predictSeconds
         let summary = ([String(format: "%@: fitted in %.3f s; means over %d test trials (r and R² over the trials whose reference varies)",
                                method.id, fitSeconds, test.count)]
             + report.torque.keys.sorted().map { "  torque \($0): R² \(Self.text(report.torque[$0]!.trialMean.r2)), RMSE \(Self.text(report.torque[$0]!.trialMean.rmse, digits: 3)) N·m" }

@@ -78,6 +78,9 @@ enum MethodOptionArguments {
             case "no", "false", "off": return .flag(false)
             default: throw EstimationError("--\(option.name): expected yes or no, found '\(text)'")
             }
+        case .choice(let words):
+            guard words.contains(text) else { throw EstimationError("--\(option.name): expected \(option.kind.text), found '\(text)'") }
+            return .word(text)
         }
     }
 }

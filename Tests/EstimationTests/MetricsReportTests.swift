@@ -11,8 +11,12 @@ import Testing
             excitation: ["BRA": SignalEvaluation(trials: trials, activeWhen: SignalEvaluation.excitationIsActive, measured: false)],
             torque: ["r_elbow_flex": SignalEvaluation(trials: trials, activeWhen: SignalEvaluation.torqueIsActive)],
             parameters: ["BRA": ["max_isometric_force": .init(generic: 987.26, fitted: 1100)]])
-        let object = try #require(JSONSerialization.jsonObject(with: report.jsonData()) as? [String: Any])
-        #expect(Set(object.keys) == ["method", "seed", "train", "test", "fit_seconds", "excitation", "torque", "parameters"])
+        var withInputs = report
+        withInputs.inputs = [.inverseDynamics]
+        withInputs.predictSeconds = 0.25
+        let object = try #require(JSONSerialization.jsonObject(with: withInputs.jsonData()) as? [String: Any])
+        #expect(Set(object.keys) == ["method", "seed", "train", "test", "inputs", "fit_seconds", "predict_seconds", "excitation", "torque", "parameters"])
+        #expect(object["inputs"] as? [String] == ["inverse_dynamics"])
         let bra = try #require((object["excitation"] as? [String: Any])?["BRA"] as? [String: Any])
         #expect(Set(bra.keys) == ["measured", "per_trial", "trial_mean", "pooled"])
         #expect(bra["measured"] as? Bool == false)
@@ -24,7 +28,7 @@ import Testing
         #expect(Set(torque.keys) == ["per_trial", "trial_mean", "pooled"])
         let force = try #require(((object["parameters"] as? [String: Any])?["BRA"] as? [String: Any])?["max_isometric_force"] as? [String: Any])
         #expect(Set(force.keys) == ["generic", "fitted"])  // no truth recorded → no key
-        #expect(try MetricsReport.decodeForTest(report.jsonData()) == report)
+        #expect(try MetricsReport.decodeForTest(withInputs.jsonData()) == withInputs)
     }
 }
 

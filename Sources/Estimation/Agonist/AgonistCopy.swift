@@ -7,6 +7,9 @@ import TensorEngine
 /// torque through the generic muscles; measured muscles are their EMG. The simplest use of a trial's EMG that
 /// knows any physics: an estimate that does not beat it says nothing about a hidden muscle.
 public struct AgonistCopy: Sendable, ExcitationPredictor {
+    /// The measured agonists' EMG.
+    public var inputs: [PredictionInput] { [.emg] }
+
     public var system: MuscleSystem
     public var parameters: PersonalizedParameters
     /// The measured muscles and their channels, and the hidden ones.

@@ -4,6 +4,9 @@ import Musculoskeletal
 /// EMG; a hidden muscle's agonist-floor estimate, ``AgonistCopy``, the only estimate of it the training trials give
 /// without a model). Its r is undefined on every trial; its RMSE is what knowing nothing of timing costs.
 public struct ConstantExcitation: Sendable, ExcitationPredictor {
+    /// Nothing: the same excitations for every trial.
+    public var inputs: [PredictionInput] { [] }
+
     public var system: MuscleSystem
     public var parameters: PersonalizedParameters
     /// Each muscle's constant excitation.

@@ -15,16 +15,20 @@ public struct MethodCapabilities: Sendable, Equatable, Codable {
     public var predictsFromKinematicsAlone: Bool
     /// It records a loss history while fitting.
     public var hasLossHistory: Bool
+    /// By default it refines each predicted trial with the trial's inverse-dynamics torque and measured EMG when the trial
+    /// has them, and can be told to predict from kinematics and load alone (the NMM's `inputs` option).
+    public var refinesWithTrialData: Bool
 
     /// Capabilities; see the properties.
     public init(needsTrainingTrials: Bool, needsMeasuredMuscles: Bool, needsMeasuredEMGAtPrediction: Bool,
                 needsInverseDynamicsAtPrediction: Bool, personalisesParameters: Bool, predictsFromKinematicsAlone: Bool,
-                hasLossHistory: Bool) {
+                hasLossHistory: Bool, refinesWithTrialData: Bool = false) {
         self.needsTrainingTrials = needsTrainingTrials; self.needsMeasuredMuscles = needsMeasuredMuscles
         self.needsMeasuredEMGAtPrediction = needsMeasuredEMGAtPrediction
         self.needsInverseDynamicsAtPrediction = needsInverseDynamicsAtPrediction
         self.personalisesParameters = personalisesParameters; self.predictsFromKinematicsAlone = predictsFromKinematicsAlone
         self.hasLossHistory = hasLossHistory
+        self.refinesWithTrialData = refinesWithTrialData
     }
 
     /// The capabilities as short phrases, in a fixed order, for help and reports.
@@ -33,7 +37,9 @@ public struct MethodCapabilities: Sendable, Equatable, Codable {
          (needsMeasuredEMGAtPrediction, "reads each predicted trial's EMG"),
          (needsInverseDynamicsAtPrediction, "reads each predicted trial's inverse-dynamics torque"),
          (personalisesParameters, "personalises muscle parameters"),
-         (predictsFromKinematicsAlone, "predicts from kinematics and load alone"), (hasLossHistory, "records a loss history")]
+         (predictsFromKinematicsAlone, "predicts from kinematics and load alone"),
+         (refinesWithTrialData, "by default refines each predicted trial with its inverse-dynamics torque and EMG when it has them"),
+         (hasLossHistory, "records a loss history")]
             .filter(\.0).map(\.1)
     }
 }

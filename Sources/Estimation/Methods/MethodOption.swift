@@ -6,6 +6,8 @@ public enum MethodOptionValue: Sendable, Equatable {
     case number(Double)
     /// Yes or no.
     case flag(Bool)
+    /// One of a choice's words.
+    case word(String)
     /// Not set: the option's "automatic" choice (only options whose kind allows it).
     case automatic
 
@@ -15,6 +17,7 @@ public enum MethodOptionValue: Sendable, Equatable {
         case .integer(let value): return String(value)
         case .number(let value): return "\(value)"
         case .flag(let value): return value ? "yes" : "no"
+        case .word(let value): return value
         case .automatic: return "automatic"
         }
     }
@@ -28,6 +31,8 @@ public enum MethodOptionKind: Sendable, Equatable {
     case number(ClosedRange<Double>)
     /// Yes or no (`--name` / `--no-name` on the command line).
     case flag
+    /// One of these words.
+    case choice([String])
 
     /// The kind in words, for help: "a whole number from 1 to 100000".
     public var text: String {
@@ -35,6 +40,7 @@ public enum MethodOptionKind: Sendable, Equatable {
         case .integer(let range): return "a whole number from \(range.lowerBound) to \(range.upperBound)"
         case .number(let range): return "a number from \(range.lowerBound) to \(range.upperBound)"
         case .flag: return "yes or no"
+        case .choice(let words): return "one of " + words.joined(separator: ", ")
         }
     }
 }
@@ -63,6 +69,7 @@ public struct MethodOption<Configuration>: Sendable {
         case (.number(let range), .number(let v)) where v.isFinite && range.contains(v): write(&configuration, value)
         case (.number(let range), .integer(let v)) where range.contains(Double(v)): write(&configuration, .number(Double(v)))
         case (.flag, .flag): write(&configuration, value)
+        case (.choice(let words), .word(let v)) where words.contains(v): write(&configuration, value)
         case (_, .automatic) where acceptsAutomatic: write(&configuration, value)
         default: throw EstimationError("option '\(name)' takes \(kind.text), not \(value.text)")
         }
@@ -91,6 +98,14 @@ extension MethodOption {
                               help: String) -> Self {
         Self(name: name, help: help, kind: .number(range), acceptsAutomatic: false, read: { .number($0[keyPath: path]) },
              write: { if case .number(let v) = $1 { $0[keyPath: path] = v } })
+    }
+
+    /// An option stored at `path` whose values are the cases of `Choice`, written as their raw values.
+    public static func choice<Choice: RawRepresentable & CaseIterable & Sendable>(
+        _ name: String, _ path: WritableKeyPath<Configuration, Choice> & Sendable, help: String) -> Self where Choice.RawValue == String {
+        Self(name: name, help: help, kind: .choice(Choice.allCases.map(\.rawValue)), acceptsAutomatic: false,
+             read: { .word($0[keyPath: path].rawValue) },
+             write: { if case .word(let v) = $1, let choice = Choice(rawValue: v) { $0[keyPath: path] = choice } })
     }
 
     /// A yes/no option stored at `path`.

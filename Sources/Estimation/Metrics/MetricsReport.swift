@@ -3,7 +3,7 @@ import Foundation
 /// The content of `metrics.json` written by `nmm fit`: what was fitted, how long it took, and how the test-trial
 /// predictions compare with the references.
 ///
-/// Schema: `{"method", "seed", "train", "test", "fit_seconds", "excitation": {muscle: {"measured", "per_trial": {trial:
+/// Schema: `{"method", "seed", "train", "test", "inputs", "fit_seconds", "predict_seconds", "excitation": {muscle: {"measured", "per_trial": {trial:
 /// {"r", "rmse", "nrmse", "r2", "vaf", "active"}}, "trial_mean": {"r", "rmse", "nrmse", "r2", "vaf", "n", "sd_r"}, "pooled":
 /// {…the same keys}}}, "torque": {coordinate: {"per_trial", "trial_mean", "pooled"}}, "parameters": {muscle: {parameter:
 /// {"generic", "fitted", "truth"}}}}` (``SignalMetrics`` defines each number, ``SignalEvaluation`` the summaries; an
@@ -42,6 +42,10 @@ public struct MetricsReport: Sendable, Equatable, Codable {
     public var parameters: [String: [String: ParameterEntry]]
     /// How raw EMG was normalised, when the fit processed raw recordings (`emg_normalization`).
     public var emgNormalization: EMGNormalizationRecord?
+    /// What the predictions read of each test trial besides its geometry: `kinematics`, `emg`, `inverse_dynamics`.
+    public var inputs: [PredictionInput] = []
+    /// Wall-clock seconds the test-trial predictions took (a method that refines or solves each trial works here).
+    public var predictSeconds: Double?
 
     /// A report; every field as in the schema.
     public init(method: String, seed: Int, train: [String], test: [String], fitSeconds: Double,
@@ -52,6 +56,7 @@ public struct MetricsReport: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case method, seed, train, test, fitSeconds = "fit_seconds", excitation, torque, parameters, emgNormalization = "emg_normalization"
+        case inputs, predictSeconds = "predict_seconds"
     }
 
     /// The report as pretty-printed JSON with sorted keys (deterministic bytes for a given report). Undefined numbers

@@ -61,6 +61,21 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     public var validationInterval = 100
     /// Validations without improvement before training stops.
     public var patience = 4
+    /// What the model reads of a trial it predicts (see ``NMMInputs``).
+    public var inputs = NMMInputs.all
+    /// How ``NMMInputs/all`` refines the network's proposal with a trial's torque and EMG.
+    /// Its weights were chosen on S01's training trials alone (network trained on trials 01 04 05 09, refined trials 02 and
+    /// 07; λ ∈ {0.01, 0.1, 1} × f_c ∈ {0.5, 1, 2, 50 Hz}, by the hidden muscles' mean r): λ = 0.01, f_c = 0.5 Hz.
+    public var refinement = TrialRefinement(proposalWeight: 0.01)
     /// Default settings.
     public init() {}
+}
+
+/// What the NMM reads of a trial it predicts.
+public enum NMMInputs: String, Sendable, Codable, CaseIterable {
+    /// Kinematics and load alone, as the seed paper's NMM: a saved model predicts any trial.
+    case kinematics
+    /// Kinematics and load, then the trial's inverse-dynamics torque and measured EMG when it has them: the network's
+    /// proposal is refined to reproduce them (``TrialRefinement``), the hybrid NMM.
+    case all
 }

@@ -12,11 +12,18 @@ public struct NMMMethod: EstimationMethod {
         subject's max isometric forces (×0.5–2), optimal fibre lengths and tendon slack lengths (×0.85–1.15) \
         and the activation time constants are fitted at the same time, within those bounds. Training stops \
         early when the validation loss stops improving.
+        By default (inputs all) the NMM is hybrid: a predicted trial that has inverse-dynamics torques has the \
+        network's excitations refined, with the fitted parameters, so that the muscles reproduce that torque and \
+        the measured muscles their EMG while staying near the network's proposal (activation dynamics and delay \
+        included, excitations kept in [0, 1]); the correction is held to slow changes (below 0.5 Hz by default), so \
+        the torque sets a hidden muscle's level and slow shape but the EMG's frame-to-frame noise is not passed on. \
+        With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM; metrics.json \
+        records which under "inputs".
         """
     public static let capabilities = MethodCapabilities(
         needsTrainingTrials: true, needsMeasuredMuscles: true, needsMeasuredEMGAtPrediction: false,
         needsInverseDynamicsAtPrediction: false, personalisesParameters: true, predictsFromKinematicsAlone: true,
-        hasLossHistory: true)
+        hasLossHistory: true, refinesWithTrialData: true)
     public static let chartStyle = MethodChartStyle(color: "#D55E00", dash: "6 3", width: 1.8)
     public static let defaultConfiguration = NMMConfiguration()
     public static let options: [MethodOption<NMMConfiguration>] = [
@@ -31,6 +38,12 @@ public struct NMMMethod: EstimationMethod {
                 help: "Weight of the prior keeping recruitment gains near 1."),
         .number("parameter-prior-weight", \.prior.weight, in: 0...1e6,
                 help: "Weight of the prior keeping the fitted parameters near the generic model's."),
+        .choice("inputs", \.inputs,
+                help: "What a predicted trial is read for: all (the hybrid NMM: the network's proposal is refined to reproduce the trial's inverse-dynamics torque and measured EMG when it has them) or kinematics (kinematics and load alone, as the seed paper's NMM)."),
+        .number("proposal-weight", \.refinement.proposalWeight, in: 1e-6...1e6,
+                help: "Weight keeping refined excitations near the network's proposal (with inputs all), against the torque and EMG terms of weight 1."),
+        .number("correction-cutoff", \.refinement.correctionCutoff, in: 0.01...50,
+                help: "Frequency (Hz) below which the refinement may correct the network's proposal freely; faster corrections are damped (with inputs all)."),
     ]
 
     public var configuration: NMMConfiguration
@@ -46,6 +59,8 @@ public struct NMMMethod: EstimationMethod {
                  seed: problem.seed, progress: progress)
         model.coordinates = subject.coordinates
         model.sampleRate = subject.assembly.sampleRate
+        model.measured = problem.measured
+        model.torqueScales = TorqueLoss.rmsScales(of: problem.trainingTrials, coordinates: subject.coordinates)
         return model
     }
 }

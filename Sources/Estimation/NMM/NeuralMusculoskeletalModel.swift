@@ -28,6 +28,11 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     public internal(set) var coordinates: [String]?
     /// The uniform rate (Hz) its training trials were resampled to; nil: the kinematics' own samples.
     public internal(set) var sampleRate: Double?
+    /// Each measured muscle's EMG channel in training (muscle → channel): the EMG a refined prediction tracks.
+    public internal(set) var measured: [String: String] = [:]
+    /// Each coordinate's RMS inverse-dynamics torque over the training trials (N·m), in `coordinates`' order: the
+    /// refinement's torque normalisation; nil in a model that cannot refine.
+    public internal(set) var torqueScales: [Double]?
 
     /// A model from its parts (the trainer's result).
     public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
@@ -50,13 +55,17 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var sampleRate: Double?
         /// Absent in models saved before recruitment gains were fitted.
         var recruitmentGains: [String: Double]?
+        /// Absent in models saved before the hybrid NMM.
+        var measured: [String: String]?
+        var torqueScales: [Double]?
     }
 
     /// The model as saved: `model.json`'s contents and the network's weight file.
     public var snapshot: NMMSnapshot {
         let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
                                       parameters: parameters, configuration: configuration, history: history,
-                                      coordinates: coordinates, sampleRate: sampleRate, recruitmentGains: recruitmentGains)
+                                      coordinates: coordinates, sampleRate: sampleRate, recruitmentGains: recruitmentGains,
+                                      measured: measured, torqueScales: torqueScales)
         var weights = network.weightFile
         // A description JSON cannot encode (a non-finite number) gets no digest; writing model.json then fails clearly.
         if let digest = try? description.digest() { weights.metadata.append((NMMSnapshot.descriptionDigestKey, digest)) }
@@ -96,6 +105,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         coordinates = description.coordinates
         sampleRate = description.sampleRate
         recruitmentGains = description.recruitmentGains ?? [:]
+        measured = description.measured ?? [:]
+        torqueScales = description.torqueScales
     }
 
     /// Excitations `[B, T, M]` of windows `x: [B, T, F]` through `network` (the model's or a training replica),
@@ -129,9 +140,12 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         return sum.map { zip($0, count).map { $0 / $1 } }
     }
 
-    /// Excitations, activations, forces and torques of `trial` from its kinematics and load alone.
+    /// Excitations, activations, forces and torques of `trial`: the network's from its kinematics and load, refined
+    /// with the trial's torque and measured EMG when the model reads them and the trial has them (``refines(_:)``).
     public func predict(_ trial: EstimationTrial) throws -> TrialPrediction {
-        let pass = system.forward(excitation: try excitation(trial), geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
+        let proposal = try excitation(trial)
+        let excitation = refines(trial) ? refined(proposal, trial) : proposal
+        let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
         return TrialPrediction(trial: trial, pass: pass)
     }
 }

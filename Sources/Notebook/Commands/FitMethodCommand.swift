@@ -45,6 +45,7 @@ struct FitMethodCommand<Method: EstimationMethod>: CachedCommand {
         case .integer: return .integer
         case .number: return .number
         case .flag: return .flag
+        case .choice: return .word
         }
     }
 
@@ -59,6 +60,7 @@ struct FitMethodCommand<Method: EstimationMethod>: CachedCommand {
         case .integer: return invocation.integer(name).map { .integer($0) }
         case .number: return invocation.number(name).map { .number($0) }
         case .flag: return invocation.flag(name).map { .flag($0) }
+        case .choice: return invocation.text(name).map { .word($0) }
         }
     }
 }

@@ -1,0 +1,18 @@
+extension NeuralMusculoskeletalModel {
+    /// Whether a prediction of `trial` is refined: the model reads all of a trial (``NMMInputs/all``), it recorded its
+    /// training torque scales, and the trial has the inverse-dynamics torque of every coordinate the model drives.
+    public func refines(_ trial: EstimationTrial) -> Bool {
+        guard configuration.inputs == .all, let torqueScales, let coordinates, torqueScales.count == coordinates.count else { return false }
+        return coordinates.allSatisfy { trial.torque[$0] != nil }
+    }
+
+    /// The network's `proposal` for `trial` refined to the trial's torque and its measured muscles' EMG
+    /// (``TrialRefinement``, with the fitted parameters).
+    func refined(_ proposal: [[Double]], _ trial: EstimationTrial) -> [[Double]] {
+        let names = system.muscleNames
+        let measuredPairs = measured.compactMap { muscle, channel in names.firstIndex(of: muscle).map { (muscle: $0, channel: channel) } }
+            .sorted { $0.muscle < $1.muscle }
+        return configuration.refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
+                                               coordinates: coordinates ?? [], torqueScales: torqueScales ?? [])
+    }
+}

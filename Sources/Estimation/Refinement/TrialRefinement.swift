@@ -1,0 +1,133 @@
+import Foundation
+import Musculoskeletal
+
+/// Test-time physics of the hybrid NMM: the excitations of one trial that make the subject's muscles reproduce the
+/// trial's inverse-dynamics torque and the measured muscles their EMG, while staying close to a proposal (the
+/// network's), as CEINMS's hybrid mode adjusts excitations around measured EMG:
+///
+///     min over 0 ≤ e ≤ 1 of   mean_{c,k} ((τ_c(e) − τ_ID,c) / s_c)²
+///                           + emgWeight · mean_{measured m, k} (e_m − EMG_m)²
+///                           + proposalWeight · mean_{m, k} (e_m − p_m)²
+///                           + emgWeight / (2 sin(π f_c h))² · mean_{m, k} (Δ(e_m − p_m))²
+///
+/// τ(e) runs the whole ``MuscleSystem`` chain (delay, activation dynamics from e[0] at steady state, forces, moment
+/// arms) with the personalised parameters fitted on the training trials; s_c is the coordinate's RMS torque over
+/// those trials (``TorqueLoss``), so the three terms are the training loss's. The gradient is the system's exact
+/// backward pass and the bounds are kept by ``BoxConstrainedMinimizer``. The last term keeps the correction e − p
+/// smooth: against the EMG term it passes frequencies below about f_c (`correctionCutoff`, h the sample interval) and
+/// damps faster ones, so the correction carries what the torque says about a muscle's level and slow shape, not the
+/// frame-to-frame noise of surface EMG (which the torque would otherwise hand on to the hidden muscles). A term whose data the trial lacks (no EMG
+/// for a channel, no torque for a coordinate) is left out.
+public struct TrialRefinement: Sendable, Equatable, Codable {
+    /// Weight of the proposal term: how far the network's proposal may be left to follow torque and EMG.
+    public var proposalWeight: Double
+    /// Weight of the measured muscles' EMG term.
+    public var emgWeight: Double
+    /// The frequency (Hz) below which the correction of the proposal may vary freely.
+    public var correctionCutoff: Double
+    /// Iterations of the solver at most.
+    public var iterations: Int
+
+    /// A refinement; see the properties.
+    public init(proposalWeight: Double, emgWeight: Double = 1, correctionCutoff: Double = 0.5, iterations: Int = 300) {
+        self.proposalWeight = proposalWeight; self.emgWeight = emgWeight; self.correctionCutoff = correctionCutoff
+        self.iterations = iterations
+    }
+
+    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, iterations }
+
+    /// A refinement as a saved model records it; a setting the record lacks (saved before it existed) takes its default.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = TrialRefinement(proposalWeight: 0.01)
+        self.init(proposalWeight: try container.decodeIfPresent(Double.self, forKey: .proposalWeight) ?? defaults.proposalWeight,
+                  emgWeight: try container.decodeIfPresent(Double.self, forKey: .emgWeight) ?? defaults.emgWeight,
+                  correctionCutoff: try container.decodeIfPresent(Double.self, forKey: .correctionCutoff) ?? defaults.correctionCutoff,
+                  iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations)
+    }
+
+    /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape).
+    public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
+                       measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double]) -> [[Double]] {
+        let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
+                                  measured: measured, coordinates: coordinates, torqueScales: torqueScales)
+        let count = proposal.count * trial.frameCount
+        let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
+            .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
+                      upper: [Double](repeating: 1, count: count), objective: objective.evaluate)
+        return objective.unflatten(result.x)
+    }
+
+    /// The objective of one trial over the flattened excitations `x[m·frames + k]`.
+    struct Objective {
+        let refinement: TrialRefinement
+        let proposal: [[Double]]
+        let trial: EstimationTrial
+        let system: MuscleSystem
+        let parameters: PersonalizedParameters
+        /// The measured muscles whose EMG the trial records, with that EMG.
+        let emg: [(muscle: Int, values: [Double])]
+        /// The coordinates whose torque the trial records (indices into the geometry's), with that torque.
+        let torque: [(coordinate: Int, values: [Double], scale: Double)]
+
+        init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
+             parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double]) {
+            self.refinement = refinement; self.proposal = proposal; self.trial = trial; self.system = system; self.parameters = parameters
+            emg = measured.compactMap { pair in trial.emg[pair.channel].map { (pair.muscle, $0) } }
+            torque = coordinates.indices.compactMap { c in
+                guard let index = trial.geometry.coordinates.firstIndex(of: coordinates[c]), let values = trial.torque[coordinates[c]] else { return nil }
+                return (index, values, torqueScales[c])
+            }
+        }
+
+        func unflatten(_ x: [Double]) -> [[Double]] {
+            let n = trial.frameCount
+            return proposal.indices.map { Array(x[($0 * n)..<(($0 + 1) * n)]) }
+        }
+
+        func evaluate(_ x: [Double]) -> (value: Double, gradient: [Double]) {
+            let n = trial.frameCount, muscles = proposal.count
+            let excitation = unflatten(x)
+            let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
+            var value = 0.0
+            var torqueGradient = pass.torque.map { [Double](repeating: 0, count: $0.count) }
+            let torqueCount = Double(max(torque.count, 1) * n)
+            for entry in torque {
+                for k in 0..<n {
+                    let error = (pass.torque[entry.coordinate][k] - entry.values[k]) / entry.scale
+                    value += error * error / torqueCount
+                    torqueGradient[entry.coordinate][k] = 2 * error / entry.scale / torqueCount
+                }
+            }
+            var gradient = system.backward(pass, torqueGradient: torqueGradient, geometry: trial.geometry,
+                                           sampleInterval: trial.sampleInterval).excitation.flatMap { $0 }
+            let emgScale = refinement.emgWeight / Double(max(emg.count, 1) * n)
+            for entry in emg {
+                for k in 0..<n {
+                    let residual = excitation[entry.muscle][k] - entry.values[k]
+                    value += emgScale * residual * residual
+                    gradient[entry.muscle * n + k] += 2 * emgScale * residual
+                }
+            }
+            let proposalScale = refinement.proposalWeight / Double(muscles * n)
+            for m in 0..<muscles {
+                for k in 0..<n {
+                    let residual = excitation[m][k] - proposal[m][k]
+                    value += proposalScale * residual * residual
+                    gradient[m * n + k] += 2 * proposalScale * residual
+                }
+            }
+            let smoothnessScale = refinement.emgWeight / pow(2 * sin(Double.pi * refinement.correctionCutoff * trial.sampleInterval), 2)
+                / Double(muscles * max(n - 1, 1))
+            for m in 0..<muscles {
+                for k in 1..<max(n, 1) {
+                    let change = (excitation[m][k] - proposal[m][k]) - (excitation[m][k - 1] - proposal[m][k - 1])
+                    value += smoothnessScale * change * change
+                    gradient[m * n + k] += 2 * smoothnessScale * change
+                    gradient[m * n + k - 1] -= 2 * smoothnessScale * change
+                }
+            }
+            return (value, gradient)
+        }
+    }
+}

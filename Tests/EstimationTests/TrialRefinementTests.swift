@@ -1,0 +1,89 @@
+import Foundation
+import Musculoskeletal
+import Testing
+import TestSupport
+@testable import Estimation
+
+/// The hybrid NMM's test-time physics: its gradient against finite differences, and what it recovers of a hidden
+/// muscle on a two-muscle system whose torques were made from known excitations.
+@Suite struct TrialRefinementTests {
+    let fixture = MuscleSystemGradientTests()
+    let frames = 60, h = 0.01
+
+    /// Known excitations of the flexor (measured) and the extensor (hidden).
+    var truth: [[Double]] {
+        [(0..<frames).map { 0.3 + 0.2 * sin(Double($0) / 6) }, (0..<frames).map { 0.25 + 0.15 * cos(Double($0) / 9) }]
+    }
+
+    /// A trial whose torques the truth produced, with the flexor's EMG equal to its excitation.
+    func trial(withTorque: Bool = true) -> EstimationTrial {
+        let geometry = fixture.geometry(frames: frames)
+        let torque = fixture.system.forward(excitation: truth, geometry: geometry, sampleInterval: h,
+                                            parameters: PersonalizedParameters(muscleCount: 2)).torque
+        return EstimationTrial(name: "known", time: (0..<frames).map { Double($0) * h }, featureLabels: [], features: [],
+                               emg: ["flexor_emg": truth[0]],
+                               torque: withTorque ? ["elbow": torque[0], "shoulder": torque[1]] : [:], geometry: geometry)
+    }
+
+    func refine(_ proposal: [[Double]], _ trial: EstimationTrial, proposalWeight: Double, correctionCutoff: Double = 1) -> [[Double]] {
+        TrialRefinement(proposalWeight: proposalWeight, correctionCutoff: correctionCutoff, iterations: 2000)
+            .refine(proposal, trial: trial, system: fixture.system, parameters: PersonalizedParameters(muscleCount: 2),
+                    measured: [(muscle: 0, channel: "flexor_emg")], coordinates: ["elbow", "shoulder"], torqueScales: [10, 3])
+    }
+
+    @Test func gradientMatchesFiniteDifferences() {
+        let trial = trial()
+        let proposal = truth.map { $0.map { $0 * 0.8 + 0.05 } }
+        let objective = TrialRefinement.Objective(
+            refinement: TrialRefinement(proposalWeight: 0.3, emgWeight: 2), proposal: proposal, trial: trial, system: fixture.system,
+            parameters: PersonalizedParameters(muscleCount: 2), measured: [(muscle: 0, channel: "flexor_emg")],
+            coordinates: ["elbow", "shoulder"], torqueScales: [10, 3])
+        let x = truth.flatMap { $0 }.enumerated().map { $0.element + 0.03 * sin(Double($0.offset)) }
+        let gradient = objective.evaluate(x).gradient
+        for index in [0, 7, 31, 59, 60, 75, 119] {
+            let numeric = centralDifference({ value in
+                var moved = x
+                moved[index] = value
+                return objective.evaluate(moved).value
+            }, at: x[index])
+            #expect(close(numeric, gradient[index], relative: 1e-5, absolute: 1e-9), "x[\(index)]: \(numeric) vs \(gradient[index])")
+        }
+    }
+
+    @Test func aHiddenMuscleIsRecoveredFromTheTorqueItMakes() {
+        let trial = trial()
+        let proposal = [truth[0], [Double](repeating: 0.6, count: frames)]
+        // A cut-off well above the hidden muscle's 1.8 Hz leaves the correction free.
+        let refined = refine(proposal, trial, proposalWeight: 1e-4, correctionCutoff: 20)
+        #expect(refined.allSatisfy { $0.allSatisfy { (0...1).contains($0) } })
+        // The first frames are left aside: activation starts at steady state from e[0], so e[0] is poorly determined.
+        let hidden = Array(refined[1][5...]), reference = Array(truth[1][5...])
+        #expect(pearson(hidden, reference) > 0.99, "r \(pearson(hidden, reference))")
+        #expect(rootMeanSquareError(hidden, reference) < 0.02, "RMSE \(rootMeanSquareError(hidden, reference))")
+        #expect(rootMeanSquareError(Array(proposal[1][5...]), reference) > 0.2, "the proposal must start far from the truth")
+    }
+
+    @Test func withoutTorqueTheHiddenMuscleKeepsItsProposal() {
+        let trial = trial(withTorque: false)
+        let proposal = [truth[0].map { $0 + 0.1 }, [Double](repeating: 0.6, count: frames)]
+        let refined = refine(proposal, trial, proposalWeight: 1, correctionCutoff: 50)
+        #expect(refined[1].allSatisfy { abs($0 - 0.6) < 1e-6 })
+        // The measured muscle settles between its proposal (+0.1) and its EMG: the EMG term is a mean over one channel,
+        // the proposal term over two muscles, so per value their weights are 1 and 1/2 and e = EMG + 0.1·(1/2)/(1 + 1/2).
+        #expect(zip(refined[0], truth[0]).allSatisfy { abs($0 - ($1 + 0.1 / 3)) < 1e-4 })
+    }
+
+    /// EMG with frame-to-frame noise: the measured muscle's correction follows the EMG's slow part and damps its noise.
+    @Test func theCorrectionPassesSlowEMGAndDampsItsNoise() {
+        var trial = trial(withTorque: false)
+        let noise = (0..<frames).map { k in 0.05 * (k % 2 == 0 ? 1.0 : -1.0) }
+        trial.emg["flexor_emg"] = zip(truth[0], noise).map { $0 + 0.1 + $1 }
+        let refined = refine(truth, trial, proposalWeight: 1e-3, correctionCutoff: 1)
+        let correction = zip(refined[0], truth[0]).map { $0 - $1 }
+        let middle = Array(correction[10..<50])
+        // The slow part (+0.1) comes through; the alternating ±0.05 at the Nyquist frequency is damped ~1000-fold.
+        #expect(abs(middle.reduce(0, +) / Double(middle.count) - 0.1) < 0.01, "mean correction \(middle.reduce(0, +) / Double(middle.count))")
+        let alternation = zip(middle.dropFirst(), middle).map { abs($0 - $1) }.max()!
+        #expect(alternation < 0.002, "frame-to-frame change of the correction \(alternation)")
+    }
+}
