@@ -65,7 +65,8 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     public var inputs = NMMInputs.all
     /// How ``NMMInputs/all`` refines the network's proposal with a trial's torque and EMG.
     /// Its weights were chosen on S01's training trials alone (network trained on trials 01 04 05 09, refined trials 02 and
-    /// 07; λ ∈ {0.01, 0.1, 1} × f_c ∈ {0.5, 1, 2, 50 Hz}, by the hidden muscles' mean r): λ = 0.01, f_c = 0.5 Hz.
+    /// 07; λ ∈ {0.01, 0.1, 1} × f_c ∈ {0.5, 1, 2, 50 Hz}, by the hidden muscles' mean r): λ = 0.01, f_c = 0.5 Hz; then the
+    /// agonist prior's weight in the refinement from {0.1, 0.3, 1} (1 cost brachialis 0.04 of r): 0.3.
     public var refinement = TrialRefinement(proposalWeight: 0.01)
     /// Default settings.
     public init() {}

@@ -9,6 +9,7 @@ import Musculoskeletal
 ///                           + emgWeight · mean_{measured m, k} (e_m − EMG_m)²
 ///                           + proposalWeight · mean_{m, k} (e_m − p_m)²
 ///                           + emgWeight / (2 sin(π f_c h))² · mean_{m, k} (Δ(e_m − p_m))²
+///                           + the NMM's ``AgonistPrior`` at `agonistWeight` (when given one)
 ///
 /// τ(e) runs the whole ``MuscleSystem`` chain (delay, activation dynamics from e[0] at steady state, forces, moment
 /// arms) with the personalised parameters fitted on the training trials; s_c is the coordinate's RMS torque over
@@ -25,16 +26,20 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     public var emgWeight: Double
     /// The frequency (Hz) below which the correction of the proposal may vary freely.
     public var correctionCutoff: Double
+    /// Weight the NMM gives the agonist prior it refines with (each hidden muscle near its measured agonists' effort
+    /// times its recruitment gain).
+    public var agonistWeight: Double
     /// Iterations of the solver at most.
     public var iterations: Int
 
     /// A refinement; see the properties.
-    public init(proposalWeight: Double, emgWeight: Double = 1, correctionCutoff: Double = 0.5, iterations: Int = 300) {
+    public init(proposalWeight: Double, emgWeight: Double = 1, correctionCutoff: Double = 0.5, agonistWeight: Double = 0.3,
+                iterations: Int = 300) {
         self.proposalWeight = proposalWeight; self.emgWeight = emgWeight; self.correctionCutoff = correctionCutoff
-        self.iterations = iterations
+        self.agonistWeight = agonistWeight; self.iterations = iterations
     }
 
-    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, iterations }
+    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, agonistWeight, iterations }
 
     /// A refinement as a saved model records it; a setting the record lacks (saved before it existed) takes its default.
     public init(from decoder: any Decoder) throws {
@@ -43,14 +48,19 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         self.init(proposalWeight: try container.decodeIfPresent(Double.self, forKey: .proposalWeight) ?? defaults.proposalWeight,
                   emgWeight: try container.decodeIfPresent(Double.self, forKey: .emgWeight) ?? defaults.emgWeight,
                   correctionCutoff: try container.decodeIfPresent(Double.self, forKey: .correctionCutoff) ?? defaults.correctionCutoff,
+                  agonistWeight: try container.decodeIfPresent(Double.self, forKey: .agonistWeight) ?? defaults.agonistWeight,
                   iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations)
     }
 
-    /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape).
+    /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape); `agonistPrior`, when given, is
+    /// added at its own weight with the recruitment `gains` of its hidden muscles.
     public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
-                       measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double]) -> [[Double]] {
-        let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
+                       measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
+                       agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:]) -> [[Double]] {
+        var objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
                                   measured: measured, coordinates: coordinates, torqueScales: torqueScales)
+        objective.agonistPrior = agonistPrior
+        objective.gains = gains
         let count = proposal.count * trial.frameCount
         let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
             .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
@@ -69,6 +79,9 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         let emg: [(muscle: Int, values: [Double])]
         /// The coordinates whose torque the trial records (indices into the geometry's), with that torque.
         let torque: [(coordinate: Int, values: [Double], scale: Double)]
+        /// The training loss's agonist prior, and the fitted recruitment gains it uses.
+        var agonistPrior: AgonistPrior?
+        var gains: [Int: Double] = [:]
 
         init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
              parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double]) {
@@ -101,6 +114,11 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             }
             var gradient = system.backward(pass, torqueGradient: torqueGradient, geometry: trial.geometry,
                                            sampleInterval: trial.sampleInterval).excitation.flatMap { $0 }
+            if let agonistPrior {
+                let prior = agonistPrior.evaluate(pass, geometry: trial.geometry, gains: gains)
+                value += prior.loss
+                for (index, g) in prior.gradient.flatMap({ $0 }).enumerated() { gradient[index] += g }
+            }
             let emgScale = refinement.emgWeight / Double(max(emg.count, 1) * n)
             for entry in emg {
                 for k in 0..<n {
