@@ -5,7 +5,7 @@ enum Axes {
     static let tickLength = 4.0
 
     /// Horizontal grid lines and left tick labels at each tick of `scale`.
-    static func drawY(_ scale: NiceScale, in plot: Rect, into svg: inout SVGBuilder) {
+    static func drawY(_ scale: any AxisScale, in plot: Rect, into svg: inout SVGBuilder) {
         svg.open("g", ["class": .text("y-axis")])
         for tick in scale.ticks {
             let y = scale.position(of: tick, from: plot.maxY, to: plot.y)
@@ -27,7 +27,7 @@ enum Axes {
     }
 
     /// Baseline, outward ticks and (when `labelled`) tick labels of a horizontal axis.
-    static func drawX(_ scale: NiceScale, in plot: Rect, labelled: Bool, into svg: inout SVGBuilder) {
+    static func drawX(_ scale: any AxisScale, in plot: Rect, labelled: Bool, into svg: inout SVGBuilder) {
         svg.open("g", ["class": .text("x-axis")])
         svg.element("line", [
             "x1": .number(plot.x), "y1": .number(plot.maxY), "x2": .number(plot.maxX), "y2": .number(plot.maxY),

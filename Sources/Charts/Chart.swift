@@ -10,4 +10,6 @@ public protocol Chart: Sendable {
     var summary: String { get }
     /// The SVG document, `role="img"`, with a `viewBox` and no fixed size so it scales with its container.
     func svg(id: String) -> String
+    /// The numbers drawn, as CSV with a header row: every sample, not the decimated line the SVG draws.
+    var csv: String { get }
 }

@@ -60,7 +60,27 @@ public struct Band: Sendable, Equatable {
     }
 }
 
-/// One panel of a time-series chart: its series, bands and a note such as "r = 0.93".
+/// A point singled out on a panel, e.g. the training step whose state a fit kept: a filled circle with a legend entry.
+public struct Marker: Sendable, Equatable {
+    /// The name shown in the legend and on hover, e.g. "kept (step 300)".
+    public var name: String
+    /// Horizontal position.
+    public var x: Double
+    /// Vertical position.
+    public var y: Double
+    /// Whose colour the marker takes.
+    public var role: SeriesRole
+
+    /// Creates a marker.
+    public init(name: String, x: Double, y: Double, role: SeriesRole = .measured) {
+        self.name = name
+        self.x = x
+        self.y = y
+        self.role = role
+    }
+}
+
+/// One panel of a time-series chart: its series, bands, markers and a note such as "r = 0.93".
 public struct Panel: Sendable, Equatable {
     /// The panel's heading, e.g. the muscle name; empty for a single-panel chart.
     public var title: String
@@ -72,13 +92,20 @@ public struct Panel: Sendable, Equatable {
     public var bands: [Band]
     /// A short note drawn in the panel's top-right corner (fit statistics); empty for none.
     public var annotation: String
+    /// Points drawn over the lines.
+    public var markers: [Marker]
+    /// Linear or logarithmic vertical axis.
+    public var yScale: AxisKind
 
     /// Creates a panel.
-    public init(title: String = "", yAxis: AxisTitle, series: [Series], bands: [Band] = [], annotation: String = "") {
+    public init(title: String = "", yAxis: AxisTitle, series: [Series], bands: [Band] = [], annotation: String = "",
+                markers: [Marker] = [], yScale: AxisKind = .linear) {
         self.title = title
         self.yAxis = yAxis
         self.series = series
         self.bands = bands
         self.annotation = annotation
+        self.markers = markers
+        self.yScale = yScale
     }
 }

@@ -1,9 +1,20 @@
-/// A legend entry: a name and how it is drawn (a line sample or a filled swatch).
+/// A legend entry: a name and a sample drawn as the chart draws what it names.
 struct LegendEntry: Equatable {
+    /// How the sample is drawn.
+    enum Symbol: Equatable {
+        /// A line in the series' colour and dash.
+        case line
+        /// A translucent swatch, as bands are drawn.
+        case band
+        /// A solid swatch, as bars are drawn.
+        case swatch
+        /// A filled circle, as points and markers are drawn.
+        case marker
+    }
+
     var name: String
     var style: SeriesStyle
-    var isBand: Bool
-    var marker: Bool = false
+    var symbol: Symbol
 }
 
 /// Lays out legend entries in rows across the chart's width and draws them.
@@ -13,18 +24,23 @@ enum Legend {
     static let rowHeight = 16.0
     static let sampleWidth = 24.0
 
-    /// The distinct entries of some panels' series and bands, in first-seen order (bands first).
+    /// The distinct entries of some panels' bands, series and markers, in first-seen order (bands first, markers last).
     static func entries(of panels: [Panel]) -> [LegendEntry] {
         var seen = Set<String>()
         var entries: [LegendEntry] = []
         for panel in panels {
             for band in panel.bands where seen.insert("band:" + band.name).inserted {
-                entries.append(LegendEntry(name: band.name, style: band.role.style, isBand: true))
+                entries.append(LegendEntry(name: band.name, style: band.role.style, symbol: .band))
             }
         }
         for panel in panels {
             for series in panel.series where seen.insert("line:" + series.name).inserted {
-                entries.append(LegendEntry(name: series.name, style: series.role.style, isBand: false))
+                entries.append(LegendEntry(name: series.name, style: series.role.style, symbol: .line))
+            }
+        }
+        for panel in panels {
+            for marker in panel.markers where seen.insert("marker:" + marker.name).inserted {
+                entries.append(LegendEntry(name: marker.name, style: marker.role.style, symbol: .marker))
             }
         }
         return entries
@@ -59,16 +75,17 @@ enum Legend {
         for (entry, position) in zip(entries, placed) {
             let x = originX + position.0
             let middle = originY + Double(position.1) * rowHeight + rowHeight / 2
-            if entry.isBand {
+            switch entry.symbol {
+            case .band, .swatch:
                 svg.element("rect", [
                     "x": .number(x), "y": .number(middle - 5), "width": .number(sampleWidth), "height": .number(10),
-                    "fill": .text(entry.style.color), "fill-opacity": .text("0.2"),
+                    "fill": .text(entry.style.color), "fill-opacity": entry.symbol == .band ? .text("0.2") : nil,
                 ])
-            } else if entry.marker {
+            case .marker:
                 svg.element("circle", [
                     "cx": .number(x + sampleWidth / 2), "cy": .number(middle), "r": .number(3.5), "fill": .text(entry.style.color),
                 ])
-            } else {
+            case .line:
                 svg.element("line", [
                     "x1": .number(x), "y1": .number(middle), "x2": .number(x + sampleWidth), "y2": .number(middle),
                     "stroke": .text(entry.style.color), "stroke-width": .number(entry.style.width),

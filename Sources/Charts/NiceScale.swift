@@ -10,9 +10,9 @@ import Foundation
 ///     scale.ticks      // [0.2, 0.3, 0.4, 0.5, 0.6, 0.7]
 ///     scale.label(0.3) // "0.3"
 public struct NiceScale: Sendable, Equatable {
-    /// The lower end of the axis, a multiple of `step` at or below the smallest data value.
+    /// The lower end of the axis: a multiple of `step` at or below the smallest data value (the value itself when tight).
     public let lower: Double
-    /// The upper end of the axis, a multiple of `step` at or above the largest data value.
+    /// The upper end of the axis: a multiple of `step` at or above the largest data value (the value itself when tight).
     public let upper: Double
     /// The distance between ticks: 1, 2 or 5 × 10ⁿ.
     public let step: Double
@@ -23,8 +23,9 @@ public struct NiceScale: Sendable, Equatable {
     ///
     /// Non-finite bounds give the unit interval; an empty range (`minimum == maximum`) is widened by one
     /// unit (or by 10 % of the value's magnitude, if larger) on each side so that a constant series still
-    /// gets a readable axis.
-    public init(minimum: Double, maximum: Double, tickCount: Int = 5) {
+    /// gets a readable axis. A `tight` scale ends exactly at the data (time axes: no padding before the first
+    /// sample or after the last) and its ticks are the nice multiples of `step` inside it.
+    public init(minimum: Double, maximum: Double, tickCount: Int = 5, tight: Bool = false) {
         precondition(tickCount >= 2, "a scale needs at least two ticks")
         var low = minimum.isFinite ? minimum : 0
         var high = maximum.isFinite ? maximum : 1
@@ -38,13 +39,13 @@ public struct NiceScale: Sendable, Equatable {
         let range = Self.niceNumber(high - low, rounding: false)
         let step = Self.niceNumber(range / Double(tickCount - 1), rounding: true)
         self.step = step
-        self.lower = (low / step).rounded(.down) * step
-        self.upper = (high / step).rounded(.up) * step
+        self.lower = tight ? low : (low / step).rounded(.down) * step
+        self.upper = tight ? high : (high / step).rounded(.up) * step
         self.decimals = max(0, -Int((log10(step)).rounded(.down)))
     }
 
-    /// Builds a scale for the finite values among `values`, optionally forced to include zero.
-    public init<S: Sequence>(covering values: S, includingZero: Bool = false, tickCount: Int = 5) where S.Element == Double {
+    /// Builds a scale for the finite values among `values`, optionally forced to include zero, optionally `tight`.
+    public init<S: Sequence>(covering values: S, includingZero: Bool = false, tickCount: Int = 5, tight: Bool = false) where S.Element == Double {
         var low = Double.infinity
         var high = -Double.infinity
         for value in values where value.isFinite {
@@ -56,15 +57,18 @@ public struct NiceScale: Sendable, Equatable {
             high = max(high, 0)
         }
         if low > high { (low, high) = (0, 1) }
-        self.init(minimum: low, maximum: high, tickCount: tickCount)
+        self.init(minimum: low, maximum: high, tickCount: tickCount, tight: tight)
     }
 
-    /// The tick positions from `lower` to `upper` inclusive, each rounded to `decimals` digits.
+    /// The multiples of `step` from `lower` to `upper` inclusive, each rounded to `decimals` digits.
     public var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded()) + 1
+        let slack = 1e-9
+        let first = (lower / step - slack).rounded(.up)
+        let last = (upper / step + slack).rounded(.down)
+        guard first <= last else { return [] }
         let factor = pow(10, Double(decimals))
-        return (0..<count).map { index in
-            let raw = lower + Double(index) * step
+        return (0...Int(last - first)).map { index in
+            let raw = (first + Double(index)) * step
             return (raw * factor).rounded() / factor
         }
     }

@@ -24,8 +24,11 @@ public struct ParameterBar: Sendable, Equatable {
     }
 }
 
-/// Horizontal bars comparing generic and fitted parameters, with the fit's bounds as whiskers and the
-/// truth (when known) as a black tick.
+/// Horizontal bars from each parameter's generic value (a grey tick) to its fitted value, with the fit's bounds as
+/// whiskers and the truth (when known) as a black tick.
+///
+/// The axis covers the values shown, not zero: fitted scale factors of 0.9 and 1.1 differ visibly, where bars from
+/// zero would hide them. Each row's hover title gives its numbers.
 public struct ParameterBarChart: Chart {
     /// The chart's title.
     public var title: String
@@ -50,19 +53,19 @@ public struct ParameterBarChart: Chart {
 
     private var scale: NiceScale {
         let values = bars.flatMap { [$0.generic, $0.fitted] + [$0.lower, $0.upper, $0.truth].compactMap { $0 } }
-        return NiceScale(covering: values, includingZero: true, tickCount: 6)
+        return NiceScale(covering: values, tickCount: 6)
     }
 
     private var legendEntries: [LegendEntry] {
         var entries = [
-            LegendEntry(name: "generic", style: Self.genericStyle, isBand: true),
-            LegendEntry(name: "fitted", style: Self.fittedStyle, isBand: true),
+            LegendEntry(name: "generic", style: Self.genericStyle, symbol: .line),
+            LegendEntry(name: "fitted", style: Self.fittedStyle, symbol: .swatch),
         ]
         if bars.contains(where: { $0.lower != nil || $0.upper != nil }) {
-            entries.append(LegendEntry(name: "bounds", style: SeriesStyle(color: "#333333", width: 1), isBand: false))
+            entries.append(LegendEntry(name: "bounds", style: SeriesStyle(color: "#333333", width: 1), symbol: .line))
         }
         if bars.contains(where: { $0.truth != nil }) {
-            entries.append(LegendEntry(name: "truth", style: Self.truthStyle, isBand: false))
+            entries.append(LegendEntry(name: "truth", style: Self.truthStyle, symbol: .line))
         }
         return entries
     }
@@ -84,11 +87,18 @@ public struct ParameterBarChart: Chart {
         let x = { (value: Double) in scale.position(of: value, from: plot.x, to: plot.maxX) }
         for (index, bar) in bars.enumerated() {
             let top = plot.y + Double(index) * Self.rowHeight + 4
-            let zero = x(0)
             body.open("g", ["class": .text("parameter")])
+            body.text("title", [:], Self.rowText(bar))
+            body.element("rect", [
+                "x": .number(0), "y": .number(top - 4), "width": .number(Self.width), "height": .number(Self.rowHeight),
+                "fill": .text("#000000"), "fill-opacity": .text("0"),
+            ])
             body.text("text", ["x": .number(plot.x - 8), "y": .number(top + 15), "text-anchor": .text("end")], bar.label)
-            drawBar(from: zero, to: x(bar.generic), y: top, height: 10, style: Self.genericStyle, into: &body)
-            drawBar(from: zero, to: x(bar.fitted), y: top + 11, height: 10, style: Self.fittedStyle, into: &body)
+            drawBar(from: x(bar.generic), to: x(bar.fitted), y: top + 6, height: 10, style: Self.fittedStyle, into: &body)
+            body.element("line", [
+                "x1": .number(x(bar.generic)), "y1": .number(top + 1), "x2": .number(x(bar.generic)), "y2": .number(top + 21),
+                "stroke": .text(Self.genericStyle.color), "stroke-width": .number(2),
+            ])
             if bar.lower != nil || bar.upper != nil {
                 let low = x(bar.lower ?? bar.fitted)
                 let high = x(bar.upper ?? bar.fitted)
@@ -129,6 +139,14 @@ public struct ParameterBarChart: Chart {
             "x": .number(min(start, end)), "y": .number(y), "width": .number(abs(end - start)), "height": .number(height),
             "fill": .text(style.color),
         ])
+    }
+
+    /// One row's numbers, for its hover title: "BRA: fitted 1.12, generic 1, bounds 0.5 to 2, truth 1.1".
+    static func rowText(_ bar: ParameterBar) -> String {
+        var text = "\(bar.label): fitted \(SVGNumber.readable(bar.fitted)), generic \(SVGNumber.readable(bar.generic))"
+        if let lower = bar.lower, let upper = bar.upper { text += ", bounds \(SVGNumber.readable(lower)) to \(SVGNumber.readable(upper))" }
+        if let truth = bar.truth { text += ", truth \(SVGNumber.readable(truth))" }
+        return text
     }
 
     /// A sentence listing each row's generic and fitted values (and truth where known).

@@ -58,7 +58,8 @@ enum SVGDocument {
     /// The font stack of every chart: the reader's system font, nothing downloaded.
     static let fontFamily = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
-    /// `<svg role="img" aria-labelledby=…>` with `<title>` and `<desc>` first, then `body`.
+    /// `<svg role="img" aria-labelledby=…>` with `<title>` and `<desc>` first, then `body`. An untitled chart's
+    /// `<title>` is the summary's first sentence, so that every chart has a name to show on hover and to read aloud.
     static func wrap(id: String, width: Double, height: Double, title: String, summary: String, body: SVGBuilder) -> String {
         let safeID = SVGText.identifier(id)
         var svg = SVGBuilder()
@@ -72,7 +73,7 @@ enum SVGDocument {
             "font-family": .text(fontFamily),
             "font-size": .number(11),
         ])
-        svg.text("title", ["id": .text("\(safeID)-title")], title)
+        svg.text("title", ["id": .text("\(safeID)-title")], title.isEmpty ? ChartSummary.firstSentence(of: summary) : title)
         svg.text("desc", ["id": .text("\(safeID)-desc")], summary)
         svg.append(body)
         svg.close("svg")

@@ -41,7 +41,8 @@ public struct ScatterChart: Chart {
         self.annotation = annotation
     }
 
-    static let width = 480.0
+    /// As wide as the other charts, so that its text is drawn at the same size when the report scales them alike.
+    static let width = 640.0
     static let plotSize = 340.0
 
     /// One scale for both axes, so the identity line runs at 45°.
@@ -53,10 +54,10 @@ public struct ScatterChart: Chart {
     public func svg(id: String) -> String {
         let safeID = SVGText.identifier(id)
         let headerHeight = title.isEmpty ? 8.0 : 28.0
-        var entries = groups.map { LegendEntry(name: $0.name, style: $0.role.style, isBand: false, marker: true) }
-        entries.append(LegendEntry(name: "identity (y = x)", style: SeriesStyle(color: "#777777", dash: "4 3", width: 1), isBand: false))
+        var entries = groups.map { LegendEntry(name: $0.name, style: $0.role.style, symbol: .marker) }
+        entries.append(LegendEntry(name: "identity (y = x)", style: SeriesStyle(color: "#777777", dash: "4 3", width: 1), symbol: .line))
         let legendHeight = Legend.height(of: entries, width: Self.width - 24) + 6
-        let plot = Rect(x: 70, y: headerHeight + legendHeight + 8, width: Self.plotSize, height: Self.plotSize)
+        let plot = Rect(x: (Self.width - Self.plotSize) / 2, y: headerHeight + legendHeight + 8, width: Self.plotSize, height: Self.plotSize)
         let scale = self.scale
         var body = SVGBuilder()
         Axes.drawTitle(title, into: &body)
@@ -72,6 +73,7 @@ public struct ScatterChart: Chart {
         ])
         for group in groups {
             body.open("g", ["fill": .text(group.role.style.color), "fill-opacity": .text("0.7"), "class": .text("points")])
+            body.text("title", [:], "\(group.name): \(group.x.count) points, \(xAxis.title) \(ChartSummary.range(group.x)), \(yAxis.title) \(ChartSummary.range(group.y))")
             for (x, y) in zip(group.x, group.y) where x.isFinite && y.isFinite {
                 body.element("circle", [
                     "cx": .number(scale.position(of: x, from: plot.x, to: plot.maxX)),
@@ -85,7 +87,7 @@ public struct ScatterChart: Chart {
             body.text("text", ["x": .number(plot.x + 8), "y": .number(plot.y + 16), "class": .text("annotation")], annotation)
         }
         Axes.drawXTitle(xAxis, under: plot, offset: 34, into: &body)
-        Axes.drawYTitle(yAxis, beside: plot, x: 16, into: &body)
+        Axes.drawYTitle(yAxis, beside: plot, x: plot.x - 54, into: &body)
         return SVGDocument.wrap(id: safeID, width: Self.width, height: plot.maxY + 46, title: title, summary: summary, body: body)
     }
 

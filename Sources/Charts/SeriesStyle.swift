@@ -17,8 +17,9 @@ public struct SeriesStyle: Sendable, Equatable, Hashable {
         self.width = width
     }
 
-    /// The Okabe–Ito colours in the order generic series use them (black is kept for the truth).
-    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#F0E442"]
+    /// The Okabe–Ito colours in the order generic series use them (black is kept for the truth; its yellow, 1.3:1
+    /// against white, is left out: a thin line in it cannot be seen on paper).
+    public static let palette = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9"]
 
     /// Dash patterns cycled together with the palette for generic series.
     static let dashes: [String?] = [nil, "6 3", "2 2", "8 3 2 3"]

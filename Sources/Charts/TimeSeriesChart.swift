@@ -47,7 +47,7 @@ public struct TimeSeriesChart: Chart {
 
     private var xScale: NiceScale {
         let xs = panels.flatMap { $0.series.flatMap(\.x) + $0.bands.flatMap(\.x) }
-        return NiceScale(covering: xs, tickCount: columnCount == 1 ? 8 : 5)
+        return NiceScale(covering: xs, tickCount: columnCount == 1 ? 8 : 5, tight: true)
     }
 
     /// The SVG document; see ``Chart/svg(id:)``.
@@ -56,7 +56,7 @@ public struct TimeSeriesChart: Chart {
         let columns = columnCount
         let rows = (panels.count + columns - 1) / columns
         let entries = Legend.entries(of: panels)
-        let showLegend = entries.count > 1 || entries.contains(where: \.isBand)
+        let showLegend = entries.count > 1 || entries.contains { $0.symbol != .line }
         let headerHeight = title.isEmpty ? 8.0 : 28.0
         let legendHeight = showLegend ? Legend.height(of: entries, width: Self.width - 24) + 4 : 0
         let cellWidth = (Self.width - Self.rightMargin) / Double(columns)
@@ -80,7 +80,7 @@ public struct TimeSeriesChart: Chart {
                 width: cellWidth - Self.leftMargin - Self.rightMargin,
                 height: plotHeight)
             let renderer = TimeSeriesPanelRenderer(
-                panel: panel, xScale: xScale, yScale: TimeSeriesPanelRenderer.yScale(for: panel, tickCount: panels.count == 1 ? 6 : 4))
+                panel: panel, xAxis: xAxis, xScale: xScale, yScale: TimeSeriesPanelRenderer.yScale(for: panel, tickCount: panels.count == 1 ? 6 : 4))
             let isBottom = index + columns >= panels.count
             renderer.draw(in: plot, clipID: "\(safeID)-clip-\(index)", labelX: isBottom, into: &body)
             Axes.drawYTitle(panel.yAxis, beside: plot, x: cellX + 14, into: &body)
@@ -114,6 +114,9 @@ public struct TimeSeriesChart: Chart {
             }
         }
         if !seriesTexts.isEmpty { sentence += ". Series: " + seriesTexts.joined(separator: "; ") }
+        let markers = panels.flatMap(\.markers).map { "\($0.name) at \(SVGNumber.readable($0.x)), \(SVGNumber.readable($0.y))" }
+        if !markers.isEmpty { sentence += ". Marked: " + markers.joined(separator: "; ") }
+        if panels.contains(where: { $0.yScale == .logarithmic }) { sentence += ". Vertical axis logarithmic" }
         let notes = panels.filter { !$0.annotation.isEmpty }.map { panels.count > 1 ? "\($0.title): \($0.annotation)" : $0.annotation }
         if !notes.isEmpty { sentence += ". " + notes.joined(separator: "; ") }
         return sentence + "."
@@ -127,5 +130,11 @@ enum ChartSummary {
         let finite = values.filter(\.isFinite)
         guard let low = finite.min(), let high = finite.max() else { return "with no finite values" }
         return "from \(SVGNumber.readable(low)) to \(SVGNumber.readable(high))"
+    }
+
+    /// A summary's first sentence (up to the first ". ").
+    static func firstSentence(of text: String) -> String {
+        guard let end = text.range(of: ". ") else { return text }
+        return String(text[..<end.lowerBound]) + "."
     }
 }

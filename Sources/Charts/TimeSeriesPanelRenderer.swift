@@ -1,13 +1,18 @@
-/// Draws one panel of a time-series chart (grid, axes, bands, lines, heading, note) into a plot rectangle.
+/// Draws one panel of a time-series chart (grid, axes, bands, lines, markers, heading, note, hover values) into a
+/// plot rectangle.
 struct TimeSeriesPanelRenderer {
     var panel: Panel
+    var xAxis: AxisTitle
     var xScale: NiceScale
-    var yScale: NiceScale
+    var yScale: any AxisScale
 
-    /// The y scale that covers a panel's series and bands.
-    static func yScale(for panel: Panel, tickCount: Int) -> NiceScale {
-        let values = panel.series.flatMap(\.y) + panel.bands.flatMap { $0.lower + $0.upper }
-        return NiceScale(covering: values, tickCount: tickCount)
+    /// The y scale that covers a panel's series, bands and markers: linear or logarithmic as the panel asks.
+    static func yScale(for panel: Panel, tickCount: Int) -> any AxisScale {
+        let values = panel.series.flatMap(\.y) + panel.bands.flatMap { $0.lower + $0.upper } + panel.markers.map(\.y)
+        switch panel.yScale {
+        case .linear: return NiceScale(covering: values, tickCount: tickCount)
+        case .logarithmic: return LogScale(covering: values)
+        }
     }
 
     /// Draws the panel; `labelX` decides whether the x tick labels appear (only on a grid's bottom row).
@@ -26,7 +31,7 @@ struct TimeSeriesPanelRenderer {
         }
         for series in panel.series {
             let style = series.role.style
-            let path = linePath(x: series.x, y: series.y, in: plot)
+            let path = linePath(x: series.x, y: drawable(series.y), in: plot)
             guard !path.isEmpty else { continue }
             svg.element("path", [
                 "d": .text(path), "fill": .text("none"), "stroke": .text(style.color),
@@ -34,7 +39,19 @@ struct TimeSeriesPanelRenderer {
                 "stroke-linejoin": .text("round"),
             ])
         }
+        for marker in panel.markers {
+            let x = xScale.position(of: marker.x, from: plot.x, to: plot.maxX)
+            let y = yScale.position(of: marker.y, from: plot.maxY, to: plot.y)
+            guard x.isFinite, y.isFinite else { continue }
+            svg.open("circle", [
+                "cx": .number(x), "cy": .number(y), "r": .number(4.5), "fill": .text(marker.role.style.color),
+                "stroke": .text("#ffffff"), "stroke-width": .number(1.5),
+            ])
+            svg.text("title", [:], "\(marker.name): \(xAxis.title) \(SVGNumber.readable(marker.x)), \(panel.yAxis.title) \(SVGNumber.readable(marker.y))")
+            svg.close("circle")
+        }
         svg.close("g")
+        HoverColumns(panel: panel, xAxis: xAxis, xScale: xScale).draw(in: plot, into: &svg)
         if !panel.title.isEmpty {
             svg.text("text", ["x": .number(plot.x), "y": .number(plot.y - 6), "font-weight": .text("600")], panel.title)
         }
@@ -44,6 +61,11 @@ struct TimeSeriesPanelRenderer {
             ], panel.annotation)
         }
         svg.close("g")
+    }
+
+    /// The values the y scale can place: on a log scale, zero and below become gaps.
+    private func drawable(_ values: [Double]) -> [Double] {
+        panel.yScale == .logarithmic ? values.map { $0 > 0 ? $0 : .nan } : values
     }
 
     private func point(_ x: Double, _ y: Double, in plot: Rect) -> String {

@@ -117,9 +117,9 @@ import Testing
         let root = try parse(chart.svg(id: "params"))
         let bars = elements(named: "g", in: root).filter { attribute("class", of: $0) == "parameter" }
         #expect(bars.count == 2)
-        #expect(elements(named: "rect", in: bars[0]).count == 2)
-        #expect(elements(named: "line", in: bars[0]).count == 4, "three whisker lines and the truth tick")
-        #expect(elements(named: "line", in: bars[1]).isEmpty)
+        #expect(elements(named: "rect", in: bars[0]).count == 2, "the fitted bar and the row's hover area")
+        #expect(elements(named: "line", in: bars[0]).count == 5, "the generic tick, three whisker lines and the truth tick")
+        #expect(elements(named: "line", in: bars[1]).count == 1, "the generic tick only")
         #expect(chart.summary.contains("BRA: generic 987, fitted 1200, truth 1180"))
     }
 

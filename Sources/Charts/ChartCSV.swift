@@ -1,0 +1,70 @@
+/// Writes CSV (RFC 4180) for a chart's data download.
+///
+/// Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
+/// prefixed with `'`, since names come from notebooks and data files a reader did not write (OWASP's CSV injection
+/// advice); numbers are written in full (Swift's shortest exact form), a non-finite one as an empty field.
+enum ChartCSV {
+    /// One line from its fields, ending in CRLF.
+    static func row(_ fields: [String]) -> String {
+        fields.joined(separator: ",") + "\r\n"
+    }
+
+    /// A text field, quoted when it holds a comma, quote or line break.
+    static func text(_ value: String) -> String {
+        var value = value
+        if let first = value.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { value = "'" + value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// A number field.
+    static func number(_ value: Double?) -> String {
+        guard let value, value.isFinite else { return "" }
+        return "\(value)"
+    }
+}
+
+extension TimeSeriesChart {
+    /// One row per sample of every series: panel, quantity, series, x, value.
+    public var csv: String {
+        var text = ChartCSV.row(["panel", "quantity", "series", ChartCSV.text(xAxis.text), "value"])
+        for panel in panels {
+            for series in panel.series {
+                let prefix = [ChartCSV.text(panel.title), ChartCSV.text(panel.yAxis.text), ChartCSV.text(series.name)]
+                for (x, y) in zip(series.x, series.y) {
+                    text += ChartCSV.row(prefix + [ChartCSV.number(x), ChartCSV.number(y)])
+                }
+            }
+            for marker in panel.markers {
+                text += ChartCSV.row([ChartCSV.text(panel.title), ChartCSV.text(panel.yAxis.text), ChartCSV.text(marker.name),
+                                      ChartCSV.number(marker.x), ChartCSV.number(marker.y)])
+            }
+        }
+        return text
+    }
+}
+
+extension ParameterBarChart {
+    /// One row per parameter: label, generic, fitted, lower and upper bound, truth (empty when unknown).
+    public var csv: String {
+        var text = ChartCSV.row(["parameter", "generic", "fitted", "lower", "upper", "truth"])
+        for bar in bars {
+            text += ChartCSV.row([ChartCSV.text(bar.label), ChartCSV.number(bar.generic), ChartCSV.number(bar.fitted),
+                                  ChartCSV.number(bar.lower), ChartCSV.number(bar.upper), ChartCSV.number(bar.truth)])
+        }
+        return text
+    }
+}
+
+extension ScatterChart {
+    /// One row per point: group, x, y.
+    public var csv: String {
+        var text = ChartCSV.row(["group", ChartCSV.text(xAxis.text), ChartCSV.text(yAxis.text)])
+        for group in groups {
+            for (x, y) in zip(group.x, group.y) {
+                text += ChartCSV.row([ChartCSV.text(group.name), ChartCSV.number(x), ChartCSV.number(y)])
+            }
+        }
+        return text
+    }
+}
