@@ -1,3 +1,4 @@
+import Charts
 import Foundation
 import Testing
 @testable import Notebook
@@ -48,6 +49,25 @@ import Testing
         #expect(tables[2].columns.last == "truth")
         #expect(first.html.components(separatedBy: "<figure id=").count - 1 == 4)
         #expect(first.html.contains("TRImed (hidden)"))
+
+        // Charts: legends name the fits as the notebook does; the loss has a log axis, distinct colours, a continuous
+        // validation line and a marker at the step the fit kept; hidden muscles' strengths are marked as such.
+        let charts = first.record.outcomes[1].outputs.compactMap { if case .figure(let chart, _) = $0.content { return chart } else { return nil } }
+        let emg = try #require(charts[0] as? TimeSeriesChart)
+        #expect(emg.panels.map(\.title) == ["BRA (hidden)", "TRImed (hidden)"])
+        #expect(emg.panels[0].series.map(\.name) == ["truth", "nmm", "mse", "so"])
+        let torque = try #require(charts[1] as? TimeSeriesChart)
+        #expect(torque.panels[0].series.map(\.name) == ["inverse dynamics", "nmm", "mse", "so"])
+        let strengths = try #require(charts[2] as? ParameterBarChart)
+        #expect(strengths.bars.map(\.label).filter { $0.hasSuffix("(hidden)") } == ["BRA (hidden)", "TRImed (hidden)"])
+        let loss = try #require(charts[3] as? TimeSeriesChart).panels[0]
+        #expect(loss.yScale == .logarithmic)
+        #expect(Set(loss.series.map(\.role.style.color)).count == loss.series.count, "each term its own colour")
+        let validation = try #require(loss.series.first { $0.name == "validation" })
+        #expect(validation.y.allSatisfy(\.isFinite) && validation.y.count >= 1, "drawn through the steps that have it")
+        let kept = try #require(loss.markers.first)
+        #expect(kept.y == validation.y.min())
+        #expect(kept.name == "kept (step \(Int(kept.x)))")
 
         // Metrics in the JSON report.
         let metrics = try #require(first.json["metrics"] as? [[String: Any]])

@@ -9,7 +9,9 @@ struct PlotEMGCommand: NotebookCommand {
         black, or else the recorded EMG envelope), and each fit's predicted excitation in its house style — NMM \
         dashed vermillion, MSE dotted blue, static optimisation dash-dotted green. The note in each panel is \
         Pearson's r of the first fit against the reference. Without `muscles:`, the muscles whose EMG was not an \
-        input of the fit are drawn: those are the estimates that matter.
+        input of the fit are drawn: those are the estimates that matter. Each panel says whether its muscle was \
+        hidden from the fit or an EMG input (naming any compared fit whose `measured:` list differs); the legend \
+        names each fit as the notebook does.
         """
     static let parameters: [ParameterSpec] = FitPlotSupport.commonParameters + [
         .option("muscles", .list(.word), default: "the hidden muscles", help: "Which muscles to draw."),
@@ -17,7 +19,7 @@ struct PlotEMGCommand: NotebookCommand {
     static let examples = ["plot emg nmm compare: [mse, so] reference: data trial: trial03 muscles: [BRA, TRImed]"]
 
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
-        let (fits, trial, reference) = try FitPlotSupport.selection(invocation)
+        let (fits, labels, trial, reference) = try FitPlotSupport.selection(invocation)
         guard let main = fits.first?.prediction(trial) else { return CommandResult() }
         let hidden = main.muscles.filter { !(fits.first?.artifact.measured.contains($0) ?? false) }
         let muscles = invocation.words("muscles") ?? (hidden.isEmpty ? main.muscles : hidden)
@@ -40,16 +42,15 @@ struct PlotEMGCommand: NotebookCommand {
                 }
             }
             var note = ""
-            for fit in fits {
+            for (fit, (label, role)) in zip(fits, zip(labels, FitPlotSupport.roles(of: fits))) {
                 guard let prediction = fit.prediction(trial), let row = prediction.muscles.firstIndex(of: muscle) else { continue }
-                series.append(Series(name: fit.artifact.method.uppercased(), x: prediction.time, y: prediction.excitation[row],
-                                     role: FitPlotSupport.role(fit.artifact.method)))
+                series.append(Series(name: label, x: prediction.time, y: prediction.excitation[row],
+                                     role: role))
                 if note.isEmpty {
-                    note = FitPlotSupport.annotation(reference: referenceValues, estimate: prediction.excitation[row], method: fit.artifact.method)
+                    note = FitPlotSupport.annotation(reference: referenceValues, estimate: prediction.excitation[row], label: label)
                 }
             }
-            let measured = fits.first?.artifact.measured.contains(muscle) ?? false
-            panels.append(Panel(title: muscle + (measured ? " (EMG input)" : " (hidden)"), yAxis: AxisTitle("Excitation", unit: "0–1"),
+            panels.append(Panel(title: FitPlotSupport.muscleTitle(muscle, fits: fits, labels: labels), yAxis: AxisTitle("Excitation", unit: "0–1"),
                                 series: series, annotation: note))
         }
         let chart = TimeSeriesChart(title: invocation.text("title") ?? "Excitation, \(trial)", xAxis: AxisTitle("Time", unit: "s"), panels: panels)

@@ -8,7 +8,8 @@ struct PlotParametersCommand: NotebookCommand {
         For each muscle, the generic value (grey, 1 on this scale) and the fitted value (blue) of one parameter, \
         as multiples of the generic model's, with the bounds the fit had to respect as whiskers and, where it \
         is known, the truth as a black tick. Parameters are OpenSim's names: max_isometric_force, \
-        optimal_fiber_length, tendon_slack_length.
+        optimal_fiber_length, tendon_slack_length. A muscle the fit's `measured:` list leaves out is marked \
+        "(hidden)": its strength trades one for one with its recruitment, so read it as a prior, not a measurement.
         """
     static let parameters: [ParameterSpec] = [
         .argument("fit", .kind(FitResultValue.kind), help: "The fit."),
@@ -37,7 +38,8 @@ struct PlotParametersCommand: NotebookCommand {
         let fitsParameters = fit.artifact.method != "so"
         let bars = fit.artifact.report.parameters.keys.sorted().compactMap { muscle -> ParameterBar? in
             guard let entry = fit.artifact.report.parameters[muscle]?[parameter], entry.generic != 0 else { return nil }
-            return ParameterBar(label: muscle, generic: 1, fitted: entry.fitted / entry.generic,
+            let hidden = !fit.artifact.measured.isEmpty && !fit.artifact.measured.contains(muscle)
+            return ParameterBar(label: muscle + (hidden ? " (hidden)" : ""), generic: 1, fitted: entry.fitted / entry.generic,
                                 lower: fitsParameters ? scaleBounds.0 : nil, upper: fitsParameters ? scaleBounds.1 : nil,
                                 truth: entry.truth.map { $0 / entry.generic })
         }

@@ -17,7 +17,7 @@ struct PlotTorqueCommand: NotebookCommand {
     static let examples = ["plot torque nmm compare: [mse, so] reference: data trial: trial03"]
 
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
-        let (fits, trial, reference) = try FitPlotSupport.selection(invocation)
+        let (fits, labels, trial, reference) = try FitPlotSupport.selection(invocation)
         guard let main = fits.first?.prediction(trial) else { return CommandResult() }
         let coordinates = invocation.words("coordinates") ?? main.coordinates
         var panels: [Panel] = []
@@ -34,13 +34,13 @@ struct PlotTorqueCommand: NotebookCommand {
                 referenceValues = values
             }
             var note = ""
-            for fit in fits {
+            for (fit, (label, role)) in zip(fits, zip(labels, FitPlotSupport.roles(of: fits))) {
                 guard let prediction = fit.prediction(trial), let row = prediction.coordinates.firstIndex(of: coordinate) else { continue }
-                series.append(Series(name: fit.artifact.method.uppercased(), x: prediction.time, y: prediction.torque[row],
-                                     role: FitPlotSupport.role(fit.artifact.method)))
+                series.append(Series(name: label, x: prediction.time, y: prediction.torque[row],
+                                     role: role))
                 if note.isEmpty, let referenceValues, referenceValues.count == prediction.torque[row].count {
                     let statistics = SignalMetrics(predicted: prediction.torque[row], reference: referenceValues)
-                    note = "R² = \(NumberText.readable(statistics.r2)) (\(fit.artifact.method))"
+                    note = "R² = \(NumberText.readable(statistics.r2)) (\(label))"
                 }
             }
             panels.append(Panel(title: coordinate, yAxis: AxisTitle("Torque", unit: "N·m"), series: series, annotation: note))

@@ -96,6 +96,14 @@ public struct FitResultValue: NotebookObject {
         ["metrics", "excitation", "torque", "parameters", "method", "test"] + (artifact.history.isEmpty ? [] : ["loss"]) + artifact.predictions.map(\.name)
     }
 
+    /// The step whose state the fit kept and its loss: the first lowest validation loss, as the trainer keeps it, or the
+    /// last step (with its total loss) when it trained without validation.
+    var keptStep: (step: Int, loss: Double)? {
+        let validated = artifact.history.compactMap { record in record.validation.map { (step: record.step, loss: $0) } }
+        if let best = validated.min(by: { $0.loss < $1.loss }) { return best }
+        return artifact.history.last.map { (step: $0.step, loss: $0.total) }
+    }
+
     /// The training and validation losses against the optimisation step, if the method has them.
     var lossHistory: SeriesSet? {
         let history = artifact.history
