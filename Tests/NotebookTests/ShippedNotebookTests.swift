@@ -14,7 +14,7 @@ import Testing
         let harness = try NotebookHarness()
         var options = RunOptions(outputDirectory: harness.output, toolVersion: "test")
         options.registry = .standard
-        let runner = NotebookRunner(options: options, progress: ProgressReporter(enabled: false) { _ in }, printDiagnostic: { _ in })
+        let runner = NotebookRunner(options: options, progress: ProgressReporter(style: .silent) { _ in }, printDiagnostic: { _ in })
         let url = Self.folder.appendingPathComponent(name)
         let first = try runner.run(notebookAt: url, displayPath: "Notebooks/\(name)")
         let problems = first.diagnostics.map(\.description).joined(separator: "\n")

@@ -104,7 +104,7 @@ struct NotebookHarness {
         options.templateURL = template
         options.registry = registry
         let printed = Mutex<[Diagnostic]>([])
-        let runner = NotebookRunner(options: options, progress: ProgressReporter(enabled: false) { _ in },
+        let runner = NotebookRunner(options: options, progress: ProgressReporter(style: .silent) { _ in },
                                     printDiagnostic: { diagnostic in printed.withLock { $0.append(diagnostic) } })
         let record = try runner.run(notebookAt: url, displayPath: url.lastPathComponent)
         let html = try String(contentsOf: runner.htmlURL(for: url), encoding: .utf8)
