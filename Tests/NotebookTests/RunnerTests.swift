@@ -27,8 +27,8 @@ import Testing
         #expect(html.contains("<a href=\"#fig-waves\">Figure 1</a>"))
         #expect(html.contains("<strong>Figure 1.</strong>"))
         #expect(html.contains("role=\"img\""))
-        #expect(html.contains("<code>rate = 100</code>"))
-        #expect(html.contains("<dd>7 </dd>"), "the seed is in the footer")
+        #expect(html.contains("<code>rate = 100</code> (notebook line 14)"))
+        #expect(html.contains("<code>7</code> slow-sum, line 34<br>"), "the seed is in the footer")
         #expect(html.contains("print(&quot;shown, not run&quot;)"))
         #expect(html.components(separatedBy: "class=\"cell ok\"").count - 1 == 3)
     }
@@ -45,7 +45,7 @@ import Testing
         let metrics = try #require(run.json["metrics"] as? [[String: Any]])
         #expect((metrics.first?["values"] as? [String: Double])?["total"] == 6.5)
         #expect(run.json["succeeded"] as? Bool == true)
-        #expect((run.json["parameters"] as? [[String: Any]])?.first?["name"] as? String == "rate")
+        #expect(((run.json["run"] as? [String: Any])?["parameters"] as? [[String: Any]])?.first?["name"] as? String == "rate")
         #expect((run.json["figures"] as? [[String: Any]])?.count == 1)
     }
 
@@ -66,7 +66,7 @@ import Testing
         #expect(run.printed.map(\.location.line) == [14, 20], "errors also go to standard error")
         #expect(run.html.contains("broken.md:14:7: error: this string is not closed"))
         #expect(run.html.contains("broken.md:20:36: error: rate must be more than 0"))
-        #expect(run.html.contains("Skipped: it uses &#39;fast&#39;, which was not made because cell 3 (line 19) failed."))
+        #expect(run.html.contains("Skipped: it uses &#39;fast&#39;, which was not made because cell 3 (line 20) failed."))
         #expect(run.html.contains("<a href=\"#cell-2\">Go to the first problem (line 14).</a>"))
         let cells = try #require(run.json["cells"] as? [[String: Any]])
         #expect(cells.map { $0["status"] as? String } == ["succeeded", "failed", "failed", "skipped", "succeeded"])

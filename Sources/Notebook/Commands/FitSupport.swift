@@ -12,7 +12,7 @@ enum FitSupport {
         .option("test", .list(.word), default: "the split's (a subject's only trial)", help: "Test trials, whose excitations and torques are predicted."),
         .option("measured", .list(.word), default: "the muscles with EMG that cross the coordinates", help: "Muscles whose EMG is an input of the fit."),
         .option("coordinates", .list(.word), default: "every coordinate", help: "Coordinates whose inverse-dynamics torques are fitted."),
-        .option("seed", .integer, default: "1", help: "Seeds initialisation and sampling: same seed, same fit."),
+        .seed(help: "Seeds initialisation and sampling: same seed, same fit."),
     ]
 
     /// The subject folder, training and test trials an invocation names.
@@ -69,17 +69,23 @@ enum FitSupport {
         // The trials' EMG as the notebook holds it: what 'process emg' made, when it ran.
         let emg = Dictionary(uniqueKeysWithValues: subject.subject.trials.compactMap { trial in trial.emg.map { (trial.name, $0) } })
         var request = FitRequest(source: source, method: method, measured: measured, train: train, test: test,
-                                 coordinates: coordinates, seed: invocation.integer("seed") ?? 1, emgChannels: channels)
+                                 coordinates: coordinates, seed: invocation.integer("seed") ?? ParameterSpec.defaultSeed, emgChannels: channels)
         request.emg = emg
         return (request, subject)
     }
 
     /// Runs a request, showing Estimation's status lines on the terminal, and keeps what the report needs.
     static func run(_ request: FitRequest, bounds: ParameterBounds, invocation: Invocation, context: CommandContext) throws -> FitArtifact {
-        context.progress.update(fraction: 0, message: "\(invocation.command): fitting on \(request.train.count) trials")
+        context.progress.begin("\(invocation.command) (line \(invocation.location.line)): fitting on \(request.train.count) trials")
         let outcome: FitRequest.Outcome
         do {
-            outcome = try request.run { line in context.progress.status("  \(line)") }
+            outcome = try request.run { line in
+                if let fraction = ProgressReporter.fraction(in: line) {
+                    context.progress.report("  \(line)", fraction: fraction)
+                } else {
+                    context.progress.status("  \(line)")
+                }
+            }
         } catch let error as EstimationError {
             throw invocation.error("\(invocation.command) failed: \(error)")
         } catch let error as InputError {
@@ -92,9 +98,16 @@ enum FitSupport {
             measured: outcome.measured, coordinates: request.coordinates, bounds: bounds, model: model?.snapshot)
     }
 
-    /// The value and outputs of a fit: its summary and its metrics for the JSON report.
+    /// The value and outputs of a fit: its summary, its metrics for the JSON report, and a warning when it was tested on
+    /// a trial it trained on (whether computed now or read from the cache).
     static func result(_ artifact: FitArtifact) -> CommandResult {
         let value = FitResultValue(artifact)
+        var warnings: [CommandOutput] = []
+        let overlap = artifact.report.test.filter(artifact.report.train.contains)
+        if !overlap.isEmpty {
+            warnings.append(.warning("\(overlap.joined(separator: ", ")) \(overlap.count == 1 ? "is" : "are") both trained on and tested: "
+                + "its torque and measured muscles are not out-of-sample, only the hidden muscles' excitations are (leave-one-muscle-out)"))
+        }
         var metrics: [(String, Double?)] = []
         for (muscle, entry) in artifact.report.excitation.sorted(by: { $0.key < $1.key }) {
             metrics += [("\(muscle) excitation r, trial mean", entry.trialMean.r), ("\(muscle) excitation RMSE, trial mean", entry.trialMean.rmse)]
@@ -103,6 +116,6 @@ enum FitSupport {
             metrics += [("\(coordinate) torque R², trial mean", entry.trialMean.r2), ("\(coordinate) torque RMSE (N·m), trial mean", entry.trialMean.rmse)]
         }
         metrics.append(("fit seconds", artifact.report.fitSeconds))
-        return CommandResult(value: .object(value), outputs: [.text(value.summary), .metrics(title: "\(artifact.method) metrics", values: metrics)])
+        return CommandResult(value: .object(value), outputs: [.text(value.summary)] + warnings + [.metrics(title: "\(artifact.method) metrics", values: metrics)])
     }
 }

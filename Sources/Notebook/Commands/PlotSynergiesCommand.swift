@@ -17,7 +17,7 @@ struct PlotSynergiesCommand: NotebookCommand {
         .argument("emg", .kind("series"), help: "EMG envelopes, e.g. data.trial01.emg."),
         .option("count", .integer, default: "by vaf:", help: "Number of synergies."),
         .option("vaf", .number, default: "0.9", help: "Variance to account for when count: is not given (0–1)."),
-        .option("seed", .integer, default: "1", help: "Seeds the factorisation's random starts."),
+        .seed(help: "Seeds the factorisation's random starts."),
         .option("title", .text, default: "\"Synergy activations\"", help: "The chart's title."),
         .option("caption", .text, default: "the cell's caption", help: "The figure's caption."),
     ]
@@ -26,7 +26,7 @@ struct PlotSynergiesCommand: NotebookCommand {
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
         guard let emg = invocation.series("emg") else { return CommandResult() }
         let data = emg.channels.map { $0.values.map { max(0, $0.isFinite ? $0 : 0) } }
-        let seed = UInt64(max(0, invocation.integer("seed") ?? 1))
+        let seed = UInt64(max(0, invocation.integer("seed") ?? ParameterSpec.defaultSeed))
         let factorization: NonnegativeMatrixFactorization
         do {
             if let count = invocation.integer("count") {

@@ -18,7 +18,7 @@ struct SimulateArmCommand: NotebookCommand {
         an existing folder made with the same settings is reused.
         """
     static let parameters: [ParameterSpec] = [
-        .option("seed", .integer, default: "1", help: "Seeds every random draw: same seed, same subject."),
+        .seed(help: "Seeds every random draw: same seed, same subject."),
         .option("curls", .list(.number), default: "[0, 1, 2, 3, 4, 5, 2.5] kg", help: "Masses held in the hand, one curl trial each (kg)."),
         .option("pushdowns", .list(.number), default: "[15, 30, 45] N", help: "Cable forces, one triceps push-down trial each (N)."),
         .option("duration", .number, default: "10", help: "Length of each trial in seconds."),
@@ -30,7 +30,7 @@ struct SimulateArmCommand: NotebookCommand {
     ]
 
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
-        let seed = invocation.integer("seed") ?? 1
+        let seed = invocation.integer("seed") ?? ParameterSpec.defaultSeed
         guard seed >= 0 else { throw invocation.error("the seed is a whole number from 0", at: "seed") }
         let duration = invocation.number("duration") ?? 10
         guard duration >= 1, duration <= 600 else { throw invocation.error("a trial lasts from 1 to 600 s", at: "duration") }
@@ -53,7 +53,7 @@ struct SimulateArmCommand: NotebookCommand {
         let stamp = "nmm \(context.toolVersion)\n\(invocation.canonicalArguments)\n"
         try OutputFolder.requireRealFolder(folder)
         if (try? String(contentsOf: folder.appendingPathComponent(".nmm-simulation"), encoding: .utf8)) != stamp {
-            context.progress.update(fraction: 0, message: "simulating \(tasks.count) trials")
+            context.progress.begin("simulating \(tasks.count) trials")
             // Written whole beside the old folder, then renamed into place: an interrupted run leaves the old subject
             // or none, never half of one (the next run removes the partial folder).
             let manager = FileManager.default
@@ -70,6 +70,8 @@ struct SimulateArmCommand: NotebookCommand {
         let subject = try LoadOpenSimCommand.reading(invocation, argument: "seed") { try Subject.load(folder: folder.path) }
         let value = SubjectValue(subject)
         let place = "\(context.outputDirectory.lastPathComponent)/\(context.notebookName)/\(folder.lastPathComponent)"
+        // The simulated data's digests go into the run record like any input's.
+        try context.recordInput(folder.path, shownAs: place, for: invocation, argument: "name")
         return CommandResult(value: .object(value), outputs: [.text("\(value.summary); written to \(place)")])
     }
 }

@@ -23,7 +23,9 @@ public enum MarkdownReader {
         guard let text = String(data: data, encoding: .utf8) else {
             throw Diagnostic("the notebook is not UTF-8 text", at: SourceLocation(file: displayPath, line: 1, column: 1))
         }
-        return parse(text, path: displayPath)
+        var document = parse(text, path: displayPath)
+        document.sha256 = SHA256.hex(data)
+        return document
     }
 
     /// Parses notebook text.
@@ -35,10 +37,11 @@ public enum MarkdownReader {
         var usedIDs: Set<String> = []
         var firstHeading: Heading?
         var cellCount = 0
+        var warnings: [Diagnostic] = []
 
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_VALIDATE_UTF8
         guard let root = cmark_parse_document(body, body.utf8.count, options) else {
-            return NotebookDocument(path: path, title: frontMatter["title"] ?? fileTitle(path), frontMatter: frontMatter, items: [], lines: lines)
+            return NotebookDocument(path: path, title: frontMatter["title"] ?? fileTitle(path), frontMatter: frontMatter, items: [], lines: lines, sha256: SHA256.hex(Data(text.utf8)))
         }
         defer { cmark_node_free(root) }
 
@@ -52,6 +55,10 @@ public enum MarkdownReader {
                 let literal = cmark_node_get_literal(current).map { String(cString: $0) } ?? ""
                 let language = info.split(separator: " ").first.map(String.init) ?? ""
                 let fenced = isFence(lines.indices.contains(startLine - 1) ? lines[startLine - 1] : "")
+                if fenced {
+                    warnings += FenceCheck.warnings(language: language, literal: literal, startLine: startLine,
+                                                    endLine: Int(cmark_node_get_end_line(current)), lines: lines, path: path)
+                }
                 if fenced && language.lowercased() == "nmm" {
                     cellCount += 1
                     let source = literal.hasSuffix("\n") ? String(literal.dropLast()) : literal
@@ -80,10 +87,13 @@ public enum MarkdownReader {
             node = cmark_node_next(current)
         }
         let title = frontMatter["title"] ?? firstHeading?.text ?? fileTitle(path)
-        return NotebookDocument(path: path, title: title, frontMatter: frontMatter, items: items, lines: lines)
+        var document = NotebookDocument(path: path, title: title, frontMatter: frontMatter, items: items, lines: lines, sha256: SHA256.hex(Data(text.utf8)))
+        document.warnings = warnings
+        return document
     }
 
-    private static func isFence(_ line: String) -> Bool {
+    /// Whether a line opens or closes a fenced code block (up to three spaces, then ``` or ~~~).
+    static func isFence(_ line: String) -> Bool {
         let trimmed = line.drop { $0 == " " }
         return trimmed.hasPrefix("```") || trimmed.hasPrefix("~~~")
     }

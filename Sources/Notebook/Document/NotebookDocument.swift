@@ -12,6 +12,10 @@ public struct NotebookDocument: Sendable {
     public var items: [DocumentItem]
     /// The file's lines, for error excerpts.
     public var lines: [String]
+    /// The SHA-256 of the notebook's bytes (of its text when it was not read from a file).
+    public var sha256: String
+    /// What looks wrong in the Markdown itself: a fence spelt almost `nmm`, a fence that is never closed.
+    public var warnings: [Diagnostic] = []
 
     /// The `nmm` cells in order.
     public var cells: [NotebookCell] {

@@ -70,9 +70,10 @@ public final class CommandContext {
     }
 
     /// Records the hash of a file or of every file inside a folder (for readers that open files themselves).
-    /// Returns the combined hash; a missing path is an error at `argument` of the invocation.
+    /// Returns the combined hash; a missing path is an error at `argument` of the invocation. A folder's files are
+    /// listed under `shownAs` (default `path`), e.g. a folder the run wrote itself under its place in the output folder.
     @discardableResult
-    public func recordInput(_ path: String, for invocation: Invocation, argument: String? = nil) throws -> String {
+    public func recordInput(_ path: String, shownAs: String? = nil, for invocation: Invocation, argument: String? = nil) throws -> String {
         let url = try resolve(path, for: invocation, argument: argument)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
@@ -88,7 +89,7 @@ public final class CommandContext {
         }
         var combined = SHA256()
         for file in files {
-            let shown = (path as NSString).appendingPathComponent(file)
+            let shown = ((shownAs ?? path) as NSString).appendingPathComponent(file)
             guard let fileURL = readableRoots.admit(url.appendingPathComponent(file)) else {
                 throw invocation.error("'\(shown)' is a symbolic link that leads outside the folders this notebook may read; nmm does not follow it", at: argument)
             }
@@ -97,7 +98,7 @@ public final class CommandContext {
             try checkSize(of: fileURL, named: shown, for: invocation, argument: argument)
             guard let data = FileManager.default.contents(atPath: fileURL.path) else { continue }
             let hash = SHA256.hex(data)
-            recordInput(displayPath: (path as NSString).appendingPathComponent(file), sha256: hash)
+            recordInput(displayPath: shown, sha256: hash)
             combined.update("\(file)\0\(hash)\0")
         }
         return combined.finalize()

@@ -24,4 +24,7 @@ public enum CommandOutput: Sendable {
     case figure(any Chart, caption: String?)
     /// Named numbers (metrics), listed in the JSON report (the HTML shows tables and text, not raw metrics).
     case metrics(title: String, values: [(String, Double?)])
+    /// Something that ran but is probably not what the author meant; shown where it happened and printed on standard
+    /// error with the statement's location.
+    case warning(String)
 }

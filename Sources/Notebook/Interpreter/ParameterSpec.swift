@@ -67,6 +67,14 @@ public struct ParameterSpec: Sendable, Equatable {
         ParameterSpec(name: name, position: .positional, type: type, isRequired: required, defaultText: nil, help: help)
     }
 
+    /// The seed a command uses when none is written.
+    public static let defaultSeed = 1
+
+    /// The `seed:` option (a whole number, default ``defaultSeed``); the run record lists every seed used, written or not.
+    public static func seed(help: String) -> ParameterSpec {
+        .option("seed", .integer, default: String(defaultSeed), help: help)
+    }
+
     /// A `name: value` option.
     public static func option(_ name: String, _ type: ValueType, default defaultText: String? = nil, required: Bool = false, help: String) -> ParameterSpec {
         ParameterSpec(name: name, position: .option, type: type, isRequired: required, defaultText: defaultText, help: help)

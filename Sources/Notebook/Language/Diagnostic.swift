@@ -1,4 +1,6 @@
-/// An error a user caused — in the notebook's syntax, an option, a file it names — with where it happened.
+/// An error a user caused — in the notebook's syntax, an option, a file it names — with where it happened; or a
+/// warning about something that runs but is probably not what the author meant (an unknown `@fig-` reference, a fence
+/// spelt ```nm, a fit tested on a trial it trained on).
 ///
 /// The same text goes to the terminal and into the report:
 ///
@@ -12,16 +14,32 @@ public struct Diagnostic: Error, Sendable, Equatable, CustomStringConvertible {
     public var location: SourceLocation
     /// The text of the notebook line at `location`, for the excerpt with a caret; filled in by the runner.
     public var sourceLine: String?
+    /// Whether it stops the statement (an error) or only warns.
+    public var severity: Severity
+
+    /// How serious a diagnostic is.
+    public enum Severity: String, Sendable, Equatable {
+        /// The statement did not run.
+        case error
+        /// It ran, but probably not as the author meant.
+        case warning
+    }
 
     /// Creates a diagnostic.
-    public init(_ message: String, at location: SourceLocation, sourceLine: String? = nil) {
+    public init(_ message: String, at location: SourceLocation, sourceLine: String? = nil, severity: Severity = .error) {
         self.message = message
         self.location = location
         self.sourceLine = sourceLine
+        self.severity = severity
     }
 
-    /// The one-line form: `file:line:col: error: message`.
-    public var headline: String { "\(location): error: \(message)" }
+    /// A warning.
+    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+        Diagnostic(message, at: location, severity: .warning)
+    }
+
+    /// The one-line form: `file:line:col: error: message` (or `warning:`).
+    public var headline: String { "\(location): \(severity.rawValue): \(message)" }
 
     /// The source excerpt with a caret under the column, or an empty string when the line is unknown.
     public var excerpt: String {

@@ -1,7 +1,7 @@
 /// "Did you mean …?" hints: the candidate closest to a misspelt name by edit distance.
-enum Suggestions {
+public enum Suggestions {
     /// The candidate within two edits of `word` (or a third of its length), closest first; `nil` if none.
-    static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
+    public static func closest<S: Sequence>(to word: String, among candidates: S) -> String? where S.Element == String {
         let limit = max(2, word.count / 3)
         var best: (String, Int)?
         for candidate in Set(candidates).sorted() {

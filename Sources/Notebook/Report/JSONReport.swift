@@ -3,10 +3,44 @@ import Foundation
 
 /// The machine-readable twin of the HTML report: every table, metric and figure line (all samples), with the run record.
 struct JSONReport: Encodable {
+    /// What a reader needs to reproduce the run: the tool and its digest, the notebook's digest, every parameter with
+    /// where its value came from, every seed used, every input's digest, and the machine.
+    struct Run: Encodable {
+        var nmmVersion: String
+        var binarySHA256: String
+        var notebookSHA256: String
+        var date: String
+        var seconds: Double
+        var os: String
+        var cpu: String
+        var threads: Int
+        var blas: String
+        var parameters: [Parameter]
+        var seeds: [Seed]
+        var inputs: [Input]
+
+        enum CodingKeys: String, CodingKey {
+            case nmmVersion = "nmm_version", binarySHA256 = "binary_sha256", notebookSHA256 = "notebook_sha256"
+            case date, seconds, os, cpu, threads, blas, parameters, seeds, inputs
+        }
+    }
+
     struct Parameter: Encodable {
         var name: String
         var value: String
-        var overridden: Bool
+        var notebookValue: String
+        var source: String
+
+        enum CodingKeys: String, CodingKey {
+            case name, value, source, notebookValue = "notebook_value"
+        }
+    }
+
+    struct Seed: Encodable {
+        var seed: Int
+        var command: String
+        var line: Int
+        var source: String
     }
 
     struct Input: Encodable {
@@ -69,13 +103,10 @@ struct JSONReport: Encodable {
 
     var notebook: String
     var title: String
-    var nmmVersion: String
-    var date: String
-    var seconds: Double
     var succeeded: Bool
-    var parameters: [Parameter]
-    var seeds: [Int]
-    var inputs: [Input]
+    var run: Run
+    /// Every warning: the notebook's (fences, references) and its statements'.
+    var warnings: [Problem]
     var cells: [Cell]
     var tables: [Table]
     var metrics: [Metrics]
@@ -85,13 +116,15 @@ struct JSONReport: Encodable {
         let formatter = ISO8601DateFormatter()
         notebook = record.document.path
         title = record.document.title
-        nmmVersion = record.toolVersion
-        date = formatter.string(from: record.date)
-        seconds = record.seconds
         succeeded = !record.failed
-        parameters = record.parameters.map { Parameter(name: $0.name, value: $0.valueText, overridden: $0.isOverridden) }
-        seeds = record.seeds
-        inputs = record.inputs.map { Input(path: $0.path, sha256: $0.sha256) }
+        let environment = record.environment
+        run = Run(
+            nmmVersion: record.toolVersion, binarySHA256: record.binarySHA256, notebookSHA256: record.document.sha256,
+            date: formatter.string(from: record.date), seconds: record.seconds,
+            os: environment.os, cpu: environment.cpu, threads: environment.threads, blas: environment.blas,
+            parameters: record.parameters.map { Parameter(name: $0.name, value: $0.valueText, notebookValue: $0.defaultText, source: $0.source) },
+            seeds: record.seeds.map { Seed(seed: $0.value, command: $0.command, line: $0.line, source: $0.isDefault ? "default" : "written") },
+            inputs: record.inputs.map { Input(path: $0.path, sha256: $0.sha256) })
         cells = record.outcomes.map { outcome in
             var cell = Cell(number: outcome.cell.number, line: outcome.cell.fenceLine, label: outcome.cell.options.label,
                             status: "succeeded", seconds: outcome.seconds, cacheHits: outcome.cacheHits, errors: [], skipReason: nil)
@@ -108,6 +141,12 @@ struct JSONReport: Encodable {
         }
         var tables: [Table] = []
         var metrics: [Metrics] = []
+        if let abortion = record.abortion {
+            cells = [Cell(number: 0, line: abortion.location.line, label: nil, status: "not run", seconds: 0, cacheHits: 0,
+                          errors: [Problem(message: abortion.message, file: abortion.location.file, line: abortion.location.line, column: abortion.location.column)],
+                          skipReason: nil)]
+        }
+        var warnings = record.warnings.map { Problem(message: $0.message, file: $0.location.file, line: $0.location.line, column: $0.location.column) }
         for outcome in record.outcomes {
             for output in outcome.outputs {
                 switch output.content {
@@ -116,6 +155,8 @@ struct JSONReport: Encodable {
                 case .metrics(let title, let values):
                     metrics.append(Metrics(cell: outcome.cell.number, line: output.line, title: title,
                                            values: Dictionary(values, uniquingKeysWith: { _, last in last })))
+                case .warning(let message):
+                    warnings.append(Problem(message: message, file: record.document.path, line: output.line, column: 1))
                 case .text, .figure:
                     break
                 }
@@ -123,6 +164,7 @@ struct JSONReport: Encodable {
         }
         self.tables = tables
         self.metrics = metrics
+        self.warnings = warnings
         figures = FigureCatalog(outcomes: record.outcomes).entries.map {
             Figure(number: $0.number, id: $0.id, cell: $0.cell, caption: $0.caption, description: $0.chart.summary,
                    series: ($0.chart as? TimeSeriesChart).map { chart in

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns a ``RunRecord`` into the dictionary the Mustache template renders.
 ///
 /// Every string from the notebook or from data goes in as plain text and is escaped by `{{…}}`; only
@@ -26,10 +28,18 @@ struct ReportContext {
             "cellCount": record.outcomes.count,
             "cacheText": cacheText,
             "items": items,
-            "parameters": record.parameters.map { ["name": $0.name, "value": $0.valueText, "overridden": $0.isOverridden] },
-            "seeds": record.seeds.map { ["value": String($0)] },
+            "parameters": record.parameters.map { ["name": $0.name, "value": $0.valueText, "source": $0.source] },
+            "seeds": record.seeds.map { ["value": String($0.value), "command": $0.command, "line": $0.line, "isDefault": $0.isDefault] },
             "inputs": record.inputs.map { ["path": $0.path, "sha256": $0.sha256] },
             "hasInputs": !record.inputs.isEmpty,
+            "inputCount": record.inputs.count,
+            "notebookSHA256": document.sha256,
+            "binarySHA256": record.binarySHA256.isEmpty ? "unknown" : record.binarySHA256,
+            "os": record.environment.os,
+            "cpu": record.environment.cpu,
+            "threads": record.environment.threads,
+            "blas": record.environment.blas,
+            "documentWarnings": record.warnings.map { ["location": "line \($0.location.line)", "message": $0.message] },
         ]
         let toc = document.items.compactMap { item -> [String: Any]? in
             guard case .prose(let prose) = item, let heading = prose.heading, heading.level <= 3 else { return nil }
@@ -37,6 +47,8 @@ struct ReportContext {
         }
         root["toc"] = toc
         root["hasToc"] = toc.count >= 2
+        root["aborted"] = record.abortion.map { ["headline": $0.headline] } ?? false
+        if record.abortion != nil { root["items"] = [[String: Any]]() }
         if let first = failures.first {
             let failedCount = failures.filter { if case .failed = $0.status { return true } else { return false } }.count
             let skippedCount = failures.count - failedCount
@@ -107,12 +119,16 @@ struct ReportContext {
             "code": outcome.cell.code,
             "errors": errors,
             "skipped": skipped,
-            "outputs": outcome.outputs.enumerated().map { output(cell: outcome.cell.number, position: $0, $1.content) },
+            "overrides": record.parameters.filter { $0.isOverridden && (outcome.cell.origin.line...outcome.cell.lastLine).contains($0.location.line) }
+                .map { ["name": $0.name, "value": $0.valueText, "notebookValue": $0.defaultText] },
+            "outputs": outcome.outputs.enumerated().map { output(cell: outcome.cell.number, position: $0, line: $1.line, $1.content) },
         ]
     }
 
-    private func output(cell: Int, position: Int, _ content: CommandOutput) -> [String: Any] {
+    private func output(cell: Int, position: Int, line: Int, _ content: CommandOutput) -> [String: Any] {
         switch content {
+        case .warning(let message):
+            return ["warning": ["line": line, "message": message]]
         case .text(let text):
             return ["text": ["content": text]]
         case .table(let table):
@@ -121,7 +137,11 @@ struct ReportContext {
             return [:]
         case .figure:
             guard let entry = figures.entry(cell: cell, position: position) else { return [:] }
-            return ["figure": ["id": entry.id, "number": entry.number, "caption": entry.caption, "svg": entry.chart.svg(id: entry.id + "-chart")]]
+            let svg = entry.chart.svg(id: entry.id + "-chart")
+            return ["figure": [
+                "id": entry.id, "number": entry.number, "caption": entry.caption, "svg": svg,
+                "svgBase64": Data(svg.utf8).base64EncodedString(), "csvBase64": Data(entry.chart.csv.utf8).base64EncodedString(),
+            ]]
         }
     }
 

@@ -17,7 +17,7 @@ struct NotebookExecution {
 
     private(set) var session = Session()
     private(set) var parameters: [NotebookParameter] = []
-    private(set) var seeds: Set<Int> = []
+    private(set) var seeds: [SeedUse] = []
     private var failedNames: [String: FailedOrigin] = [:]
 
     init(document: NotebookDocument, options: RunOptions, context: CommandContext, report: @escaping (Diagnostic) -> Void) {
@@ -39,7 +39,7 @@ struct NotebookExecution {
 
     private mutating func run(_ cell: NotebookCell, into outcome: inout CellOutcome) {
         let (statements, syntaxErrors) = Parser.parse(cell.source, origin: cell.origin, commandNames: options.registry.names)
-        let origin = FailedOrigin(cell: cell.number, line: cell.fenceLine)
+        let origin = FailedOrigin(cell: cell.number, line: cell.origin.line)
 
         let problems = (cell.optionDiagnostics + syntaxErrors).map(withSourceLine)
         if !problems.isEmpty {
@@ -56,6 +56,9 @@ struct NotebookExecution {
         for (index, statement) in statements.enumerated() {
             do {
                 let outputs = try execute(statement, hits: &outcome.cacheHits, misses: &outcome.cacheMisses)
+                for case .warning(let message) in outputs {
+                    report(withSourceLine(.warning(message, at: statement.location)))
+                }
                 outcome.outputs += outputs.map { CellOutcome.Output(content: $0, line: statement.location.line) }
             } catch {
                 let diagnostic = withSourceLine(Self.diagnostic(for: error, at: statement.location))
@@ -106,7 +109,8 @@ struct NotebookExecution {
             if let override {
                 value = try ParameterOverride.value(override, like: value, name: name, at: location)
             }
-            parameters.append(NotebookParameter(name: name, location: location, valueText: value.text, isOverridden: override != nil))
+            parameters.append(NotebookParameter(name: name, location: location, valueText: value.text, defaultText: evaluated.value.text,
+                                                isOverridden: override != nil))
             define(name, value, fingerprint: SHA256.hex("param\0\(name)\0\(value.canonicalText ?? evaluated.canonical)"), at: location)
             return []
         case .assign(let name, let location, let expression):
@@ -171,7 +175,11 @@ struct NotebookExecution {
             throw Diagnostic("unknown command '\(call.name)'", at: call.location)
         }
         let invocation = try ArgumentResolver(session: session).resolve(call, parameters: type.parameters)
-        if let seed = invocation.seed { seeds.insert(seed) }
+        if let seed = invocation.seed {
+            seeds.append(SeedUse(value: seed, command: call.name, line: call.location.line, isDefault: false))
+        } else if type.parameters.contains(where: { $0.name == "seed" && $0 == .seed(help: $0.help) }) {
+            seeds.append(SeedUse(value: ParameterSpec.defaultSeed, command: call.name, line: call.location.line, isDefault: true))
+        }
         context.beginCommand()
         let command = type.init()
         let result: CommandResult

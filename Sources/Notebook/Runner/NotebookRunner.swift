@@ -14,7 +14,8 @@ import Foundation
 /// made are skipped and marked; every other cell still runs. The report is always written — atomically,
 /// so a crash never leaves half a report over a good one. One run of a notebook writes its output at a time (a
 /// second waits), and a notebook reads only inside the folders ``RunOptions`` allows. Errors that prevent any run (an unreadable
-/// notebook, an unknown `--param`, a bad template) are thrown as ``Diagnostic``s before anything is written.
+/// notebook, an unknown `--param`, a bad template) are thrown as ``Diagnostic``s; an unknown `--param` first replaces the
+/// notebook's previous report with one that says the run stopped, so an old report never passes for this run's.
 public struct NotebookRunner {
     /// The options.
     public let options: RunOptions
@@ -46,15 +47,24 @@ public struct NotebookRunner {
         let started = Date()
         let template = try options.templateURL.map(ReportTemplate.init(contentsOf:)) ?? ReportTemplate.builtIn()
         let document = try MarkdownReader.read(contentsOf: url, displayPath: displayPath)
-        try checkOverrides(against: document)
-
         let name = url.deletingPathExtension().lastPathComponent
         let lock = try OutputFolder.lock(options.outputDirectory, notebook: name, progress: progress)
         defer { withExtendedLifetime(lock) {} }
+        do {
+            try checkOverrides(against: document)
+        } catch let diagnostic as Diagnostic {
+            var record = self.record(document: document, outcomes: [], parameters: [], inputs: [], seeds: [], warnings: [], started: started)
+            record.abortion = diagnostic
+            try write(record, template: template, for: url)
+            throw diagnostic
+        }
+        document.warnings.forEach(printDiagnostic)
+
         OutputFolder.removeLeftovers(of: name, in: options.outputDirectory, cache: options.resolvedCacheDirectory)
         try OutputFolder.requireRealFolder(options.outputDirectory.appendingPathComponent(name))
         try OutputFolder.requireRealFolder(options.resolvedCacheDirectory)
-        let roots = ReadableRoots([options.projectDirectory, url.deletingLastPathComponent(), options.outputDirectory] + options.resolvedDataRoots)
+        let roots = ReadableRoots([options.projectDirectory, url.deletingLastPathComponent(), options.outputDirectory]
+                                  + options.extraReadableRoots + options.resolvedDataRoots)
         let context = CommandContext(
             notebookDirectory: url.deletingLastPathComponent(), notebookName: name,
             outputDirectory: options.outputDirectory, toolVersion: options.toolVersion, progress: progress, readableRoots: roots)
@@ -66,14 +76,28 @@ public struct NotebookRunner {
             outcomes.append(outcome)
             progress.status(statusLine(outcome, of: cells.count))
         }
-        let record = RunRecord(
+        let references = FigureCatalog(outcomes: outcomes).unknownReferences(in: document)
+        references.forEach(printDiagnostic)
+        let record = self.record(
             document: document, outcomes: outcomes, parameters: execution.parameters,
             inputs: context.inputs.sorted { $0.key < $1.key }.map { (path: $0.key, sha256: $0.value) },
-            seeds: execution.seeds.sorted(), toolVersion: options.toolVersion, date: options.date,
-            seconds: Date().timeIntervalSince(started))
+            seeds: execution.seeds, warnings: document.warnings + references, started: started)
+        try write(record, template: template, for: url)
+        ResultCache(directory: options.resolvedCacheDirectory).prune(maximumBytes: options.cacheMaximumBytes)
+        return record
+    }
+
+    private func record(document: NotebookDocument, outcomes: [CellOutcome], parameters: [NotebookParameter],
+                        inputs: [(path: String, sha256: String)], seeds: [SeedUse], warnings: [Diagnostic], started: Date) -> RunRecord {
+        RunRecord(document: document, outcomes: outcomes, parameters: parameters, inputs: inputs, seeds: seeds,
+                  toolVersion: options.toolVersion, binarySHA256: options.buildIdentity, environment: options.environment,
+                  warnings: warnings, date: options.date, seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Writes the HTML and JSON reports, each whole.
+    private func write(_ record: RunRecord, template: ReportTemplate, for url: URL) throws {
         try AtomicFile.write(Data(template.render(record).utf8), to: htmlURL(for: url))
         try AtomicFile.write(try JSONReport(record: record).encoded(), to: jsonURL(for: url))
-        return record
     }
 
     /// Every `--param` must name a `param` of the notebook (a typo would otherwise be silently ignored).
@@ -96,7 +120,7 @@ public struct NotebookRunner {
     }
 
     private func statusLine(_ outcome: CellOutcome, of total: Int) -> String {
-        let place = "cell \(outcome.cell.number)/\(total) (line \(outcome.cell.fenceLine))"
+        let place = "cell \(outcome.cell.number)/\(total) (lines \(outcome.cell.origin.line)–\(outcome.cell.lastLine))"
         switch outcome.status {
         case .succeeded:
             let cached = outcome.cacheHits > 0 ? ", \(outcome.cacheHits) from cache" : ""

@@ -8,8 +8,25 @@ public struct NotebookParameter: Sendable {
     public var location: SourceLocation
     /// The value used, as text.
     public var valueText: String
+    /// The value the notebook writes, as text.
+    public var defaultText: String
     /// Whether the command line overrode the default.
     public var isOverridden: Bool
+
+    /// Where the value came from: "--param" or "notebook line N".
+    public var source: String { isOverridden ? "--param" : "notebook line \(location.line)" }
+}
+
+/// A seed a command used: written as `seed: N`, or the command's default when none was written.
+public struct SeedUse: Sendable, Equatable {
+    /// The seed.
+    public var value: Int
+    /// The command that used it.
+    public var command: String
+    /// The notebook line of the command.
+    public var line: Int
+    /// Whether the command took its default seed.
+    public var isDefault: Bool
 }
 
 /// Reads `--param name=value` text as a value of the same kind as the parameter's default.

@@ -10,6 +10,8 @@ public struct RunOptions: Sendable {
     public var outputDirectory: URL
     /// Where cached results live; defaults to `.nmm-cache` inside the output folder.
     public var cacheDirectory: URL?
+    /// The size the cache is trimmed to after a run (least recently used entries first).
+    public var cacheMaximumBytes = ResultCache.defaultMaximumBytes
     /// A user's own Mustache template instead of the built-in one.
     public var templateURL: URL?
     /// The nmm version, recorded in the report and part of every cache key.
@@ -17,12 +19,16 @@ public struct RunOptions: Sendable {
     /// What identifies the nmm build (`nmm run` uses a digest of its executable), part of every cache key, so that
     /// a rebuilt nmm — whose methods or defaults may have changed — never serves results an older build computed.
     public var buildIdentity = ""
+    /// The machine, recorded in the report (`nmm run` adds its BLAS configuration).
+    public var environment = RunEnvironment.current(blas: "unknown")
     /// The commands notebooks may use.
     public var registry: CommandRegistry = .standard
     /// The date recorded in the report.
     public var date = Date()
     /// The project the notebook belongs to: notebooks read inside it. Defaults to the current folder.
     public var projectDirectory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    /// Further folders notebooks may read (`nmm run` adds the folder it was started in).
+    public var extraReadableRoots: [URL] = []
     /// Folders of data notebooks may read besides the project, their own folder and the output folder
     /// (`nmm run --data-root DIR`); nil: ../shared/data beside the project.
     public var dataRoots: [URL]?
@@ -39,7 +45,7 @@ public struct RunOptions: Sendable {
     }
 
     /// The cache folder in use.
-    var resolvedCacheDirectory: URL {
+    public var resolvedCacheDirectory: URL {
         cacheDirectory ?? outputDirectory.appendingPathComponent(".nmm-cache")
     }
 }
