@@ -35,9 +35,10 @@ public enum FileDescription {
             lines.append("time: \(format(first)) to \(format(last)) s (\(rate))")
         }
         switch header?.inDegrees {
-        case true?: lines.append("units: degrees (inDegrees=yes): rotational columns are converted to radians on loading")
-        case false?: lines.append("units: radians (inDegrees=no)")
-        case nil: lines.append("units: not stated in the file (read as radians)")
+        // inDegrees speaks of angles only: EMG, lengths, moments and forces are read as written.
+        case true?: lines.append("units: degrees (inDegrees=yes): angles of rotational coordinates are converted to radians on loading; other columns are read as written")
+        case false?: lines.append("units: angles in radians (inDegrees=no); other columns are read as written")
+        case nil: lines.append("units: not stated; angles are read as radians, other columns as written")
         }
         lines.append("columns: \(table.labels.count + 1) (time and \(table.labels.count) data columns)")
         let width = min(max(table.labels.map(\.count).max() ?? 0, 6), 40)

@@ -23,7 +23,9 @@ struct RunAndHelpTests {
             try Data("```nmm\nprint \"hello\"\n```\n".utf8).write(to: notebook)
             let result = try NMMExecutable.run(["run", notebook.path, "--output", folder.appendingPathComponent("Output").path])
             #expect(result.status == 0, "\(result.stderr)")
-            #expect(result.stderr.isEmpty, "quiet when standard error is not a terminal")
+            // Not a terminal: plain progress lines with times, no escape sequences.
+            #expect(result.stderr.hasPrefix("  ran cell 1/1 (lines 2–2) in "), "\(result.stderr)")
+            #expect(result.stderr.hasSuffix(" s\n") && !result.stderr.contains("\u{1B}"))
         }
     }
 
@@ -34,6 +36,11 @@ struct RunAndHelpTests {
             let unknown = try NMMExecutable.run(["run", notebook.path, "--param", "rat=2", "--output", output.path])
             #expect(unknown.status == 1)
             #expect(unknown.stderr.contains("--param rat=…: the notebook has no 'param rat'; did you mean 'rate'?"))
+            // The report left behind says that this run stopped; it does not pass for an earlier run's.
+            let report = try String(contentsOf: output.appendingPathComponent("p.html"), encoding: .utf8)
+            #expect(report.contains("This run stopped before any cell ran"))
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: output.appendingPathComponent("p.json"))) as? [String: Any]
+            #expect(json?["succeeded"] as? Bool == false)
             let missing = try NMMExecutable.run(["run", folder.appendingPathComponent("none.md").path, "--output", output.path])
             #expect(missing.status == 1)
             #expect(missing.stderr.contains("cannot read the notebook"))
