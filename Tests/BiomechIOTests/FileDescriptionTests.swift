@@ -15,6 +15,12 @@ import Testing
         #expect(text.contains("  r_elbow_flex     66.1644      22.1851"))
     }
 
+    @Test func inDegreesSpeaksOfAnglesOnly() throws {
+        let emg = try FileDescription.describe(SharedData.s01Trial(1, "emg.sto"))
+        #expect(emg.contains("units: angles in radians (inDegrees=no); other columns are read as written"))
+        #expect(!emg.contains("units: radians"), "EMG is not in radians")
+    }
+
     @Test func describesOldStyleHeadersAndStatePaths() throws {
         let analysis = try FileDescription.describe(SharedData.s01Trial(2, "MuscleAnalysis_MomentArm_r_elbow_flex.sto"))
         #expect(analysis.contains("kind: OpenSim Storage file, OpenSim 3 header (version=1)"))

@@ -137,10 +137,14 @@ struct ArgumentResolver {
         return Evaluated(value: .list(values), canonical: "[" + canonical.joined(separator: ",") + "]")
     }
 
-    private func unknownName(_ path: NamePath) throws -> Evaluated {
+    /// An error for a name nothing above defines, with the closest defined name; a bare word outside a string is
+    /// probably text meant to be quoted, a `{name}` inside one a value meant to be defined (or a literal brace).
+    private func unknownName(_ path: NamePath, inString: Bool = false) throws -> Evaluated {
         var message = "no value named '\(path.head)' is defined above"
         if let suggestion = Suggestions.closest(to: path.head, among: session.declared) {
             message += "; did you mean '\(suggestion)'?"
+        } else if inString {
+            message += "; {\(path.head)} inserts a value defined above (write \\{ for a literal brace)"
         } else if path.parts.count == 1 {
             message += "; put text in double quotes"
         }
@@ -155,7 +159,7 @@ struct ArgumentResolver {
             case .text(let piece):
                 text += piece
             case .reference(let path):
-                guard session.declared.contains(path.head) else { _ = try unknownName(path); continue }
+                guard session.declared.contains(path.head) else { _ = try unknownName(path, inString: true); continue }
                 let (value, fingerprint) = try session.lookup(path)
                 dependencies[path.head] = fingerprint
                 text += value.text
