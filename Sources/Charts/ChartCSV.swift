@@ -2,7 +2,8 @@
 ///
 /// Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is
 /// prefixed with `'`, since names come from notebooks and data files a reader did not write (OWASP's CSV injection
-/// advice); numbers are written in full (Swift's shortest exact form), a non-finite one as an empty field.
+/// advice); numbers are written to 7 significant digits (as many as a Float holds; the JSON report keeps every digit),
+/// a non-finite one as an empty field.
 enum ChartCSV {
     /// One line from its fields, ending in CRLF.
     static func row(_ fields: [String]) -> String {
@@ -20,13 +21,26 @@ enum ChartCSV {
     /// A number field.
     static func number(_ value: Double?) -> String {
         guard let value, value.isFinite else { return "" }
-        return "\(value)"
+        return String(format: "%.7g", value)
     }
 }
 
 extension TimeSeriesChart {
-    /// One row per sample of every series: panel, quantity, series, x, value.
+    /// One row per sample: when every series shares its x values, one column per series ("BRA (hidden) nmm" in a chart of
+    /// several panels); otherwise one row per sample of every series (panel, quantity, series, x, value). Markers follow
+    /// as rows of their own in the long form.
     public var csv: String {
+        let all = panels.flatMap(\.series)
+        if let shared = all.first?.x, all.allSatisfy({ $0.x == shared }), panels.allSatisfy(\.markers.isEmpty) {
+            let names = panels.flatMap { panel in
+                panel.series.map { panels.count > 1 || !panel.title.isEmpty ? "\(panel.title) \($0.name)" : $0.name }
+            }
+            var text = ChartCSV.row([ChartCSV.text(xAxis.text)] + names.map(ChartCSV.text))
+            for (row, x) in shared.enumerated() {
+                text += ChartCSV.row([ChartCSV.number(x)] + all.map { ChartCSV.number($0.y[row]) })
+            }
+            return text
+        }
         var text = ChartCSV.row(["panel", "quantity", "series", ChartCSV.text(xAxis.text), "value"])
         for panel in panels {
             for series in panel.series {

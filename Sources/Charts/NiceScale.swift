@@ -36,7 +36,8 @@ public struct NiceScale: Sendable, Equatable {
             low -= widen
             high += widen
         }
-        let range = Self.niceNumber(high - low, rounding: false)
+        // Heckbert widens the range to a nice number first; a tight axis keeps its range, so it gets enough ticks.
+        let range = tight ? high - low : Self.niceNumber(high - low, rounding: false)
         let step = Self.niceNumber(range / Double(tickCount - 1), rounding: true)
         self.step = step
         self.lower = tight ? low : (low / step).rounded(.down) * step

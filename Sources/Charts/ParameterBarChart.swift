@@ -50,6 +50,7 @@ public struct ParameterBarChart: Chart {
     static let genericStyle = SeriesStyle(color: "#999999")
     static let fittedStyle = SeriesStyle(color: "#0072B2")
     static let truthStyle = SeriesStyle(color: "#000000", width: 2.5)
+    static let boundsStyle = SeriesStyle(color: "#9a9a9a", width: 1)
 
     private var scale: NiceScale {
         let values = bars.flatMap { [$0.generic, $0.fitted] + [$0.lower, $0.upper, $0.truth].compactMap { $0 } }
@@ -62,7 +63,7 @@ public struct ParameterBarChart: Chart {
             LegendEntry(name: "fitted", style: Self.fittedStyle, symbol: .swatch),
         ]
         if bars.contains(where: { $0.lower != nil || $0.upper != nil }) {
-            entries.append(LegendEntry(name: "bounds", style: SeriesStyle(color: "#333333", width: 1), symbol: .line))
+            entries.append(LegendEntry(name: "bounds", style: Self.boundsStyle, symbol: .line))
         }
         if bars.contains(where: { $0.truth != nil }) {
             entries.append(LegendEntry(name: "truth", style: Self.truthStyle, symbol: .line))
@@ -103,10 +104,11 @@ public struct ParameterBarChart: Chart {
                 let low = x(bar.lower ?? bar.fitted)
                 let high = x(bar.upper ?? bar.fitted)
                 let middle = top + 16
+                // Light, so that a whisker across the whole axis does not read as a baseline.
                 for (x1, y1, x2, y2) in [(low, middle, high, middle), (low, middle - 4, low, middle + 4), (high, middle - 4, high, middle + 4)] {
                     body.element("line", [
                         "x1": .number(x1), "y1": .number(y1), "x2": .number(x2), "y2": .number(y2),
-                        "stroke": .text("#333333"), "stroke-width": .number(1),
+                        "stroke": .text(Self.boundsStyle.color), "stroke-width": .number(1),
                     ])
                 }
             }

@@ -96,13 +96,21 @@ import Testing
     }
 
     @Test func csvHoldsEverySampleAndDefusesFormulas() {
-        let chart = TimeSeriesChart(title: "", xAxis: AxisTitle("Time", unit: "s"), panel: Panel(
-            title: "BRA, deep", yAxis: AxisTitle("Excitation"), series: [Series(name: "=cmd|' /C calc'!A0", x: [0, 0.5], y: [0.25, .nan])]))
-        #expect(chart.csv == "panel,quantity,series,Time (s),value\r\n"
-            + "\"BRA, deep\",Excitation,'=cmd|' /C calc'!A0,0.0,0.25\r\n"
-            + "\"BRA, deep\",Excitation,'=cmd|' /C calc'!A0,0.5,\r\n")
+        // Different time bases: one row per sample of each series.
+        let long = TimeSeriesChart(title: "", xAxis: AxisTitle("Time", unit: "s"), panel: Panel(
+            title: "BRA, deep", yAxis: AxisTitle("Excitation"), series: [
+                Series(name: "=cmd|' /C calc'!A0", x: [0, 0.5], y: [0.25, .nan]), Series(name: "truth", x: [0.25], y: [1.0 / 3])]))
+        #expect(long.csv == "panel,quantity,series,Time (s),value\r\n"
+            + "\"BRA, deep\",Excitation,'=cmd|' /C calc'!A0,0,0.25\r\n"
+            + "\"BRA, deep\",Excitation,'=cmd|' /C calc'!A0,0.5,\r\n"
+            + "\"BRA, deep\",Excitation,truth,0.25,0.3333333\r\n")
+        // One time base: a column per series.
+        let wide = TimeSeriesChart(title: "", xAxis: AxisTitle("Time", unit: "s"), panels: ["BRA", "TRImed"].map { muscle in
+            Panel(title: muscle, yAxis: AxisTitle("Excitation"), series: [Series(name: "nmm", x: [0, 0.01], y: [0.1, 0.2])])
+        })
+        #expect(wide.csv == "Time (s),BRA nmm,TRImed nmm\r\n0,0.1,0.1\r\n0.01,0.2,0.2\r\n")
         let bars = ParameterBarChart(title: "", valueAxis: AxisTitle("Scale"), bars: [ParameterBar(label: "BRA", generic: 1, fitted: 1.1, lower: 0.5, upper: 2)])
-        #expect(bars.csv == "parameter,generic,fitted,lower,upper,truth\r\nBRA,1.0,1.1,0.5,2.0,\r\n")
+        #expect(bars.csv == "parameter,generic,fitted,lower,upper,truth\r\nBRA,1,1.1,0.5,2,\r\n")
     }
 
     @Test func parameterAxisZoomsOnTheValuesAndLegendSwatchesAreSolid() throws {
