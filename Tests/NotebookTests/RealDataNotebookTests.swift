@@ -27,7 +27,7 @@ import Testing
         #expect(texts.contains { $0.contains("one trial in one folder; model subject_walk_scaled.osim") })
         let chart = try #require(outcome.outputs.compactMap { if case .figure(let chart as TimeSeriesChart, _) = $0.content { return chart } else { return nil } }.first)
         for panel in chart.panels {
-            #expect(panel.series.map(\.name) == ["EMG", "SO"], "\(panel.title)")
+            #expect(panel.series.map(\.name) == ["EMG", "so"], "\(panel.title): the fit is named as the notebook names it")
             #expect(panel.annotation.hasPrefix("r = "), "\(panel.title): the EMG is compared on the fit's time base")
         }
     }

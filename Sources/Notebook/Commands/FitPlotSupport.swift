@@ -60,11 +60,13 @@ enum FitPlotSupport {
     }
 
     /// A muscle's panel title by the main fit's `measured:` list — "BRA (hidden)" or "BIClong (EMG input)" — naming the
-    /// compared fits whose list says otherwise: "BRA (hidden; EMG input of mse_b)".
+    /// compared fits that take EMG and whose list says otherwise: "BRA (hidden; EMG input of mse_b)" (static
+    /// optimisation, which takes no EMG, is not named).
     static func muscleTitle(_ muscle: String, fits: [FitResultValue], labels: [String]) -> String {
         guard let main = fits.first else { return muscle }
         let isMeasured = main.artifact.measured.contains(muscle)
-        let differing = zip(fits, labels).dropFirst().filter { $0.0.artifact.measured.contains(muscle) != isMeasured }.map(\.1)
+        let differing = zip(fits, labels).dropFirst()
+            .filter { !$0.0.artifact.measured.isEmpty && $0.0.artifact.measured.contains(muscle) != isMeasured }.map(\.1)
         var title = muscle + (isMeasured ? " (EMG input" : " (hidden")
         if !differing.isEmpty { title += "; \(isMeasured ? "hidden from" : "EMG input of") \(differing.joined(separator: ", "))" }
         return title + ")"
@@ -83,9 +85,12 @@ enum FitPlotSupport {
         MethodRegistry.method(id: method).map { .estimate(SeriesStyle($0.chartStyle)) } ?? .other(3)
     }
 
-    /// "r = 0.93 (nmm)", comparing the first fit (`label`) with the reference sample by sample, when both align.
+    /// "r = 0.93 (nmm)", comparing the first fit (`label`) with the reference sample by sample, when both align; "r — (nmm:
+    /// the reference barely varies)" where `table metrics` says "—" too (``SignalEvaluation/excitationIsActive(_:)``).
     static func annotation(reference: [Double]?, estimate: [Double], label: String) -> String {
         guard let reference, reference.count == estimate.count, reference.count > 2 else { return "" }
-        return "r = \(NumberText.readable(SignalMetrics(predicted: estimate, reference: reference).r)) (\(label))"
+        let metrics = SignalMetrics(predicted: estimate, reference: reference)
+        guard SignalEvaluation.excitationIsActive(metrics) else { return "r — (\(label): the reference barely varies)" }
+        return "r = \(NumberText.readable(metrics.r)) (\(label))"
     }
 }

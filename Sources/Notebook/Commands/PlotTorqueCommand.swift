@@ -40,7 +40,8 @@ struct PlotTorqueCommand: NotebookCommand {
                                      role: role))
                 if note.isEmpty, let referenceValues, referenceValues.count == prediction.torque[row].count {
                     let statistics = SignalMetrics(predicted: prediction.torque[row], reference: referenceValues)
-                    note = "R² = \(NumberText.readable(statistics.r2)) (\(label))"
+                    note = SignalEvaluation.torqueIsActive(statistics) ? "R² = \(NumberText.readable(statistics.r2)) (\(label))"
+                        : "R² — (\(label): the torque barely varies)"
                 }
             }
             panels.append(Panel(title: coordinate, yAxis: AxisTitle("Torque", unit: "N·m"), series: series, annotation: note))

@@ -12,12 +12,15 @@ enum FitTables {
 
     /// One row per muscle: each fit's excitation r (mean over the trials whose reference varies, with its sd and
     /// count) and RMSE (mean over trials) against the reference; or one row per muscle and trial. `labels` names
-    /// each fit's columns (the notebook's variable).
+    /// each fit's columns (the notebook's variable). The EMG column follows the `measured:` lists of the fits that take
+    /// EMG (static optimisation takes none): "measured", "hidden", or "measured by mse_a" when they differ.
     static func excitation(_ fits: [FitResultValue], labels: [String], layout: MetricsLayout = MetricsLayout()) -> DataTable {
         let muscles = Array(Set(fits.flatMap { $0.artifact.report.excitation.keys })).sorted()
         let rows = muscles.map { muscle -> (String, [String]) in
-            let measured = fits.contains { $0.artifact.measured.contains(muscle) }
-            return (muscle, [measured ? "measured" : "hidden"])
+            let takingEMG = zip(fits, labels).filter { !$0.0.artifact.measured.isEmpty }
+            let measuredBy = takingEMG.filter { $0.0.artifact.measured.contains(muscle) }.map(\.1)
+            let text = measuredBy.isEmpty ? "hidden" : measuredBy.count == takingEMG.count ? "measured" : "measured by \(measuredBy.joined(separator: ", "))"
+            return (muscle, [text])
         }
         return table(title: "Excitation on the test trials", key: ["muscle", "EMG"], rows: rows, fits: fits, labels: labels,
                      layout: layout, quantity: ("r", "RMSE")) { fit, muscle in fit.artifact.report.excitation[muscle] }
@@ -37,10 +40,14 @@ enum FitTables {
                               evaluation: (FitResultValue, String) -> SignalEvaluation?) -> DataTable {
         let usesR = quantity.shape == "r"
         func shape(_ summary: SignalEvaluation.Summary) -> Double? { usesR ? summary.r : summary.r2 }
+        // With one test trial a mean has no spread: the ± sd and n columns would only hold "—", 0 and 1.
+        let tests = Set(fits.map(\.artifact.report.test))
+        let singleTrial = tests.count == 1 && tests.first?.count == 1 ? tests.first?.first : nil
+        let spread = singleTrial == nil
         var columns = key + (layout.perTrial ? ["trial"] : [])
         for label in labels {
             columns += layout.perTrial ? ["\(label) \(quantity.shape)", "\(label) \(quantity.error)", "\(label) active"]
-                : ["\(label) \(quantity.shape)", "\(label) ± sd", "\(label) n", "\(label) \(quantity.error)"]
+                : ["\(label) \(quantity.shape)"] + (spread ? ["\(label) ± sd", "\(label) n"] : []) + ["\(label) \(quantity.error)"]
             if layout.pooled { columns += ["\(label) \(quantity.shape) pooled", "\(label) \(quantity.error) pooled"] }
         }
         var cells: [[DataTable.Cell]] = []
@@ -63,13 +70,16 @@ enum FitTables {
             } else {
                 var row = head
                 for e in evaluations {
-                    row += [.number(e.flatMap { shape($0.trialMean) }), .number(e?.trialMean.sdR), e.map { .number(Double($0.trialMean.n)) } ?? .empty,
-                            .number(e?.trialMean.rmse)] + pooled(e)
+                    row += [.number(e.flatMap { shape($0.trialMean) })]
+                        + (spread ? [.number(e?.trialMean.sdR), e.map { .number(Double($0.trialMean.n)) } ?? .empty] : [])
+                        + [.number(e?.trialMean.rmse)] + pooled(e)
                 }
                 cells.append(row)
             }
         }
-        let how = layout.perTrial ? "per trial" : "means over test trials (\(quantity.shape) over the trials whose reference varies)"
+        let how = layout.perTrial ? "per trial"
+            : singleTrial.map { "\($0) (\(quantity.shape) only where the reference varies)" }
+            ?? "means over test trials (\(quantity.shape) over the trials whose reference varies)"
         return DataTable(title: "\(title), \(how)", columns: columns, rows: cells)
     }
 
