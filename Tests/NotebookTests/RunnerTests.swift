@@ -152,7 +152,8 @@ import Testing
             """)
         let run = try harness.run(notebook, parameters: ["subject": "S02", "trials": "3, 4,5", "smooth": "no"])
         #expect(run.html.contains("S02 [3, 4, 5] no"))
-        #expect(run.html.contains("(set by --param)"))
+        #expect(run.html.contains("<code>subject = S02</code> (--param)"))
+        #expect(run.html.contains("subject = S02 was used, set by --param (the notebook writes S01)."))
         #expect(throws: Diagnostic.self) { try harness.run(notebook, parameters: ["subjct": "S02"]) }
         let badValue = try harness.run(notebook, parameters: ["trials": "a,b"])
         #expect(badValue.record.diagnostics.first?.message.contains("'trials' is a list of numbers") == true)

@@ -76,8 +76,12 @@ footer dt { font-weight: 600; color: var(--ink); }
 footer dd { margin: 0; overflow-wrap: anywhere; }
 footer td { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.8rem; }
 @media print {
-  {{! A figure and its caption never split across pages; long cells may, between outputs. }}
-  figure, .table-wrap, .error, pre { break-inside: avoid; }
+  {{! A cell stays on one page when it fits; a figure and its caption never split; wide tables shrink rather than lose
+      columns off the page edge. }}
+  .cell, figure, .table-wrap, .error, pre { break-inside: avoid; }
+  .table-wrap { overflow: visible; }
+  table { font-size: 7.5pt; }
+  th, td { padding: 0.1rem 0.3rem; }
   h2, h3, h4 { break-after: avoid; }
   nav.toc, .downloads { display: none; }
   body { font-size: 11pt; }
@@ -119,7 +123,7 @@ footer td { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 {{/rows}}</tbody></table></div>
 {{/table}}
 {{#figure}}<figure id="{{id}}">
-{{{svg}}}<figcaption><span class="downloads"><a download="{{id}}.svg" href="data:image/svg+xml;base64,{{svgBase64}}">SVG</a> · <a download="{{id}}.csv" href="data:text/csv;charset=utf-8;base64,{{csvBase64}}">data (CSV)</a></span><strong>Figure {{number}}.</strong> {{caption}}</figcaption></figure>
+{{{svg}}}<figcaption><span class="downloads"><a download="{{id}}.svg" href="data:image/svg+xml;base64,{{svgBase64}}">SVG</a> · {{#hasCSV}}<a download="{{id}}.csv" href="data:text/csv;charset=utf-8;base64,{{csvBase64}}">data (CSV)</a>{{/hasCSV}}{{^hasCSV}}data: too many samples to embed, all in {{jsonName}}{{/hasCSV}}</span><strong>Figure {{number}}.</strong> {{caption}}</figcaption></figure>
 {{/figure}}
 {{#warning}}<p class="warning"><strong>warning</strong> line {{line}}: {{message}}</p>
 {{/warning}}

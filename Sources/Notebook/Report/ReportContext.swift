@@ -138,11 +138,23 @@ struct ReportContext {
         case .figure:
             guard let entry = figures.entry(cell: cell, position: position) else { return [:] }
             let svg = entry.chart.svg(id: entry.id + "-chart")
+            let csv = Data(entry.chart.csv.utf8)
+            let embedsCSV = csv.count <= Self.maximumEmbeddedCSVBytes
             return ["figure": [
                 "id": entry.id, "number": entry.number, "caption": entry.caption, "svg": svg,
-                "svgBase64": Data(svg.utf8).base64EncodedString(), "csvBase64": Data(entry.chart.csv.utf8).base64EncodedString(),
+                "svgBase64": Data(svg.utf8).base64EncodedString(), "hasCSV": embedsCSV,
+                "csvBase64": embedsCSV ? csv.base64EncodedString() : "", "jsonName": jsonName,
             ]]
         }
+    }
+
+    /// The largest CSV a figure embeds (256 KiB): a denser figure's samples are left to the JSON report, which keeps
+    /// them all, so that a report stays small enough to open and mail.
+    static let maximumEmbeddedCSVBytes = 256 << 10
+
+    /// The JSON report's file name, beside the HTML.
+    private var jsonName: String {
+        URL(fileURLWithPath: record.document.path).deletingPathExtension().lastPathComponent + ".json"
     }
 
     private static func table(_ table: DataTable) -> [String: Any] {

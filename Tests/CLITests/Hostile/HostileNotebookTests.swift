@@ -156,6 +156,8 @@ struct HostileNotebookTests {
             #expect(result.exited(with: 0), "\(result.stderr)")
             let size = try FileManager.default.attributesOfItem(atPath: project.appendingPathComponent("Output/dense.html").path)[.size] as? Int ?? 0
             #expect(size < 400_000, "2 × 200,001 samples drawn in a \(size)-byte report")
+            let html = try String(contentsOf: project.appendingPathComponent("Output/dense.html"), encoding: .utf8)
+            #expect(html.contains("data: too many samples to embed, all in dense.json"), "the CSV is left to the JSON, which says so")
             let json = try JSONSerialization.jsonObject(with: Data(contentsOf: project.appendingPathComponent("Output/dense.json"))) as? [String: Any]
             let figure = (json?["figures"] as? [[String: Any]])?.first
             let lines = figure?["series"] as? [[String: Any]] ?? []
