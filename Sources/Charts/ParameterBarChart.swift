@@ -47,7 +47,8 @@ public struct ParameterBarChart: Chart {
     static let width = 640.0
     static let labelWidth = 150.0
     static let rowHeight = 30.0
-    static let genericStyle = SeriesStyle(color: "#999999")
+    /// Dark grey, so that the generic value stands apart from the light grey bounds.
+    static let genericStyle = SeriesStyle(color: "#4d4d4d", width: 2)
     static let fittedStyle = SeriesStyle(color: "#0072B2")
     static let truthStyle = SeriesStyle(color: "#000000", width: 2.5)
     static let boundsStyle = SeriesStyle(color: "#9a9a9a", width: 1)
