@@ -66,7 +66,8 @@ struct InspectRealDataTests {
         #expect(output.value("name") == "Length")
         #expect(output.value("rows") == "1001")
         #expect(output.value("time") == "0 to 10 s (uniform, 100 Hz)")
-        #expect(output.value("units") == "radians (inDegrees=no)")
+        // Muscle-tendon lengths are metres: inDegrees speaks of angles only.
+        #expect(output.value("units") == "angles in radians (inDegrees=no); other columns are read as written")
         #expect(output.columnLabels == ["TRIlong", "TRIlat", "TRImed", "BIClong", "BICshort", "BRA"])
         expectFirstAndLastRows(output, raw)
     }

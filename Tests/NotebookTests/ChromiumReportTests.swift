@@ -21,6 +21,17 @@ struct ChromiumReportTests {
         #expect(page.probe.scripts == 1, "only the probe's own script")
     }
 
+    /// A reader whose system is dark gets a dark page; charts keep their white paper, on which their colours were chosen.
+    @Test func darkModeFollowsTheReadersSystem() throws {
+        let harness = try NotebookHarness()
+        let run = try harness.run(try harness.copy("pipeline.md"))
+        let light = try Chromium.load(html: run.html, in: harness.directory)
+        let dark = try Chromium.load(html: run.html, in: harness.directory, dark: true)
+        #expect(light.probe.background == "rgb(255, 255, 255)")
+        #expect(dark.probe.background == "rgb(13, 17, 23)")
+        #expect(dark.probe.chartBackground == "rgb(255, 255, 255)")
+    }
+
     @Test func screenshotOfTheReportIsWritten() throws {
         let harness = try NotebookHarness()
         let run = try harness.run(try harness.copy("pipeline.md"))
@@ -45,6 +56,8 @@ enum Chromium {
         var svgWidths: [Double]
         var title: String
         var scripts: Int
+        var background: String
+        var chartBackground: String
     }
 
     struct Page {
@@ -57,8 +70,9 @@ enum Chromium {
         "--host-resolver-rules=MAP * ~NOTFOUND", "--virtual-time-budget=3000",
     ]
 
-    /// Loads `html` (with the probe appended) from a file in `folder`; returns the probe and console errors.
-    static func load(html: String, in folder: URL) throws -> Page {
+    /// Loads `html` (with the probe appended) from a file in `folder`, as a light or (`dark`) a dark-mode system shows it;
+    /// returns the probe and console errors.
+    static func load(html: String, in folder: URL, dark: Bool = false) throws -> Page {
         let probe = """
             <script>
             window.addEventListener('load', () => {
@@ -67,7 +81,9 @@ enum Chromium {
                 figures: document.querySelectorAll('figure').length,
                 svgWidths: [...document.querySelectorAll('figure svg')].map(s => s.getBoundingClientRect().width),
                 title: document.title,
-                scripts: document.querySelectorAll('script').length
+                scripts: document.querySelectorAll('script').length,
+                background: getComputedStyle(document.body).backgroundColor,
+                chartBackground: getComputedStyle(document.querySelector('figure svg') || document.body).backgroundColor
               };
               const out = document.createElement('pre');
               out.id = 'nmm-probe';
@@ -87,7 +103,8 @@ enum Chromium {
         let allowed = html.replacingOccurrences(of: policy, with: policy + " script-src 'sha256-\(Data(digest).base64EncodedString())';")
         let file = folder.appendingPathComponent("probe.html")
         try Data(allowed.replacingOccurrences(of: "</body>", with: probe + "</body>").utf8).write(to: file)
-        let (output, log) = try run(commonArguments + ["--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString])
+        let (output, log) = try run(commonArguments + (dark ? ["--force-dark-mode"] : [])
+                                    + ["--enable-logging=stderr", "--v=0", "--dump-dom", file.absoluteString])
         guard let start = output.range(of: "<pre id=\"nmm-probe\">"), let end = output.range(of: "</pre>", range: start.upperBound..<output.endIndex) else {
             throw CocoaError(.fileReadCorruptFile, userInfo: [NSLocalizedDescriptionKey: "no probe output; chromium said: \(log.suffix(2000))"])
         }
