@@ -22,6 +22,7 @@ import Testing
         #expect(html.utf8.count < 200_000, "a small notebook gives a small report (\(html.utf8.count) bytes)")
         // Structure: title, contents, numbered figure linked from the prose, timings, footer.
         #expect(html.contains("<nav class=\"toc\""))
+        #expect(html.contains("<div class=\"page with-toc\">"))
         #expect(html.components(separatedBy: "<figure id=").count - 1 == 1)
         #expect(html.contains("<figure id=\"fig-waves\">"))
         #expect(html.contains("<a href=\"#fig-waves\">Figure 1</a>"))

@@ -45,6 +45,9 @@ import Testing
         ])
         #expect(!run.record.failed)
         #expect(run.html.contains("<p class=\"warning\"><strong>warning</strong> line 1: @fig-wave names no figure"))
+        let first = try #require(run.html.range(of: "line 1: @fig-wave")), second = try #require(run.html.range(of: "line 9: the fence"))
+        #expect(first.lowerBound < second.lowerBound, "the header lists warnings in notebook order")
+        #expect(run.html.contains("<div class=\"page\">"), "no contents column without contents")
         #expect(run.html.contains("<a href=\"#fig-waves\">Figure 1</a>"))
         #expect((run.json["warnings"] as? [[String: Any]])?.count == 2)
     }

@@ -22,9 +22,9 @@ enum DefaultReportTemplate {
 * { box-sizing: border-box; }
 body { margin: 0; color: var(--ink); background: var(--page); font: 16px/1.55 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
 .page { max-width: 60rem; margin: 0 auto; padding: 1.5rem 1.25rem 3rem; }
-{{! Wide screens: the contents stay in view in a column of their own. }}
+{{! Wide screens: the contents (when there are any) stay in view in a column of their own. }}
 @media (min-width: 76rem) {
-  .page { max-width: 78rem; display: grid; grid-template-columns: 15rem minmax(0, 60rem); column-gap: 2.5rem; }
+  .page.with-toc { max-width: 78rem; display: grid; grid-template-columns: 15rem minmax(0, 60rem); column-gap: 2.5rem; }
   .page > header, .page > main, .page > footer { grid-column: 2; }
   nav.toc { grid-column: 1; grid-row: 1 / span 3; position: sticky; top: 1rem; align-self: start; max-height: calc(100vh - 2rem); overflow-y: auto; margin-top: 0.5rem; }
 }
@@ -91,7 +91,7 @@ footer td { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospac
 </style>
 </head>
 <body>
-<div class="page">
+<div class="page{{#hasToc}} with-toc{{/hasToc}}">
 <header>
 <h1>{{title}}</h1>
 <p class="meta">{{notebook}} · run {{date}} · nmm {{version}} · {{totalTime}}</p>

@@ -39,7 +39,8 @@ struct ReportContext {
             "cpu": record.environment.cpu,
             "threads": record.environment.threads,
             "blas": record.environment.blas,
-            "documentWarnings": record.warnings.map { ["location": "line \($0.location.line)", "message": $0.message] },
+            "documentWarnings": record.warnings.sorted { $0.location.line < $1.location.line }
+                .map { ["location": "line \($0.location.line)", "message": $0.message] },
         ]
         let toc = document.items.compactMap { item -> [String: Any]? in
             guard case .prose(let prose) = item, let heading = prose.heading, heading.level <= 3 else { return nil }
