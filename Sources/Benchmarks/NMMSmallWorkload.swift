@@ -8,7 +8,7 @@ import TensorEngine
 /// of max isometric force, optimal fibre length and tendon slack length; loss = MSE(4 measured excitations) +
 /// MSE(torque/20); Adam, lr 1e-3.
 ///
-/// The torque runs through Musculoskeletal's ``MuscleSystem`` — `forces(activation:geometry:parameters:)` and its
+/// The torque runs through Musculoskeletal's ``MuscleSystem`` — `forces(activation:geometry:sampleInterval:parameters:)` and its
 /// backward pass, the very code every fit trains with — and enters the network's graph as the linear term Σ e·∂L/∂e,
 /// as ``NMMTrainer`` does; the scale factors are a ``PersonalizedParameters`` θ (its time constants and delay
 /// unused, as the reference has no activation dynamics).
@@ -26,6 +26,8 @@ import TensorEngine
 final class NMMSmallWorkload {
     static let batch = 32, length = 64, features = 7, muscles = 6
     static let measured = [0, 1, 3, 4]
+    /// The windows' frame interval (s), 100 Hz (the rigid tendons do not use it).
+    static let sampleInterval = 0.01
     /// The six elbow muscles of the reference (arm26's numbers), rigid tendon, OpenSim's other defaults.
     static let system = MuscleSystem(muscles: zip(
         zip(["TRIlong", "TRIlat", "TRImed", "BIClong", "BICshort", "BRA"], [798.5, 624.3, 624.3, 624.3, 435.6, 987.3]),
@@ -103,7 +105,7 @@ final class NMMSmallWorkload {
         var torqueLoss = 0.0
         for w in 0..<n {
             let activation = (0..<m).map { i in (0..<t).map { Double(values[(w * t + $0) * m + i]) } }
-            let pass = Self.system.forces(activation: activation, geometry: shard.windows[w], parameters: parameters)
+            let pass = Self.system.forces(activation: activation, geometry: shard.windows[w], sampleInterval: Self.sampleInterval, parameters: parameters)
             let error = zip(pass.torque[0], shard.tau[w]).map { ($0 - $1) / 20 }
             torqueLoss += error.reduce(0) { $0 + $1 * $1 } / frames
             let back = Self.system.backward(pass, torqueGradient: [error.map { 2 * $0 / 20 / frames }], geometry: shard.windows[w])

@@ -1,4 +1,5 @@
 import BiomechIO
+import Musculoskeletal
 import Foundation
 
 /// One fit as `nmm fit` and the notebooks run it: load the subject, fit on the training trials, predict the test
@@ -32,6 +33,8 @@ public struct FitRequest: Sendable {
     public var source: SubjectSource?
     /// Processed EMG by trial name that replaces the files' (what a notebook's `process emg` made).
     public var emg: [String: TimeSeries] = [:]
+    /// Which tendons are compliant (default: as the model file says).
+    public var tendons: TendonCompliance = .model
 
     /// A request; see the properties.
     public init(subjectDirectory: String, method: any EstimationMethod, measured: [String], train: [String], test: [String],
@@ -74,9 +77,10 @@ public struct FitRequest: Sendable {
         if !overlap.isEmpty {
             progress("note: \(overlap.sorted().joined(separator: ", ")) both trained on and tested: only the hidden muscles' excitations are out-of-sample (leave-one-muscle-out)")
         }
-        let subject = try source.map { try SubjectData.load(source: $0, trialNames: train + test, coordinates: coordinates, assembly: assembly, emg: emg) }
+        let subject = try source.map { try SubjectData.load(source: $0, trialNames: train + test, coordinates: coordinates, assembly: assembly, emg: emg,
+                                                                  tendons: tendons) }
             ?? SubjectData.load(directory: subjectDirectory, trialNames: train + test, coordinates: coordinates,
-                                modelFile: modelFile, layout: layout, assembly: assembly)
+                                modelFile: modelFile, layout: layout, assembly: assembly, tendons: tendons)
         for note in subject.modellingNotes { progress("note: \(note)") }
         let measured = try MeasuredMuscleChoice(request: self, subject: subject).resolve(progress: progress)
         let trainTrials = train.map { subject.trials[$0]! }, testTrials = test.map { subject.trials[$0]! }

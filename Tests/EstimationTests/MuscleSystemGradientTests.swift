@@ -6,9 +6,10 @@ import Testing
 @Suite struct MuscleSystemGradientTests {
     let system = MuscleSystem(muscles: [
         DeGrooteFregly2016Muscle(name: "flexor", maxIsometricForce: 600, optimalFiberLength: 0.12, tendonSlackLength: 0.19,
-                                 pennationAngleAtOptimal: 0.1, activationTimeConstant: 0.01, deactivationTimeConstant: 0.04),
+                                 pennationAngleAtOptimal: 0.1, activationTimeConstant: 0.01, deactivationTimeConstant: 0.04,
+                                 ignoreTendonCompliance: true),
         DeGrooteFregly2016Muscle(name: "extensor", maxIsometricForce: 800, optimalFiberLength: 0.13, tendonSlackLength: 0.14,
-                                 activationTimeConstant: 0.01, deactivationTimeConstant: 0.04),
+                                 activationTimeConstant: 0.01, deactivationTimeConstant: 0.04, ignoreTendonCompliance: true),
     ])
 
     func geometry(frames: Int) -> MusculotendonKinematics {
@@ -34,9 +35,20 @@ import Testing
         return system
     }
 
-    @Test(arguments: ["DeGrooteFregly2016", "Thelen2003 and DeGrooteFregly2016"])
+    /// The same two muscles with compliant tendons, the flexor with fibre damping: the adjoint through the fibre state.
+    var compliantSystem: MuscleSystem {
+        var system = system
+        var flexor = system.muscles[0] as! DeGrooteFregly2016Muscle<Double>
+        flexor.fiberDamping = 0.05
+        system.muscles[0] = flexor
+        for m in system.muscles.indices { system.muscles[m].hasCompliantTendon = true }
+        return system
+    }
+
+    @Test(arguments: ["DeGrooteFregly2016", "Thelen2003 and DeGrooteFregly2016", "compliant DeGrooteFregly2016"])
     func gradientMatchesFiniteDifferences(muscleClasses: String) {
-        let system = muscleClasses == "DeGrooteFregly2016" ? self.system : mixedSystem
+        let system = muscleClasses == "DeGrooteFregly2016" ? self.system
+            : muscleClasses.hasPrefix("compliant") ? compliantSystem : mixedSystem
         let frames = 30, h = 0.01
         let g = geometry(frames: frames)
         let first: [Double] = (0..<frames).map { 0.2 + 0.15 * sin(Double($0) / 4) }

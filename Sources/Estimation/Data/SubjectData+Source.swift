@@ -1,4 +1,5 @@
 import BiomechIO
+import Musculoskeletal
 
 extension SubjectData {
     /// Loads `trialNames` of a subject whose files `source` names (any layout ``SubjectSource`` reads) for
@@ -8,7 +9,7 @@ extension SubjectData {
     /// ``load(directory:trialNames:coordinates:modelFile:muscles:layout:assembly:purpose:)``.
     public static func load(source: SubjectSource, trialNames: [String], coordinates: [String], modelPath: String? = nil,
                             muscles: [String]? = nil, assembly: TrialAssembly = TrialAssembly(), purpose: TrialPurpose = .fit,
-                            emg: [String: TimeSeries] = [:]) throws -> SubjectData {
+                            emg: [String: TimeSeries] = [:], tendons: TendonCompliance = .model) throws -> SubjectData {
         guard !trialNames.isEmpty else { throw EstimationError("no trials named") }
         let modelPath = modelPath ?? source.modelPath
         let model = try OSimFile.read(modelPath)
@@ -27,7 +28,7 @@ extension SubjectData {
             read.append((name, files, trial))
         }
         var subject = try assemble(read, directory: source.folder, model: model, modelPath: modelPath, coordinates: coordinates,
-                                   muscles: muscles, assembly: assembly, purpose: purpose)
+                                   muscles: muscles, assembly: assembly, purpose: purpose, tendons: tendons)
         subject.emgNormalization = rawEMG?.record
         return subject
     }

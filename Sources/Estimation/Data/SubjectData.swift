@@ -9,9 +9,9 @@ public struct SubjectData: Sendable {
     public var directory: String
     /// The generic model.
     public var model: OpenSimModel
-    /// The rigid-tendon muscle system of the fit (muscles in the MuscleAnalysis files and the model).
+    /// The muscle system of the fit (muscles in the MuscleAnalysis files and the model, tendons as the load chose).
     public var system: MuscleSystem
-    /// One line for each muscle not modelled exactly as its OpenSim class (see ``MuscleModels/rigidTendon(for:)``).
+    /// One line for each muscle not modelled exactly as its OpenSim class (see ``MuscleModels/model(for:tendons:)``), and which tendons are compliant.
     public var modellingNotes: [String]
     /// Coordinates whose torques are fitted.
     public var coordinates: [String]
@@ -28,10 +28,12 @@ public struct SubjectData: Sendable {
     /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Each trial folder
     /// is read by BiomechIO (`Trial.load`, files named by `layout`) and assembled by `assembly`. Muscles are those
     /// of the model in the first trial's MuscleAnalysis length file whose moment arm about some chosen coordinate
-    /// exceeds 1 mm, unless `muscles` names them. `purpose` decides which files of a trial folder are read.
+    /// exceeds 1 mm, unless `muscles` names them; their tendons rigid or compliant as `tendons` says. `purpose`
+    /// decides which files of a trial folder are read.
     public static func load(directory: String, trialNames: [String], coordinates: [String], modelFile: String = "model.osim",
                             muscles: [String]? = nil, layout: TrialFolderLayout = TrialFolderLayout(),
-                            assembly: TrialAssembly = TrialAssembly(), purpose: TrialPurpose = .fit) throws -> SubjectData {
+                            assembly: TrialAssembly = TrialAssembly(), purpose: TrialPurpose = .fit,
+                            tendons: TendonCompliance = .model) throws -> SubjectData {
         let modelPath = (directory as NSString).appendingPathComponent(modelFile)
         guard FileManager.default.fileExists(atPath: modelPath) else { throw EstimationError("\(modelPath): no such model file") }
         let model = try OSimFile.read(modelPath)
@@ -44,19 +46,19 @@ public struct SubjectData: Sendable {
             read.append((name, files, try Trial.load(files, model: model)))
         }
         return try assemble(read, directory: directory, model: model, modelPath: modelPath, coordinates: coordinates, muscles: muscles,
-                            assembly: assembly, purpose: purpose)
+                            assembly: assembly, purpose: purpose, tendons: tendons)
     }
 
     /// A trial as read: its name, its files and its signals.
     typealias ReadTrial = (name: String, files: TrialFiles, trial: Trial)
 
     /// The subject of trials read from `directory`: the muscles (`muscles`, else those spanning `coordinates`), their
-    /// rigid-tendon system and each trial assembled.
+    /// system with the tendons `tendons` chooses, and each trial assembled.
     static func assemble(_ read: [ReadTrial], directory: String, model: OpenSimModel, modelPath: String, coordinates: [String],
-                         muscles: [String]?, assembly: TrialAssembly, purpose: TrialPurpose) throws -> SubjectData {
+                         muscles: [String]?, assembly: TrialAssembly, purpose: TrialPurpose, tendons: TendonCompliance) throws -> SubjectData {
         let names = try muscles ?? spanningMuscles(of: read[0].trial, files: read[0].files, model: model, modelPath: modelPath,
                                                    coordinates: coordinates)
-        let (system, notes) = try MuscleSystem.rigidTendon(from: model, muscles: names, modelFile: modelPath)
+        let (system, notes) = try MuscleSystem.of(model, muscles: names, modelFile: modelPath, tendons: tendons)
         var trials: [String: EstimationTrial] = [:]
         for (name, files, trial) in read {
             trials[name] = try assembly.assemble(trial, files: files, coordinates: coordinates, muscles: names)

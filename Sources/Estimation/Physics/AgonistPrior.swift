@@ -43,7 +43,7 @@ public struct AgonistPrior: Sendable {
             let gain = gains[h] ?? 1
             var dLogGain = 0.0
             for k in 0..<frames {
-                func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.partials[i][k].dActivation, 1e-9) }
+                func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation, 1e-9) }
                 let kh = capacity(h)
                 var drive = 0.0, pooled = 0.0
                 for j in entry.muscles { drive += pass.excitation[j][k]; pooled += capacity(j) }

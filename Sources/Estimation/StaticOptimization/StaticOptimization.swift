@@ -1,14 +1,23 @@
 import Musculoskeletal
-/// OpenSim's static optimisation with the rigid-tendon muscle model: at every frame, the activations that
-/// minimise Σ a_i² while the muscles, plus one reserve actuator per coordinate, produce the inverse-dynamics torque:
+/// OpenSim's static optimisation: at every frame, the activations that minimise Σ a_i² while the muscles, plus one
+/// reserve actuator per coordinate, produce the inverse-dynamics torque:
 ///
-///     Σ_i r_ci (a_i·A_i + P_i) + R·u_c = τ_c,   0 ≤ a_i ≤ 1,   cost Σ a_i² + Σ u_c²
+///     Σ_i r_ci F_i(a_i) + R·u_c = τ_c,   0 ≤ a_i ≤ 1,   cost Σ a_i² + Σ u_c²
 ///
-/// where A_i is the active force at full activation (force-length × force-velocity × F0 × cos α at the frame's
-/// fibre length and velocity) and P_i the passive force — force is affine in activation with a rigid tendon, so
-/// each frame is the small bounded QP ``BoundedLeastNormProblem`` solves exactly. The reserves (optimal force
+/// With a rigid tendon force is affine in activation, F_i = a_i·A_i + P_i (A_i the active force at full activation
+/// at the frame's fibre length and velocity, P_i the passive force; both from the force at a = 0), so each frame is
+/// the small bounded QP ``BoundedLeastNormProblem`` solves exactly. The reserves (optimal force
 /// `reserveOptimalForce`, as OpenSim's reserve actuators) keep a frame feasible that the muscles cannot carry
 /// alone; weak reserves (1 N·m) are used only when needed.
+///
+/// With a compliant tendon the fibre length is a state: frame k starts from the fibre lengths the solved activations
+/// of frames k − 1 and k − 2 left (``FiberLengthHistory``; the first frame from static equilibrium), and F_i(a_i) —
+/// the tendon force once the fibre has moved by the backward-difference rule to its equilibrium at a_i — is no
+/// longer affine. Each frame then linearises F_i at the
+/// current activations (F ≈ F(a⁰) + ∂F/∂a·(a − a⁰)), solves the QP, and repeats from the new activations until they
+/// move less than ``compliantTolerance``, damped when it stops converging (sequential quadratic programming: a fixed
+/// point is a KKT point of the frame's nonlinear problem and meets the torques with the exact forces); the fibre
+/// lengths of the final activations pass to the next frame.
 public struct StaticOptimization: Sendable {
     /// The muscles (generic model unless parameters say otherwise).
     public var system: MuscleSystem
@@ -23,6 +32,11 @@ public struct StaticOptimization: Sendable {
         self.parameters = parameters ?? PersonalizedParameters(muscleCount: system.muscles.count)
         self.reserveOptimalForce = reserveOptimalForce
     }
+
+    /// The most QP solves of one frame with compliant tendons.
+    public static let compliantIterations = 30
+    /// Compliant tendons: a frame's iteration stops when no activation moves more than this.
+    public static let compliantTolerance = 1e-7
 
     /// The result of one trial.
     public struct Result: Sendable {
@@ -53,29 +67,69 @@ public struct StaticOptimization: Sendable {
         let lower = [Double](repeating: 0, count: muscleCount) + [Double](repeating: -.infinity, count: coordinateCount)
         let upper = [Double](repeating: 1, count: muscleCount) + [Double](repeating: .infinity, count: coordinateCount)
         var warm: [Double]? = nil
-        // Force is affine in activation with a rigid tendon: F = a·A + P, A and P from the force at a = 0.
+        let h = trial.sampleInterval
+        // Rigid tendons: force is affine in activation, F = a·A + P, A and P from the force at a = 0.
         let atRest = muscles.indices.map { i in
-            muscles[i].forces(activation: [Double](repeating: 0, count: trial.frameCount), musculotendonLength: g.length[i],
-                              musculotendonVelocity: g.velocity[i])
+            muscles[i].hasCompliantTendon ? nil
+                : muscles[i].forces(activation: [Double](repeating: 0, count: trial.frameCount), musculotendonLength: g.length[i],
+                                    musculotendonVelocity: g.velocity[i], sampleInterval: h).frames
         }
+        let compliant = muscles.indices.filter { atRest[$0] == nil }
+        var history = [FiberLengthHistory<Double>](repeating: FiberLengthHistory(), count: muscleCount)
+        var guess = [Double](repeating: 0, count: muscleCount)
         for k in 0..<trial.frameCount {
-            let active = (0..<muscleCount).map { atRest[$0][k].dActivation }, passive = (0..<muscleCount).map { atRest[$0][k].force }
-            let rows = (0..<coordinateCount).map { c in
-                (0..<muscleCount).map { g.momentArm[c][$0][k] * active[$0] }
-                    + (0..<coordinateCount).map { $0 == c ? reserveOptimalForce : 0 }
+            var active = [Double](repeating: 0, count: muscleCount), passive = active
+            for i in muscles.indices {
+                if let frames = atRest[i] { active[i] = frames[k].dActivation; passive[i] = frames[k].force }
             }
-            let target = (0..<coordinateCount).map { c in
-                references[c][k] - (0..<muscleCount).reduce(0.0) { $0 + g.momentArm[c][$1][k] * passive[$1] }
+            /// The compliant muscles' forces at frame k for activations `a`, from the previous frame's fibre lengths.
+            func compliantFrames(_ a: [Double]) -> [Int: (force: MusculotendonForce<Double>, fiberLength: FiberLengthSensitivity<Double>?)] {
+                Dictionary(uniqueKeysWithValues: compliant.map { i in
+                    (i, muscles[i].force(activation: a[i], musculotendonLength: g.length[i][k], musculotendonVelocity: g.velocity[i][k],
+                                         history: history[i], sampleInterval: h))
+                })
             }
-            let problem = BoundedLeastNormProblem(constraints: rows, target: target, weights: weights, lower: lower, upper: upper)
-            guard let solution = problem.solve(warmStart: warm) else {
-                throw EstimationError("trial \(trial.name), frame \(k) (t = \(trial.time[k]) s): static optimisation found no solution")
+            var solution: (x: [Double], multipliers: [Double])!
+            var iterate = guess, step = 1.0, previousMove = Double.infinity
+            for _ in 0..<(compliant.isEmpty ? 1 : Self.compliantIterations) {
+                for (i, frame) in compliantFrames(iterate) {
+                    active[i] = frame.force.dActivation
+                    passive[i] = frame.force.force - frame.force.dActivation * iterate[i]
+                }
+                let rows = (0..<coordinateCount).map { c in
+                    (0..<muscleCount).map { g.momentArm[c][$0][k] * active[$0] }
+                        + (0..<coordinateCount).map { $0 == c ? reserveOptimalForce : 0 }
+                }
+                let target = (0..<coordinateCount).map { c in
+                    references[c][k] - (0..<muscleCount).reduce(0.0) { $0 + g.momentArm[c][$1][k] * passive[$1] }
+                }
+                let problem = BoundedLeastNormProblem(constraints: rows, target: target, weights: weights, lower: lower, upper: upper)
+                guard let solved = problem.solve(warmStart: warm) else {
+                    throw EstimationError("trial \(trial.name), frame \(k) (t = \(trial.time[k]) s): static optimisation found no solution")
+                }
+                solution = solved
+                warm = solved.multipliers
+                guard !compliant.isEmpty else { break }
+                // Damped fixed-point iteration: a tendon's exponential stiffening makes F(a) convex, and the plain
+                // iteration can cycle between two linearisations; the step halves whenever the move does not shrink.
+                let move = (0..<muscleCount).reduce(0.0) { max($0, abs(solved.x[$1] - iterate[$1])) }
+                if move > 0.9 * previousMove { step = max(step / 2, 1.0 / 64) }
+                previousMove = move
+                for i in 0..<muscleCount { iterate[i] += step * (solved.x[i] - iterate[i]) }
+                if move < Self.compliantTolerance { break }
             }
-            warm = solution.multipliers
+            if compliant.isEmpty { iterate = Array(solution.x[0..<muscleCount]) }
+            let settled = compliantFrames(iterate)
             for i in 0..<muscleCount {
-                activation[i][k] = solution.x[i]
-                force[i][k] = solution.x[i] * active[i] + passive[i]
+                activation[i][k] = iterate[i]
+                if let frame = settled[i] {
+                    force[i][k] = frame.force.force
+                    if let state = frame.fiberLength { history[i] = history[i].advanced(to: state.fiberLength) }
+                } else {
+                    force[i][k] = iterate[i] * active[i] + passive[i]
+                }
             }
+            guess = iterate
             for c in 0..<coordinateCount {
                 reserve[c][k] = reserveOptimalForce * solution.x[muscleCount + c]
                 torque[c][k] = (0..<muscleCount).reduce(0.0) { $0 + g.momentArm[c][$1][k] * force[$1][k] }

@@ -1,7 +1,7 @@
 import BiomechIO
 import Foundation
 
-/// How closely nmm's rigid-tendon muscle model, fed a trial's true activations, reproduces OpenSim.
+/// How closely nmm's muscle model, fed a trial's true activations, reproduces OpenSim.
 public struct PhysicsCheckResult: Sendable, Equatable, Codable {
     /// The trial folder's name.
     public var name: String
@@ -19,16 +19,16 @@ public struct PhysicsCheckResult: Sendable, Equatable, Codable {
     }
 }
 
-/// `nmm check-physics`: the muscle models fits use (``MuscleModels/rigidTendon(for:)``) against a subject OpenSim made.
+/// `nmm check-physics`: the muscle models fits use (``MuscleModels/model(for:tendons:)``) against a subject OpenSim made.
 ///
-/// Per trial: truth_activation.sto and the muscles of truth_model.osim go through the rigid-tendon model on the
-/// MuscleAnalysis lengths (velocity by ``LengtheningVelocity``); Σ r·F about `coordinate` is compared with the
-/// `<coordinate>_moment` column of id.sto and the forces with truth_force.sto.
+/// Per trial: truth_activation.sto and the muscles of truth_model.osim go through the muscle model (rigid or
+/// compliant tendons as `tendons` says) on the MuscleAnalysis lengths (velocity by ``LengtheningVelocity``); Σ r·F
+/// about `coordinate` is compared with the `<coordinate>_moment` column of id.sto and the forces with truth_force.sto.
 public enum PhysicsCheck {
     /// Checks every trial folder of `subjectDirectory` that holds a truth_activation.sto, in name order.
-    public static func run(subjectDirectory: String, coordinate: String = "r_elbow_flex") throws -> [PhysicsCheckResult] {
+    public static func run(subjectDirectory: String, coordinate: String = "r_elbow_flex", tendons: TendonCompliance = .model) throws -> [PhysicsCheckResult] {
         let modelPath = (subjectDirectory as NSString).appendingPathComponent("truth_model.osim")
-        let muscles = try OSimFile.read(modelPath).muscles.map { MuscleModels.rigidTendon(for: $0).muscle }
+        let muscles = try OSimFile.read(modelPath).muscles.map { MuscleModels.model(for: $0, tendons: tendons).muscle }
         let trials = try FileManager.default.contentsOfDirectory(atPath: subjectDirectory).sorted().filter { name in
             FileManager.default.fileExists(atPath: (subjectDirectory as NSString).appendingPathComponent("\(name)/truth_activation.sto"))
         }
@@ -62,7 +62,8 @@ public enum PhysicsCheck {
             guard let truth = truthForce.column(muscle.name) else {
                 throw InputError(file: path("truth_force.sto"), field: muscle.name, message: "expected a column for muscle '\(muscle.name)'")
             }
-            let force = muscle.forces(activation: a, musculotendonLength: geometry.length[m], musculotendonVelocity: velocity[m]).map(\.force)
+            let force = muscle.forces(activation: a, musculotendonLength: geometry.length[m], musculotendonVelocity: velocity[m],
+                                      sampleInterval: geometry.sampleInterval).force
             let peak = truth.map(abs).max() ?? 0
             let error = zip(force, truth).map { abs($0 - $1) }.max() ?? 0
             let percent = peak > 0 ? 100 * error / peak : 0

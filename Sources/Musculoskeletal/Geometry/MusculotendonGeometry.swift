@@ -61,12 +61,16 @@ public struct MusculotendonGeometry: Sendable, Equatable, Codable {
                                      length: lengthColumns, momentArm: momentArms)
     }
 
+    /// The mean interval between samples (s); 0 with fewer than two.
+    public var sampleInterval: Double {
+        time.count >= 2 ? (time[time.count - 1] - time[0]) / Double(time.count - 1) : 0
+    }
+
     /// Lengthening velocity (m/s) of every muscle, `[muscle][frame]`, by ``LengtheningVelocity``.
     /// Needs uniformly spaced samples (a programmer error otherwise).
     public func lengtheningVelocity() -> [[Double]] {
         guard time.count >= 2 else { return length.map { $0.map { _ in 0 } } }
-        let interval = (time[time.count - 1] - time[0]) / Double(time.count - 1)
-        return length.map { LengtheningVelocity.of($0, sampleInterval: interval) }
+        return length.map { LengtheningVelocity.of($0, sampleInterval: sampleInterval) }
     }
 
     /// Lengthening velocity (m/s) from joint speeds, `speeds[coordinate][frame]` in the order of `coordinates`:

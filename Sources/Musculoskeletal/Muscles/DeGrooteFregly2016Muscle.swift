@@ -5,8 +5,10 @@ import RealModule
 ///
 /// Departures from OpenSim, both for robustness in optimisation and neither reached by a physiological state:
 /// the rigid-tendon fibre length along the tendon is kept above ``minimumFiberLengthAlongTendon`` (OpenSim lets
-/// it go to zero or negative), and compliant-tendon equilibrium is solved by Newton iteration on fibre length
-/// (OpenSim integrates normalised tendon force as a state; both satisfy the same equilibrium).
+/// it go to zero or negative), and a compliant tendon's fibre length is stepped from frame to frame by backward
+/// differences, each frame's equilibrium solved by Newton iteration on fibre length (``CompliantTendon.swift``;
+/// OpenSim integrates normalised tendon force as a state with an explicit integrator; both satisfy the same
+/// equilibrium and converge to the same solution as the frames get closer).
 public struct DeGrooteFregly2016Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable {
     /// The muscle's name in the model.
     public var name: String

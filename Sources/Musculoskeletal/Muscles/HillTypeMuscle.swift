@@ -20,6 +20,8 @@ public protocol HillTypeMuscle: Sendable {
     var sinPennationAngleAtOptimal: Scalar { get }
     /// OpenSim `max_contraction_velocity` (optimal fibre lengths per second).
     var maxContractionVelocity: Scalar { get }
+    /// OpenSim `ignore_tendon_compliance`: a rigid tendon when true.
+    var ignoreTendonCompliance: Bool { get set }
     /// Fibre force along the fibre divided by max isometric force, with its partial derivatives.
     func normalizedFiberForce(activation: Scalar, normFiberLength: Scalar, normFiberVelocity: Scalar) -> NormalizedFiberForce<Scalar>
     /// Tendon force divided by max isometric force at normalised tendon length lT / tendonSlackLength, and its derivative.

@@ -1,51 +1,5 @@
 import RealModule
 
-/// The force of a rigid-tendon musculotendon unit along its tendon, with analytic partial derivatives with
-/// respect to the inputs (activation, musculotendon length and lengthening velocity) and to the personalised
-/// parameters (max isometric force, optimal fibre length, tendon slack length).
-///
-/// Scale-factor gradients follow by the chain rule: for `F0 = s·F0_generic`, ∂F/∂s = F0_generic · ``dMaxIsometricForce``.
-public struct RigidTendonForce<T: MuscleScalar>: Sendable, Equatable {
-    /// Tendon force (N), the fibre force projected on the tendon.
-    public var force: T
-    /// ∂force/∂activation.
-    public var dActivation: T
-    /// ∂force/∂musculotendon length.
-    public var dMusculotendonLength: T
-    /// ∂force/∂musculotendon lengthening velocity.
-    public var dMusculotendonVelocity: T
-    /// ∂force/∂max isometric force.
-    public var dMaxIsometricForce: T
-    /// ∂force/∂optimal fibre length (through fibre width, normalised length and normalised velocity).
-    public var dOptimalFiberLength: T
-    /// ∂force/∂tendon slack length.
-    public var dTendonSlackLength: T
-    /// Normalised fibre length l̃ = lM / optimalFiberLength.
-    public var normFiberLength: T
-    /// Normalised fibre velocity ṽ = vM / (maxContractionVelocity · optimalFiberLength).
-    public var normFiberVelocity: T
-    /// Cosine of the pennation angle.
-    public var cosPennationAngle: T
-
-    /// Collects the force, its partials and the fibre state they were computed at.
-    @inlinable
-    public init(
-        force: T, dActivation: T, dMusculotendonLength: T, dMusculotendonVelocity: T, dMaxIsometricForce: T,
-        dOptimalFiberLength: T, dTendonSlackLength: T, normFiberLength: T, normFiberVelocity: T, cosPennationAngle: T
-    ) {
-        self.force = force
-        self.dActivation = dActivation
-        self.dMusculotendonLength = dMusculotendonLength
-        self.dMusculotendonVelocity = dMusculotendonVelocity
-        self.dMaxIsometricForce = dMaxIsometricForce
-        self.dOptimalFiberLength = dOptimalFiberLength
-        self.dTendonSlackLength = dTendonSlackLength
-        self.normFiberLength = normFiberLength
-        self.normFiberVelocity = normFiberVelocity
-        self.cosPennationAngle = cosPennationAngle
-    }
-}
-
 extension HillTypeMuscle {
     /// The smallest fibre length along the tendon the rigid-tendon model admits, as a fraction of optimal
     /// fibre length; shorter musculotendon lengths (non-physiological, e.g. during a wild optimisation step)
@@ -57,7 +11,7 @@ extension HillTypeMuscle {
     /// slack length, the fibre takes the rest of the path at constant thickness, its velocity is the
     /// musculotendon velocity projected on the fibre, and the fibre force is projected back on the tendon.
     @inlinable
-    public func rigidTendonForce(activation: Scalar, musculotendonLength: Scalar, musculotendonVelocity: Scalar) -> RigidTendonForce<Scalar> {
+    public func rigidTendonForce(activation: Scalar, musculotendonLength: Scalar, musculotendonVelocity: Scalar) -> MusculotendonForce<Scalar> {
         let lopt = optimalFiberLength
         let sinAlpha0 = sinPennationAngleAtOptimal
         let width = lopt * sinAlpha0
@@ -90,7 +44,7 @@ extension HillTypeMuscle {
             // With the floor active, lAT = 0.01·lopt moves with lopt too.
             + (clamped ? F0 * (dFiber_dLAT * cosAlpha + fiber.value * dCos_dLAT) * Self.minimumFiberLengthAlongTendon : 0)
 
-        return RigidTendonForce(
+        return MusculotendonForce(
             force: F0 * fiber.value * cosAlpha,
             dActivation: F0 * fiber.dActivation * cosAlpha,
             dMusculotendonLength: dForce_dLAT,

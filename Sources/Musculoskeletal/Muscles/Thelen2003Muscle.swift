@@ -2,8 +2,9 @@ import RealModule
 
 /// OpenSim 4.6's `Thelen2003Muscle`: properties named and defaulted as in OpenSim, curves from
 /// ``Thelen2003``. Activation below `minimum_activation` is raised to it, as OpenSim's activation model
-/// clamps it. OpenSim integrates fibre length as a state; here compliant-tendon equilibrium is solved by Newton
-/// iteration on fibre length (the same equilibrium), and the maximum pennation angle is not enforced.
+/// clamps it. OpenSim integrates fibre length as a state; here a compliant tendon's fibre length is stepped by
+/// backward differences with Thelen's curves (the same equilibrium, ``CompliantTendon.swift``), and the maximum
+/// pennation angle is not enforced.
 public struct Thelen2003Muscle<Scalar: MuscleScalar>: HillTypeMuscle, Equatable {
     /// The muscle's name in the model.
     public var name: String

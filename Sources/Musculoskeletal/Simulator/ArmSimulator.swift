@@ -88,7 +88,7 @@ public struct ArmSimulator: Sendable {
         var recruited = [[Double]](repeating: [Double](repeating: 0, count: frames), count: muscles.count)
         let atRest = muscles.indices.map {
             muscles[$0].forces(activation: [Double](repeating: 0, count: frames), musculotendonLength: pathGeometry.length[$0],
-                               musculotendonVelocity: velocity[$0])
+                               musculotendonVelocity: velocity[$0], sampleInterval: 1 / sampleRate).frames
         }
         for k in 0..<frames {
             let gain = muscles.indices.map { elbowArms[$0][k] * atRest[$0][k].dActivation }
@@ -119,7 +119,8 @@ public struct ArmSimulator: Sendable {
             activation.append(dynamics.simulate(excitation: delay.apply(to: neural, sampleInterval: interval), sampleInterval: interval))
         }
         let force = muscles.indices.map { m in
-            muscles[m].forces(activation: activation[m], musculotendonLength: pathGeometry.length[m], musculotendonVelocity: velocity[m]).map(\.force)
+            muscles[m].forces(activation: activation[m], musculotendonLength: pathGeometry.length[m], musculotendonVelocity: velocity[m],
+                              sampleInterval: interval).force
         }
         let noise = angleNoiseDegrees * .pi / 180
         let measuredAngles = angles.map { $0.map { $0 + noise * random.normal() } }

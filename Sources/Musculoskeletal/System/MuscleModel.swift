@@ -5,7 +5,9 @@ import BiomechIO
 ///
 /// A muscle class supplies its force along the tendon over a sequence of frames with the partial derivatives a fit
 /// needs (activation, and the personalised parameters: max isometric force, optimal fibre length, tendon slack
-/// length), its activation dynamics, and the generic values the personalised scale factors multiply. Adding a
+/// length), its activation dynamics, and the generic values the personalised scale factors multiply. With a rigid
+/// tendon every frame stands alone; with a compliant one the fibre length is a state carried from frame to frame
+/// (``MuscleForces`` holds how, for the backward pass; static optimisation steps it frame by frame). Adding a
 /// class: conform its Double type here (and, for an OpenSim class, map it in ``MuscleModels/model(for:)``).
 public protocol MuscleModel: Sendable {
     /// The muscle's name in the model.
@@ -25,20 +27,53 @@ public protocol MuscleModel: Sendable {
     /// How excitation becomes activation.
     var activationDynamics: FirstOrderActivationDynamics<Double> { get }
 
-    /// Force along the tendon and its partials at every frame, for activations, musculotendon lengths and
-    /// lengthening velocities given frame by frame (all of one length).
-    func forces(activation: [Double], musculotendonLength: [Double], musculotendonVelocity: [Double]) -> [RigidTendonForce<Double>]
+    /// Whether the tendon stretches, making fibre length a state carried from frame to frame.
+    var hasCompliantTendon: Bool { get set }
+
+    /// Force along the tendon and its partials at every frame of a trial sampled every `sampleInterval` seconds, for
+    /// activations, musculotendon lengths and lengthening velocities given frame by frame (all of one length).
+    func forces(activation: [Double], musculotendonLength: [Double], musculotendonVelocity: [Double], sampleInterval: Double) -> MuscleForces
+
+    /// Force along the tendon and its partials at one frame, `sampleInterval` seconds after the frames whose fibre
+    /// lengths `history` holds (empty at a trial's first frame; unused by a rigid tendon); with a compliant tendon,
+    /// the frame's fibre-length state too (nil for a rigid tendon).
+    func force(activation: Double, musculotendonLength: Double, musculotendonVelocity: Double, history: FiberLengthHistory<Double>,
+               sampleInterval: Double) -> (force: MusculotendonForce<Double>, fiberLength: FiberLengthSensitivity<Double>?)
 }
 
 extension MuscleModel where Self: HillTypeMuscle, Self.Scalar == Double {
-    /// The rigid-tendon force of every frame (``HillTypeMuscle/rigidTendonForce(activation:musculotendonLength:musculotendonVelocity:)``).
-    public func forces(activation: [Double], musculotendonLength: [Double], musculotendonVelocity: [Double]) -> [RigidTendonForce<Double>] {
+    /// Compliant unless `ignore_tendon_compliance`.
+    public var hasCompliantTendon: Bool {
+        get { !ignoreTendonCompliance }
+        set { ignoreTendonCompliance = !newValue }
+    }
+
+    /// The rigid-tendon force of every frame (``HillTypeMuscle/rigidTendonForce(activation:musculotendonLength:musculotendonVelocity:)``),
+    /// or the compliant-tendon forces along the trial (``HillTypeMuscle/compliantTendonForces(activation:musculotendonLength:musculotendonVelocity:sampleInterval:)``).
+    public func forces(activation: [Double], musculotendonLength: [Double], musculotendonVelocity: [Double], sampleInterval: Double) -> MuscleForces {
         precondition(activation.count == musculotendonLength.count && activation.count == musculotendonVelocity.count,
                      "forces: activation, length and velocity need one value per frame")
-        return activation.indices.map {
+        guard ignoreTendonCompliance else {
+            let compliant = compliantTendonForces(activation: activation, musculotendonLength: musculotendonLength,
+                                                  musculotendonVelocity: musculotendonVelocity, sampleInterval: sampleInterval)
+            return MuscleForces(frames: compliant.forces, fiberLengths: compliant.states)
+        }
+        return MuscleForces(frames: activation.indices.map {
             rigidTendonForce(activation: activation[$0], musculotendonLength: musculotendonLength[$0],
                              musculotendonVelocity: musculotendonVelocity[$0])
+        })
+    }
+
+    /// One frame of ``forces(activation:musculotendonLength:musculotendonVelocity:sampleInterval:)``.
+    public func force(activation: Double, musculotendonLength: Double, musculotendonVelocity: Double, history: FiberLengthHistory<Double>,
+                      sampleInterval: Double) -> (force: MusculotendonForce<Double>, fiberLength: FiberLengthSensitivity<Double>?) {
+        guard ignoreTendonCompliance else {
+            let rule = history.rule(musculotendonVelocity: musculotendonVelocity, sampleInterval: sampleInterval)
+            let frame = compliantTendonForce(activation: activation, musculotendonLength: musculotendonLength, velocity: rule,
+                                             guess: history.previous)
+            return (frame.force, frame.state)
         }
+        return (rigidTendonForce(activation: activation, musculotendonLength: musculotendonLength, musculotendonVelocity: musculotendonVelocity), nil)
     }
 }
 

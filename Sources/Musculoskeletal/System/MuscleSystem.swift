@@ -32,8 +32,8 @@ public struct MuscleSystem: Sendable {
         public var force: [[Double]]
         /// `torque[c][k]` (N·m).
         public var torque: [[Double]]
-        /// Force partials per muscle and frame.
-        public var partials: [[RigidTendonForce<Double>]]
+        /// Each muscle's forces with their partials (and a compliant tendon's fibre-length states).
+        public var muscleForces: [MuscleForces]
         /// The parameters the pass used.
         public var parameters: PersonalizedParameters
     }
@@ -53,25 +53,26 @@ public struct MuscleSystem: Sendable {
         public var force: [[Double]] { forces.force }
         /// `torque[c][k]` (N·m).
         public var torque: [[Double]] { forces.torque }
-        /// Force partials per muscle and frame.
-        public var partials: [[RigidTendonForce<Double>]] { forces.partials }
+        /// Each muscle's forces with their partials.
+        public var muscleForces: [MuscleForces] { forces.muscleForces }
         /// The parameters the pass used.
         public var parameters: PersonalizedParameters { forces.parameters }
     }
 
-    /// The forces and torques of activations `activation[m][k]` over `geometry` (same frames).
-    public func forces(activation: [[Double]], geometry: MusculotendonKinematics, parameters p: PersonalizedParameters) -> ForcePass {
+    /// The forces and torques of activations `activation[m][k]` over `geometry` (same frames, `sampleInterval` apart).
+    public func forces(activation: [[Double]], geometry: MusculotendonKinematics, sampleInterval h: Double,
+                       parameters p: PersonalizedParameters) -> ForcePass {
         precondition(activation.count == muscles.count, "one activation series per muscle")
         let frames = activation.first?.count ?? 0
-        let partials = muscles.indices.map { m in
+        let muscleForces = muscles.indices.map { m in
             personalized(m, p).forces(activation: activation[m], musculotendonLength: geometry.length[m],
-                                      musculotendonVelocity: geometry.velocity[m])
+                                      musculotendonVelocity: geometry.velocity[m], sampleInterval: h)
         }
-        let force = partials.map { $0.map(\.force) }
+        let force = muscleForces.map(\.force)
         let torque = geometry.momentArm.map { arms in
             (0..<frames).map { k in muscles.indices.reduce(0.0) { $0 + arms[$1][k] * force[$1][k] } }
         }
-        return ForcePass(activation: activation, force: force, torque: torque, partials: partials, parameters: p)
+        return ForcePass(activation: activation, force: force, torque: torque, muscleForces: muscleForces, parameters: p)
     }
 
     /// Runs excitations `excitation[m][k]` over `geometry` (same frames) with sampling interval `h`; activation
@@ -84,7 +85,7 @@ public struct MuscleSystem: Sendable {
         let activation = muscles.indices.map { m in
             personalized(m, p).activationDynamics.simulate(excitation: drive[m], sampleInterval: h)
         }
-        return Pass(excitation: excitation, drive: drive, forces: forces(activation: activation, geometry: geometry, parameters: p))
+        return Pass(excitation: excitation, drive: drive, forces: forces(activation: activation, geometry: geometry, sampleInterval: h, parameters: p))
     }
 
     /// The gradient of a loss L with respect to the activations and θ, given ∂L/∂τ[c][k] for the force pass.
@@ -94,21 +95,16 @@ public struct MuscleSystem: Sendable {
         var dTheta = [Double](repeating: 0, count: p.count)
         let frames = pass.activation.first?.count ?? 0
         let dActivation = muscles.indices.map { m -> [Double] in
-            var dActivation = [Double](repeating: 0, count: frames)
-            var dForce = 0.0, dFiber = 0.0, dSlack = 0.0
-            for k in 0..<frames {
+            let forceGradient = (0..<frames).map { k in
                 var dF = 0.0
                 for c in torqueGradient.indices { dF += torqueGradient[c][k] * geometry.momentArm[c][m][k] }
-                let partial = pass.partials[m][k]
-                dActivation[k] = dF * partial.dActivation
-                dForce += dF * partial.dMaxIsometricForce
-                dFiber += dF * partial.dOptimalFiberLength
-                dSlack += dF * partial.dTendonSlackLength
+                return dF
             }
-            dTheta[p.index(of: .maxIsometricForce(muscle: m))] += dForce * muscles[m].maxIsometricForce * p.derivative(.maxIsometricForce(muscle: m))
-            dTheta[p.index(of: .optimalFiberLength(muscle: m))] += dFiber * muscles[m].optimalFiberLength * p.derivative(.optimalFiberLength(muscle: m))
-            dTheta[p.index(of: .tendonSlackLength(muscle: m))] += dSlack * muscles[m].tendonSlackLength * p.derivative(.tendonSlackLength(muscle: m))
-            return dActivation
+            let muscle = pass.muscleForces[m].gradient(forceGradient: forceGradient)
+            dTheta[p.index(of: .maxIsometricForce(muscle: m))] += muscle.maxIsometricForce * muscles[m].maxIsometricForce * p.derivative(.maxIsometricForce(muscle: m))
+            dTheta[p.index(of: .optimalFiberLength(muscle: m))] += muscle.optimalFiberLength * muscles[m].optimalFiberLength * p.derivative(.optimalFiberLength(muscle: m))
+            dTheta[p.index(of: .tendonSlackLength(muscle: m))] += muscle.tendonSlackLength * muscles[m].tendonSlackLength * p.derivative(.tendonSlackLength(muscle: m))
+            return muscle.activation
         }
         return (dActivation, dTheta)
     }
