@@ -1,6 +1,7 @@
 import BiomechIO
 import Estimation
 import Foundation
+import Musculoskeletal
 
 /// Figures of one `nmm bench so` run. Times are solve times only: the trials are read and assembled before timing.
 public struct StaticOptimizationBenchmarkResult: Encodable, Sendable {
@@ -53,15 +54,17 @@ public enum StaticOptimizationBenchmark {
     /// OpenSim 4.6's static optimisation of one 1001-frame arm26 trial on this machine takes about 2–3 s (issue 5).
     public static let openSimSecondsPer1001Frames = 2.5
 
-    /// Reads `trials` of `subject` for `coordinates` (nil: every unlocked coordinate of its model.osim), solves every
-    /// trial once untimed (warm-up), then `repetitions` timed rounds over all trials, so that a busy moment of the
-    /// machine spreads over the trials instead of landing on one.
-    public static func run(subject: String, trials: [String], coordinates: [String]?, repetitions: Int) throws -> StaticOptimizationBenchmarkResult {
+    /// Reads `trials` of `subject` for `coordinates` (nil: every unlocked coordinate of its model.osim) with the
+    /// tendons `tendons` chooses (default rigid, as OpenSim's static optimisation takes them), solves every trial once
+    /// untimed (warm-up), then `repetitions` timed rounds over all trials, so that a busy moment of the machine
+    /// spreads over the trials instead of landing on one.
+    public static func run(subject: String, trials: [String], coordinates: [String]?, repetitions: Int,
+                           tendons: TendonCompliance = .rigid) throws -> StaticOptimizationBenchmarkResult {
         let clock = ContinuousClock()
         let loadStart = clock.now
         let coordinates = try coordinates ?? OSimFile.read((subject as NSString).appendingPathComponent("model.osim")).coordinates
             .filter { !$0.locked }.map(\.name)
-        let data = try SubjectData.load(directory: subject, trialNames: trials, coordinates: coordinates)
+        let data = try SubjectData.load(directory: subject, trialNames: trials, coordinates: coordinates, tendons: tendons)
         let loadSeconds = (clock.now - loadStart).seconds
         let optimization = StaticOptimization(system: data.system)
         let selected = trials.compactMap { data.trials[$0] }

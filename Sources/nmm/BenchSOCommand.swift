@@ -3,6 +3,7 @@ import ArgumentParser
 import BiomechIO
 import Estimation
 import Foundation
+import Musculoskeletal
 
 /// `nmm bench so`: static optimisation's solve time per trial, against OpenSim 4.6's.
 struct BenchSOCommand: ParsableCommand {
@@ -11,7 +12,8 @@ struct BenchSOCommand: ParsableCommand {
         abstract: "Benchmark: static optimisation on a subject's trials (solve time per trial, frames/s, speed-up over OpenSim).",
         discussion: """
             Reads and assembles the trials first (not timed), then solves each trial's static optimisation \
-            (Estimation's StaticOptimization: generic model, rigid tendon, one reserve per coordinate) once untimed, then \
+            (Estimation's StaticOptimization: generic model, rigid tendons unless --tendons says otherwise, one reserve per \
+            coordinate) once untimed, then \
             times --repetitions rounds over all trials, and prints the median and worst solve time per trial, frames per second at the \
             median, and the speed-up over OpenSim 4.6, which takes about \
             \(StaticOptimizationBenchmark.openSimSecondsPer1001Frames) s for one 1001-frame arm26 trial on this \
@@ -31,6 +33,9 @@ struct BenchSOCommand: ParsableCommand {
     @Option(help: "Timed rounds over all trials (after one untimed warm-up round).")
     var repetitions: Int = 20
 
+    @Option(help: "Tendons: rigid (as OpenSim's static optimisation takes them), compliant, or model (as model.osim says).")
+    var tendons: TendonCompliance = .rigid
+
     @Flag(help: "Print exactly one JSON line.")
     var json = false
 
@@ -42,7 +47,8 @@ struct BenchSOCommand: ParsableCommand {
         let result: StaticOptimizationBenchmarkResult
         do {
             result = try StaticOptimizationBenchmark.run(subject: subject, trials: try trials.map(commaSeparated) ?? trialFolders(),
-                                                         coordinates: coordinates.map(commaSeparated), repetitions: repetitions)
+                                                         coordinates: coordinates.map(commaSeparated), repetitions: repetitions,
+                                                         tendons: tendons)
         } catch let error as EstimationError {
             throw ValidationError(error.message)
         }

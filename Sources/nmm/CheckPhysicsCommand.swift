@@ -10,7 +10,8 @@ struct CheckPhysicsCommand: ParsableCommand {
         discussion: """
         SUBJECT_DIR holds truth_model.osim and trial folders with truth_activation.sto, truth_force.sto, id.sto and \
         MuscleAnalysis_Length.sto / MuscleAnalysis_MomentArm_<coordinate>.sto (e.g. ../shared/data/arm26-lifting/S01). \
-        The rigid-tendon DeGrooteFregly2016 model turns the true activations into forces and a joint torque.
+        The muscle model fits use (rigid or compliant tendons as --tendons says; by default as truth_model.osim's \
+        ignore_tendon_compliance) turns the true activations into forces and a joint torque.
         """
     )
 
@@ -20,12 +21,15 @@ struct CheckPhysicsCommand: ParsableCommand {
     @Option(help: "Coordinate whose torque is compared with id.sto's <coordinate>_moment column.")
     var coordinate = "r_elbow_flex"
 
+    @Option(help: "Tendons: rigid, compliant, or model (each muscle as truth_model.osim's ignore_tendon_compliance says).")
+    var tendons: TendonCompliance = .model
+
     @Flag(help: "Print one JSON line {\"trials\": [{\"name\", \"r2\", \"rmse_pct_peak\", \"force_err_pct\", \"worst_muscle\"}, ...]}.")
     var json = false
 
     func run() throws {
         let results: [PhysicsCheckResult]
-        do { results = try PhysicsCheck.run(subjectDirectory: subjectDir, coordinate: coordinate) } catch { throw Terminal.failure(error) }
+        do { results = try PhysicsCheck.run(subjectDirectory: subjectDir, coordinate: coordinate, tendons: tendons) } catch { throw Terminal.failure(error) }
         if json {
             struct Report: Encodable { var trials: [PhysicsCheckResult] }
             let encoder = JSONEncoder()

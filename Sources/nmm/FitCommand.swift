@@ -2,6 +2,7 @@ import ArgumentParser
 import BiomechIO
 import Estimation
 import Foundation
+import Musculoskeletal
 
 /// `nmm fit`: fits any registered method to a subject folder and writes the test-trial predictions as
 /// OpenSim .sto files and DIR/metrics.json.
@@ -64,6 +65,9 @@ struct FitCommand: ParsableCommand {
     @Option(help: "Resample every signal to this rate (Hz); default: the kinematics' own samples.")
     var sampleRate: Double?
 
+    @Option(help: "Tendons: rigid, compliant, or model (each muscle as the model file's ignore_tendon_compliance says).")
+    var tendons: TendonCompliance = .model
+
     @Option(help: "Trial folders' file names: kinematics,inverse-dynamics,emg,load (empty load: none), e.g. ik.mot,id.sto,emg.sto,load.sto (default: detect the layout).")
     var files: String?
 
@@ -98,19 +102,23 @@ struct FitCommand: ParsableCommand {
     func request() throws -> FitRequest {
         let assembly = TrialAssembly(featureCoordinates: featureCoordinates.map(commaSeparated), sampleRate: sampleRate)
         if let files {
-            return FitRequest(
+            var request = FitRequest(
                 subjectDirectory: subject, method: try configuredMethod(), measured: commaSeparated(measured), train: commaSeparated(train),
                 test: commaSeparated(test), coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(),
                 layout: try layout(files), assembly: assembly, modelFile: model ?? "model.osim")
+            request.tendons = tendons
+            return request
         }
         var source = try SubjectSource.detect(folder: subject)
         if let model { source.modelPath = (subject as NSString).appendingPathComponent(model) }
         Terminal.error(source.summary)
         let method = try configuredMethod()
         let (train, test) = try trials(in: source, trains: type(of: method).capabilities.needsTrainingTrials)
-        return FitRequest(source: source, method: method, measured: commaSeparated(measured), train: train, test: test,
-                          coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(source.emgMapping),
-                          assembly: assembly)
+        var request = FitRequest(source: source, method: method, measured: commaSeparated(measured), train: train, test: test,
+                                 coordinates: commaSeparated(coordinates), seed: seed, emgChannels: try emgChannels(source.emgMapping),
+                                 assembly: assembly)
+        request.tendons = tendons
+        return request
     }
 
     /// The `--method` with its own options (the arguments ArgumentParser did not know) applied.

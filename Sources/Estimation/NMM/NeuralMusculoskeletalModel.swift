@@ -58,14 +58,19 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         /// Absent in models saved before the hybrid NMM.
         var measured: [String: String]?
         var torqueScales: [Double]?
+        /// The muscles fitted with a compliant tendon; absent when every tendon was rigid (and in models saved before
+        /// compliant tendons existed).
+        var compliantTendons: [String]?
     }
 
     /// The model as saved: `model.json`'s contents and the network's weight file.
     public var snapshot: NMMSnapshot {
-        let description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
+        var description = Description(muscles: system.muscleNames, featureLabels: featureLabels, scaler: scaler,
                                       parameters: parameters, configuration: configuration, history: history,
                                       coordinates: coordinates, sampleRate: sampleRate, recruitmentGains: recruitmentGains,
                                       measured: measured, torqueScales: torqueScales)
+        let compliant = system.muscles.filter(\.hasCompliantTendon).map(\.name)
+        description.compliantTendons = compliant.isEmpty ? nil : compliant
         var weights = network.weightFile
         // A description JSON cannot encode (a non-finite number) gets no digest; writing model.json then fails clearly.
         if let digest = try? description.digest() { weights.metadata.append((NMMSnapshot.descriptionDigestKey, digest)) }
@@ -83,7 +88,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         try NeuralMusculoskeletalModel(try NMMSnapshot(savedIn: directory), system: system)
     }
 
-    /// The model `snapshot` holds, over `system` (the same muscles, in the same order).
+    /// The model `snapshot` holds, over `system` (the same muscles, in the same order), each muscle's tendon made rigid
+    /// or compliant as the model was fitted.
     public convenience init(_ snapshot: NMMSnapshot, system: MuscleSystem) throws {
         try snapshot.validate()
         let description = snapshot.description
@@ -98,6 +104,10 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
             throw EstimationError("\(weightsPath) holds a network of \(shape.inputSize) inputs, \(shape.outputSize) outputs and windows up to "
                 + "\(shape.maxSequenceLength) frames, but \(snapshot.label("model.json")) has \(description.featureLabels.count) features, "
                 + "\(description.muscles.count) muscles and windows of \(description.configuration.windowLength)")
+        }
+        var system = system
+        for m in system.muscles.indices {
+            system.muscles[m].hasCompliantTendon = description.compliantTendons?.contains(system.muscles[m].name) ?? false
         }
         self.init(network: network, scaler: description.scaler, system: system, parameters: description.parameters,
                   configuration: description.configuration, featureLabels: description.featureLabels)

@@ -13,6 +13,7 @@ enum FitSupport {
         .option("measured", .list(.word), default: "the muscles with EMG that cross the coordinates", help: "Muscles whose EMG is an input of the fit."),
         .option("coordinates", .list(.word), default: "every coordinate", help: "Coordinates whose inverse-dynamics torques are fitted."),
         .seed(help: "Seeds initialisation and sampling: same seed, same fit."),
+        .option("tendons", .word, default: "model", help: "rigid, compliant, or model: each muscle as the model file's ignore_tendon_compliance says."),
     ]
 
     /// The subject folder, training and test trials an invocation names.
@@ -71,6 +72,12 @@ enum FitSupport {
         var request = FitRequest(source: source, method: method, measured: measured, train: train, test: test,
                                  coordinates: coordinates, seed: invocation.integer("seed") ?? ParameterSpec.defaultSeed, emgChannels: channels)
         request.emg = emg
+        if let tendons = invocation.text("tendons") {
+            guard let choice = TendonCompliance(rawValue: tendons) else {
+                throw invocation.error("tendons: expected \(TendonCompliance.allCases.map(\.rawValue).joined(separator: ", ")), found '\(tendons)'", at: "tendons")
+            }
+            request.tendons = choice
+        }
         return (request, subject)
     }
 
