@@ -67,7 +67,7 @@ let package = Package(
             "SignalProcessing", "SeededRandom", .product(name: "ComplexModule", package: "swift-numerics"),
         ], resources: [.copy("Reference")]),
         .testTarget(name: "TensorEngineTests", dependencies: ["TestSupport", "TensorEngine"]),
-        .testTarget(name: "MusculoskeletalTests", dependencies: ["TestSupport", "Musculoskeletal"]),
+        .testTarget(name: "MusculoskeletalTests", dependencies: ["TestSupport", "Musculoskeletal"], exclude: ["CompliantReference"]),
         .testTarget(name: "EstimationTests", dependencies: ["TestSupport", "Estimation"]),
         .testTarget(name: "BenchmarksTests", dependencies: ["TestSupport", "Benchmarks"]),
         .testTarget(name: "ChartsTests", dependencies: ["Charts", "SeededRandom"]),
