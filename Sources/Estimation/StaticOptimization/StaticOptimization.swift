@@ -14,10 +14,11 @@ import Musculoskeletal
 /// of frames k − 1 and k − 2 left (``FiberLengthHistory``; the first frame from static equilibrium), and F_i(a_i) —
 /// the tendon force once the fibre has moved by the backward-difference rule to its equilibrium at a_i — is no
 /// longer affine. Each frame then linearises F_i at the
-/// current activations (F ≈ F(a⁰) + ∂F/∂a·(a − a⁰)), solves the QP, and repeats from the new activations until they
-/// move less than ``compliantTolerance``, damped when it stops converging (sequential quadratic programming: a fixed
-/// point is a KKT point of the frame's nonlinear problem and meets the torques with the exact forces); the fibre
-/// lengths of the final activations pass to the next frame.
+/// current activations (F ≈ F(a⁰) + ∂F/∂a·(a − a⁰)), solves the QP weighted by the Lagrangian's curvature (F'' by
+/// secant between iterates), and repeats from the new activations until they move less than ``compliantTolerance``,
+/// damped should it stop converging (sequential quadratic programming: its fixed point is a KKT point of the
+/// frame's nonlinear problem and meets the torques with the exact forces); the fibre lengths of the final
+/// activations pass to the next frame.
 public struct StaticOptimization: Sendable {
     /// The muscles (generic model unless parameters say otherwise).
     public var system: MuscleSystem
@@ -37,6 +38,9 @@ public struct StaticOptimization: Sendable {
     public static let compliantIterations = 30
     /// Compliant tendons: a frame's iteration stops when no activation moves more than this.
     public static let compliantTolerance = 1e-7
+
+    /// The cost weights of a QP over `count` variables: all 1 (Σ a² + Σ u²).
+    private func weights(_ count: Int) -> [Double] { [Double](repeating: 1, count: count) }
 
     /// The result of one trial.
     public struct Result: Sendable {
@@ -63,7 +67,6 @@ public struct StaticOptimization: Sendable {
             guard let t = trial.torque[c] else { throw EstimationError("trial \(trial.name): no inverse-dynamics torque for '\(c)'") }
             return t
         }
-        let weights = [Double](repeating: 1, count: muscleCount + coordinateCount)
         let lower = [Double](repeating: 0, count: muscleCount) + [Double](repeating: -.infinity, count: coordinateCount)
         let upper = [Double](repeating: 1, count: muscleCount) + [Double](repeating: .infinity, count: coordinateCount)
         var warm: [Double]? = nil
@@ -91,27 +94,47 @@ public struct StaticOptimization: Sendable {
             }
             var solution: (x: [Double], multipliers: [Double])!
             var iterate = guess, step = 1.0, previousMove = Double.infinity
+            // Sequential quadratic programming on ½Σa² subject to Σ r·F(a) = τ: each QP's weights are the Lagrangian's
+            // curvature 1 − Σ_c λ_c·r_ci·F_i''(a_i) (F'' by secant between iterates, so the first QP is the plain
+            // linearisation), its variables shifted so the QP's minimum-norm point is the Newton step.
+            var curvature = [Double](repeating: 0, count: muscleCount)
+            var previousSlope: [Double?] = [Double?](repeating: nil, count: muscleCount), previousIterate = iterate
+            var weights = self.weights(muscleCount + coordinateCount), shift = [Double](repeating: 0, count: muscleCount)
             for _ in 0..<(compliant.isEmpty ? 1 : Self.compliantIterations) {
                 for (i, frame) in compliantFrames(iterate) {
                     active[i] = frame.force.dActivation
                     passive[i] = frame.force.force - frame.force.dActivation * iterate[i]
+                    if let slope = previousSlope[i], abs(iterate[i] - previousIterate[i]) > 1e-9 {
+                        curvature[i] = (active[i] - slope) / (iterate[i] - previousIterate[i])
+                    }
+                    previousSlope[i] = active[i]
+                    let multipliers = warm ?? [Double](repeating: 0, count: coordinateCount)
+                    let pull = (0..<coordinateCount).reduce(0.0) { $0 + multipliers[$1] * g.momentArm[$1][i][k] } * curvature[i]
+                    weights[i] = min(max(1 - pull, 0.05), 20)
+                    shift[i] = iterate[i] - iterate[i] / weights[i]
                 }
+                previousIterate = iterate
                 let rows = (0..<coordinateCount).map { c in
                     (0..<muscleCount).map { g.momentArm[c][$0][k] * active[$0] }
                         + (0..<coordinateCount).map { $0 == c ? reserveOptimalForce : 0 }
                 }
-                let target = (0..<coordinateCount).map { c in
-                    references[c][k] - (0..<muscleCount).reduce(0.0) { $0 + g.momentArm[c][$1][k] * passive[$1] }
+                // At a = x + shift the force is (passive + active·shift) + active·x.
+                let offset: [Double] = (0..<muscleCount).map { passive[$0] + active[$0] * shift[$0] }
+                let target: [Double] = (0..<coordinateCount).map { c in
+                    references[c][k] - (0..<muscleCount).reduce(0.0) { $0 + g.momentArm[c][$1][k] * offset[$1] }
                 }
-                let problem = BoundedLeastNormProblem(constraints: rows, target: target, weights: weights, lower: lower, upper: upper)
-                guard let solved = problem.solve(warmStart: warm) else {
+                let shifted: [Double] = (0..<muscleCount).map { -shift[$0] } + [Double](repeating: 0, count: coordinateCount)
+                let problem = BoundedLeastNormProblem(
+                    constraints: rows, target: target, weights: weights,
+                    lower: zip(lower, shifted).map { $0 + $1 }, upper: zip(upper, shifted).map { $0 + $1 })
+                guard var solved = problem.solve(warmStart: warm) else {
                     throw EstimationError("trial \(trial.name), frame \(k) (t = \(trial.time[k]) s): static optimisation found no solution")
                 }
+                for i in 0..<muscleCount { solved.x[i] += shift[i] }
                 solution = solved
                 warm = solved.multipliers
                 guard !compliant.isEmpty else { break }
-                // Damped fixed-point iteration: a tendon's exponential stiffening makes F(a) convex, and the plain
-                // iteration can cycle between two linearisations; the step halves whenever the move does not shrink.
+                // Should the secant curvature mislead, the step halves whenever the move does not shrink.
                 let move = (0..<muscleCount).reduce(0.0) { max($0, abs(solved.x[$1] - iterate[$1])) }
                 if move > 0.9 * previousMove { step = max(step / 2, 1.0 / 64) }
                 previousMove = move
