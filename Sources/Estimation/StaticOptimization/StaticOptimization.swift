@@ -17,8 +17,8 @@ import Musculoskeletal
 /// current activations (F ≈ F(a⁰) + ∂F/∂a·(a − a⁰)), solves the QP weighted by the Lagrangian's curvature (F'' by
 /// secant between iterates), and repeats from the new activations until they move less than ``compliantTolerance``,
 /// damped should it stop converging (sequential quadratic programming: its fixed point is a KKT point of the
-/// frame's nonlinear problem and meets the torques with the exact forces); the fibre lengths of the final
-/// activations pass to the next frame.
+/// frame's nonlinear problem and meets the torques with the exact forces); the frame reports the last
+/// linearisation point, and the fibre lengths it left pass to the next frame.
 public struct StaticOptimization: Sendable {
     /// The muscles (generic model unless parameters say otherwise).
     public var system: MuscleSystem
@@ -100,8 +100,12 @@ public struct StaticOptimization: Sendable {
             var curvature = [Double](repeating: 0, count: muscleCount)
             var previousSlope: [Double?] = [Double?](repeating: nil, count: muscleCount), previousIterate = iterate
             var weights = self.weights(muscleCount + coordinateCount), shift = [Double](repeating: 0, count: muscleCount)
+            // The compliant forces at the last linearisation point, which the frame reports once the iteration settles.
+            var settled: [Int: (force: MusculotendonForce<Double>, fiberLength: FiberLengthSensitivity<Double>?)] = [:]
+            var converged = compliant.isEmpty
             for _ in 0..<(compliant.isEmpty ? 1 : Self.compliantIterations) {
-                for (i, frame) in compliantFrames(iterate) {
+                settled = compliantFrames(iterate)
+                for (i, frame) in settled {
                     active[i] = frame.force.dActivation
                     passive[i] = frame.force.force - frame.force.dActivation * iterate[i]
                     if let slope = previousSlope[i], abs(iterate[i] - previousIterate[i]) > 1e-9 {
@@ -136,13 +140,13 @@ public struct StaticOptimization: Sendable {
                 guard !compliant.isEmpty else { break }
                 // Should the secant curvature mislead, the step halves whenever the move does not shrink.
                 let move = (0..<muscleCount).reduce(0.0) { max($0, abs(solved.x[$1] - iterate[$1])) }
+                if move < Self.compliantTolerance { converged = true; break }
                 if move > 0.9 * previousMove { step = max(step / 2, 1.0 / 64) }
                 previousMove = move
                 for i in 0..<muscleCount { iterate[i] += step * (solved.x[i] - iterate[i]) }
-                if move < Self.compliantTolerance { break }
             }
             if compliant.isEmpty { iterate = Array(solution.x[0..<muscleCount]) }
-            let settled = compliantFrames(iterate)
+            if !converged { settled = compliantFrames(iterate) }   // the forces of the last step's activations
             for i in 0..<muscleCount {
                 activation[i][k] = iterate[i]
                 if let frame = settled[i] {
