@@ -26,6 +26,22 @@ struct CheckPhysicsTests {
         #expect(rows.map { $0.split(separator: " ").first.map(String.init) } == (1...10).map { String(format: "trial%02d", $0) })
     }
 
+    /// OpenSim's compliant-tendon reference (issue 15): every force within 1 % of its peak, torques at R² ≥ 0.999 by
+    /// default (truth_model.osim's tendons are compliant); --tendons rigid misses by far more.
+    @Test(arguments: ["knee_angle_r", "ankle_angle_r"])
+    func compliantReferenceMeetsIssue15Bars(coordinate: String) throws {
+        let reference = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("MusculoskeletalTests/CompliantReference").path
+        for (tendons, meets) in [("model", true), ("rigid", false)] {
+            let result = try NMMExecutable.run(["check-physics", reference, "--coordinate", coordinate, "--tendons", tendons, "--json"])
+            try #require(result.exited(with: 0), "\(result.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+            let trial = try #require((json["trials"] as? [[String: Any]])?.first)
+            let r2 = try #require(trial["r2"] as? Double), forceError = try #require(trial["force_err_pct"] as? Double)
+            #expect((r2 >= 0.999 && forceError <= 1) == meets, "\(tendons) \(coordinate): R² \(r2), force error \(forceError) %")
+        }
+    }
+
     @Test func folderWithoutTruthModelFailsCleanly() throws {
         let result = try NMMExecutable.run(["check-physics", TestFiles.walk, "--json"])
         #expect(result.exited(with: 1), "reason \(result.reason), status \(result.status)")

@@ -62,6 +62,24 @@ struct PredictTests {
         }
     }
 
+    /// The model records which tendons it was fitted with (model.json's compliantTendons, absent when all are rigid),
+    /// and predict models them so: its forces are the fit's, whichever the tendons.
+    @Test(arguments: ["rigid", "compliant"])
+    func predictionKeepsTheFitsTendons(tendons: String) throws {
+        try TestFiles.withScratchFolder { folder in
+            let model = try fit(into: folder, options: ["--tendons", tendons])
+            let description = try TestFiles.text(model.appendingPathComponent("model.json").path)
+            #expect(description.contains("compliantTendons") == (tendons == "compliant"), "\(tendons): \(description.prefix(200))")
+            let subject = try unseenSubject(in: folder, name: "unseen")
+            let output = folder.appendingPathComponent("predicted")
+            let result = try predict(model, subject, into: output)
+            try #require(result.exited(with: 0), "\(result.stderr)")
+            let expected = try TestFiles.text(folder.appendingPathComponent("fit/trial03_force.sto").path)
+            let predicted = try TestFiles.text(output.appendingPathComponent("trial03_force.sto").path)
+            #expect(predicted == expected, "\(tendons): predicted forces differ from the fit's")
+        }
+    }
+
     /// A folder `folder`/`name` holding `modelJSON` as model.json and `weights` as network.nmmw.
     private func modelFolder(in folder: URL, name: String, modelJSON: String, weights: Data) throws -> URL {
         let model = folder.appendingPathComponent(name)
