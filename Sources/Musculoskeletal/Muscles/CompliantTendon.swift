@@ -63,6 +63,13 @@ public struct FiberLengthHistory<T: MuscleScalar>: Sendable, Equatable {
     /// No history: a trial's first frame.
     public init() {}
 
+    /// The next frame's fibre length extrapolated linearly from the last two (the last alone after one frame):
+    /// where Newton starts.
+    public var extrapolated: T? {
+        guard let previous else { return nil }
+        return beforePrevious.map { 2 * previous - $0 } ?? previous
+    }
+
     /// The history after a frame whose fibre length was `fiberLength`.
     public func advanced(to fiberLength: T) -> FiberLengthHistory {
         var next = FiberLengthHistory()
@@ -140,7 +147,7 @@ extension HillTypeMuscle {
         for k in activation.indices {
             let rule = history.rule(musculotendonVelocity: musculotendonVelocity[k], sampleInterval: sampleInterval)
             let frame = compliantTendonForce(activation: activation[k], musculotendonLength: musculotendonLength[k], velocity: rule,
-                                             guess: history.previous)
+                                             guess: history.extrapolated)
             forces.append(frame.force); states.append(frame.state)
             history = history.advanced(to: frame.state.fiberLength)
         }
@@ -150,8 +157,10 @@ extension HillTypeMuscle {
     /// The fibre length balancing the frame, and whether it balances (false: held at the bound of the bracket).
     ///
     /// Safeguarded Newton iteration on lM in a bracket [shortest admitted fibre, fibre with the tendon at 0.9 of its
-    /// slack length] where R decreases; a Newton step leaving the bracket, or converging slower than bisection would
+    /// slack length] where R decreases; a Newton step leaving it, or converging slower than bisection would
     /// (Numerical Recipes' rtsafe rule), is replaced by bisection, since a steep tendon exponential otherwise crawls.
+    /// The bracket's ends are not evaluated: from a warm start Newton usually converges in two or three steps, and
+    /// when no fibre length balances the iteration closes on the end that comes nearest, whose residual then says so.
     func equilibriumFiberLength(activation: Scalar, musculotendonLength: Scalar, rule: FiberVelocityRule<Scalar>,
                                 guess: Scalar?) -> (fiberLength: Scalar, balanced: Bool) {
         func evaluate(_ fiberLength: Scalar) -> (residual: Scalar, slope: Scalar) {
@@ -164,14 +173,13 @@ extension HillTypeMuscle {
         let longestAlongTendon = musculotendonLength - tendonSlackLength * Scalar(0.9)
         var low = shortest
         var high = max(shortest, (longestAlongTendon.squared + width * width).squareRoot())
-        if high == low || evaluate(low).residual <= 0 { return (low, false) }   // even the shortest fibre out-pulls the tendon
-        if evaluate(high).residual >= 0 { return (high, false) }                // the tendon is slack at every fibre length
+        if high == low { return (low, false) }   // the path is too short for any fibre
         let tolerance = Scalar.ulpOfOne.squareRoot() * Scalar(0.01)
         var x = guess.map { min(max($0, low), high) } ?? (low + high) / 2
         var current = evaluate(x)
         var previousStep = high - low
         for _ in 0..<200 {
-            if abs(current.residual) < tolerance { break }
+            if abs(current.residual) < tolerance { return (x, true) }
             if current.residual > 0 { low = x } else { high = x }
             let newton = x - current.residual / current.slope
             let useNewton = current.slope < 0 && newton > low && newton < high
@@ -179,10 +187,11 @@ extension HillTypeMuscle {
             let next = useNewton ? newton : (low + high) / 2
             previousStep = next - x
             x = next
-            if high - low < Scalar.ulpOfOne * 4 * high { break }
             current = evaluate(x)
+            if high - low < Scalar.ulpOfOne * 4 * high { break }
         }
-        return (x, true)
+        // The bracket closed: on a root (a residual of rounding size) or on an end where none lies.
+        return (x, abs(current.residual) < tolerance.squareRoot())
     }
 }
 

@@ -70,7 +70,7 @@ extension MuscleModel where Self: HillTypeMuscle, Self.Scalar == Double {
         guard ignoreTendonCompliance else {
             let rule = history.rule(musculotendonVelocity: musculotendonVelocity, sampleInterval: sampleInterval)
             let frame = compliantTendonForce(activation: activation, musculotendonLength: musculotendonLength, velocity: rule,
-                                             guess: history.previous)
+                                             guess: history.extrapolated)
             return (frame.force, frame.state)
         }
         return (rigidTendonForce(activation: activation, musculotendonLength: musculotendonLength, musculotendonVelocity: musculotendonVelocity), nil)
