@@ -82,3 +82,17 @@ extension ScatterChart {
         return text
     }
 }
+
+extension StripChart {
+    /// One row per point: its column (method), its label (subject) and its value.
+    public var csv: String {
+        var text = ChartCSV.row(["group", "label", ChartCSV.text(yAxis.text)])
+        for group in groups {
+            for (index, value) in group.values.enumerated() {
+                text += ChartCSV.row([ChartCSV.text(group.name), ChartCSV.text(index < group.labels.count ? group.labels[index] : ""),
+                                      ChartCSV.number(value)])
+            }
+        }
+        return text
+    }
+}
