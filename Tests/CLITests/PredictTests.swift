@@ -44,7 +44,9 @@ struct PredictTests {
     /// feeds only the elbow's angle (and the load) as the fit did, without being told.
     @Test func predictsAFolderWithoutInverseDynamicsOrEMGAsTheFitDid() throws {
         try TestFiles.withScratchFolder { folder in
-            let model = try fit(into: folder, options: ["--sample-rate", "50", "--feature-coordinates", "r_elbow_flex"])
+            // Kinematics only, so that the fit's test-trial prediction is what predict computes (the hybrid default would
+            // refine it with trial03's torque and EMG, which an unseen folder does not have).
+            let model = try fit(into: folder, options: ["--sample-rate", "50", "--feature-coordinates", "r_elbow_flex", "--inputs", "kinematics"])
             let subject = try unseenSubject(in: folder, name: "unseen")
             let output = folder.appendingPathComponent("predicted")
             let result = try predict(model, subject, into: output)

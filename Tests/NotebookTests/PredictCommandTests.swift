@@ -8,7 +8,7 @@ import Testing
     static let notebook = """
         ```nmm
         \(NotebookHarness.simulatedArmSplit)
-        nmm = fit nmm sets coordinates: [r_elbow_flex] steps: 20 seed: 3
+        nmm = fit nmm sets coordinates: [r_elbow_flex] steps: 20 seed: 3 inputs: kinematics
         so = fit so sets coordinates: [r_elbow_flex]
         unseen = predict nmm data
         save nmm.trial02.excitation "fitted.sto"
