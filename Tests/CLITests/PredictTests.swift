@@ -11,12 +11,13 @@ struct PredictTests {
     private static let outputs = ["excitation", "activation", "force", "torque"]
 
     /// Fits the NMM (20 steps) on S01's trial01 and trial02, testing on trial03, into `folder`/fit with `options`
-    /// added; returns the saved model's folder.
+    /// added; returns the saved model's folder. The fit reads kinematics only, so that its test-trial prediction is what
+    /// predict computes (the hybrid default would refine it with trial03's torque and EMG, which predict does not read).
     private func fit(into folder: URL, options: [String] = []) throws -> URL {
         let output = folder.appendingPathComponent("fit")
         let result = try NMMExecutable.run([
             "fit", TestFiles.s01, "--method", "nmm", "--measured", "BIClong,BICshort,TRIlong,TRIlat", "--train", "trial01,trial02",
-            "--test", "trial03", "--coordinates", "r_elbow_flex", "--steps", "20", "--output", output.path,
+            "--test", "trial03", "--coordinates", "r_elbow_flex", "--steps", "20", "--inputs", "kinematics", "--output", output.path,
         ] + options)
         try #require(result.exited(with: 0), "\(result.stderr)")
         return output.appendingPathComponent("model")
@@ -44,9 +45,7 @@ struct PredictTests {
     /// feeds only the elbow's angle (and the load) as the fit did, without being told.
     @Test func predictsAFolderWithoutInverseDynamicsOrEMGAsTheFitDid() throws {
         try TestFiles.withScratchFolder { folder in
-            // Kinematics only, so that the fit's test-trial prediction is what predict computes (the hybrid default would
-            // refine it with trial03's torque and EMG, which an unseen folder does not have).
-            let model = try fit(into: folder, options: ["--sample-rate", "50", "--feature-coordinates", "r_elbow_flex", "--inputs", "kinematics"])
+            let model = try fit(into: folder, options: ["--sample-rate", "50", "--feature-coordinates", "r_elbow_flex"])
             let subject = try unseenSubject(in: folder, name: "unseen")
             let output = folder.appendingPathComponent("predicted")
             let result = try predict(model, subject, into: output)
