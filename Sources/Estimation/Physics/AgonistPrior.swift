@@ -38,7 +38,9 @@ public struct AgonistPrior: Sendable {
         guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient, logGainGradient) }
         let count = Double(agonists.count * frames)
         var loss = 0.0
-        for (h, entry) in agonists {
+        // In muscle order, not the dictionary's (which changes from run to run): the sums, and the refinement's line
+        // search that compares them, are then the same in every process.
+        for (h, entry) in agonists.sorted(by: { $0.key < $1.key }) {
             let arms = geometry.momentArm[entry.coordinate]
             let gain = gains[h] ?? 1
             var dLogGain = 0.0
