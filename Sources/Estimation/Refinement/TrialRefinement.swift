@@ -57,10 +57,9 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
                        measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
                        agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:]) -> [[Double]] {
-        var objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
-                                  measured: measured, coordinates: coordinates, torqueScales: torqueScales)
-        objective.agonistPrior = agonistPrior
-        objective.gains = gains
+        let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
+                                  measured: measured, coordinates: coordinates, torqueScales: torqueScales,
+                                  agonistPrior: agonistPrior, gains: gains)
         let count = proposal.count * trial.frameCount
         let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
             .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
@@ -77,20 +76,28 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         let parameters: PersonalizedParameters
         /// The measured muscles whose EMG the trial records, with that EMG.
         let emg: [(muscle: Int, values: [Double])]
-        /// The coordinates whose torque the trial records (indices into the geometry's), with that torque.
-        let torque: [(coordinate: Int, values: [Double], scale: Double)]
+        /// The coordinates whose torque the trial records: their indices into the geometry's, that torque, and the
+        /// training's loss on it.
+        let torqueCoordinates: [Int]
+        let torqueReference: [[Double]]
+        let torqueLoss: TorqueLoss
         /// The training loss's agonist prior, and the fitted recruitment gains it uses.
-        var agonistPrior: AgonistPrior?
-        var gains: [Int: Double] = [:]
+        let agonistPrior: AgonistPrior?
+        let gains: [Int: Double]
 
         init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
-             parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double]) {
+             parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
+             agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:]) {
             self.refinement = refinement; self.proposal = proposal; self.trial = trial; self.system = system; self.parameters = parameters
+            self.agonistPrior = agonistPrior; self.gains = gains
             emg = measured.compactMap { pair in trial.emg[pair.channel].map { (pair.muscle, $0) } }
-            torque = coordinates.indices.compactMap { c in
+            let recorded = coordinates.indices.compactMap { c -> (coordinate: Int, values: [Double], scale: Double)? in
                 guard let index = trial.geometry.coordinates.firstIndex(of: coordinates[c]), let values = trial.torque[coordinates[c]] else { return nil }
                 return (index, values, torqueScales[c])
             }
+            torqueCoordinates = recorded.map(\.coordinate)
+            torqueReference = recorded.map(\.values)
+            torqueLoss = TorqueLoss(scales: recorded.map(\.scale))
         }
 
         func unflatten(_ x: [Double]) -> [[Double]] {
@@ -102,16 +109,10 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             let n = trial.frameCount, muscles = proposal.count
             let excitation = unflatten(x)
             let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
-            var value = 0.0
+            let torque = torqueLoss.evaluate(model: torqueCoordinates.map { pass.torque[$0] }, reference: torqueReference)
+            var value = torque.loss
             var torqueGradient = pass.torque.map { [Double](repeating: 0, count: $0.count) }
-            let torqueCount = Double(max(torque.count, 1) * n)
-            for entry in torque {
-                for k in 0..<n {
-                    let error = (pass.torque[entry.coordinate][k] - entry.values[k]) / entry.scale
-                    value += error * error / torqueCount
-                    torqueGradient[entry.coordinate][k] = 2 * error / entry.scale / torqueCount
-                }
-            }
+            for (row, coordinate) in torqueCoordinates.enumerated() { torqueGradient[coordinate] = torque.gradient[row] }
             var gradient = system.backward(pass, torqueGradient: torqueGradient, geometry: trial.geometry,
                                            sampleInterval: trial.sampleInterval).excitation.flatMap { $0 }
             if let agonistPrior {
