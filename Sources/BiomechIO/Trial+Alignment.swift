@@ -17,16 +17,21 @@ extension Trial {
     }
 
     private func placed(onto time: [Double], span: ClosedRange<Double>) -> Trial {
-        func onto(_ series: TimeSeries) -> TimeSeries { series.time == time ? series : series.resampled(onto: time) }
-        var aligned = self
-        aligned.kinematics = onto(kinematics)
-        aligned.inverseDynamics = inverseDynamics.map(onto)
-        aligned.load = load.map(onto)
-        aligned.emg = emg.map(onto)
-        aligned.muscleAnalysis = muscleAnalysis.mapValues(onto)
-        aligned.evaluationOnly = EvaluationData(series: evaluationOnly.series.mapValues(onto))
-        aligned.rawEMG = rawEMG.map { raw in raw.selectingRows { $0 >= span.lowerBound && $0 <= span.upperBound } }
-        return aligned
+        mappingSeries({ $0.time == time ? $0 : $0.resampled(onto: time) },
+                      rawEMG: { raw in raw.selectingRows { $0 >= span.lowerBound && $0 <= span.upperBound } })
+    }
+
+    /// The trial with `transform` applied to every series but the raw EMG, and `rawTransform` to that.
+    func mappingSeries(_ transform: (TimeSeries) -> TimeSeries, rawEMG rawTransform: (TimeSeries) -> TimeSeries) -> Trial {
+        var mapped = self
+        mapped.kinematics = transform(kinematics)
+        mapped.inverseDynamics = inverseDynamics.map(transform)
+        mapped.load = load.map(transform)
+        mapped.emg = emg.map(transform)
+        mapped.rawEMG = rawEMG.map(rawTransform)
+        mapped.muscleAnalysis = muscleAnalysis.mapValues(transform)
+        mapped.evaluationOnly = EvaluationData(series: evaluationOnly.series.mapValues(transform))
+        return mapped
     }
 
     /// The time span covered by every series (raw EMG included), from the latest start to the earliest end.

@@ -15,14 +15,6 @@ extension Trial {
     /// The trial with every series (raw EMG included) cut to the samples inside `window` (s).
     public func cut(to window: ClosedRange<Double>) -> Trial {
         func inside(_ series: TimeSeries) -> TimeSeries { series.selectingRows { window.contains($0) } }
-        var cut = self
-        cut.kinematics = inside(kinematics)
-        cut.inverseDynamics = inverseDynamics.map(inside)
-        cut.load = load.map(inside)
-        cut.emg = emg.map(inside)
-        cut.rawEMG = rawEMG.map(inside)
-        cut.muscleAnalysis = muscleAnalysis.mapValues(inside)
-        cut.evaluationOnly = EvaluationData(series: evaluationOnly.series.mapValues(inside))
-        return cut
+        return mappingSeries(inside, rawEMG: inside)
     }
 }
