@@ -2,7 +2,9 @@ import BiomechIO
 import Foundation
 
 /// One prediction as `nmm predict` runs it: a saved neural musculoskeletal model predicts trials of a subject folder
-/// from their kinematics (and load, when the model's features include it) alone — no inverse dynamics, no EMG.
+/// from their kinematics (and load, when the model's features include it); with ``NMMInputs/all`` a model fitted to
+/// read all of a trial refines each prediction with the trial's inverse dynamics and processed EMG when the folder has
+/// them, exactly as its fit refined its test trials (``NeuralMusculoskeletalModel/refines(_:)``).
 public struct PredictionRequest: Sendable {
     /// The saved model.
     public var model: NMMSnapshot
@@ -14,31 +16,41 @@ public struct PredictionRequest: Sendable {
     public var layout: TrialFolderLayout
     /// The model file inside the subject folder.
     public var modelFile: String
+    /// What is read of each trial: ``NMMInputs/kinematics`` reads neither inverse dynamics nor EMG.
+    public var inputs: NMMInputs
 
     /// A request; see the properties.
     public init(model: NMMSnapshot, subjectDirectory: String, trials: [String], layout: TrialFolderLayout = TrialFolderLayout(),
-                modelFile: String = "model.osim") {
+                modelFile: String = "model.osim", inputs: NMMInputs = .all) {
         self.model = model; self.subjectDirectory = subjectDirectory; self.trials = trials
-        self.layout = layout; self.modelFile = modelFile
+        self.layout = layout; self.modelFile = modelFile; self.inputs = inputs
     }
 
     /// Loads the model and the trials as the model recorded them (muscles, coordinates, features, sample rate),
     /// and predicts every trial's excitations, activations, forces and torques, in the order of `trials`.
-    public func run() throws -> [TrialPrediction] {
+    public func run() throws -> PredictionResult {
         guard !trials.isEmpty else { throw EstimationError("no trials to predict: name them with --trials") }
-        let inputs = try model.trialInputs()
+        let recorded = try model.trialInputs()
         var layout = self.layout
-        if inputs.loadChannels.isEmpty {
+        if recorded.loadChannels.isEmpty {
             layout.load = nil
         } else if layout.load == nil {
-            throw EstimationError("\(model.label("model.json")): the network reads the load channels \(inputs.loadChannels.joined(separator: ", ")); name the trials' load file")
+            throw EstimationError("\(model.label("model.json")): the network reads the load channels \(recorded.loadChannels.joined(separator: ", ")); name the trials' load file")
         }
-        let subject = try SubjectData.load(directory: subjectDirectory, trialNames: trials, coordinates: inputs.coordinates,
-                                           modelFile: modelFile, muscles: inputs.muscles, layout: layout, assembly: inputs.assembly,
-                                           purpose: .prediction)
+        let subject = try SubjectData.load(directory: subjectDirectory, trialNames: trials, coordinates: recorded.coordinates,
+                                           modelFile: modelFile, muscles: recorded.muscles, layout: layout, assembly: recorded.assembly,
+                                           purpose: inputs == .all ? .refinedPrediction : .prediction)
         let fitted = try NeuralMusculoskeletalModel(model, system: subject.system)
         let predictions = try trials.map { try fitted.predict(subject.trials[$0]!) }
         for prediction in predictions { try prediction.validate(source: model.label("model.json")) }
-        return predictions
+        return PredictionResult(predictions: predictions, refinedTrials: trials.filter { fitted.refines(subject.trials[$0]!) })
     }
+}
+
+/// What a ``PredictionRequest`` predicted.
+public struct PredictionResult: Sendable {
+    /// One prediction per trial, in the request's order.
+    public var predictions: [TrialPrediction]
+    /// The trials whose prediction was refined with their torque and EMG (``NeuralMusculoskeletalModel/refines(_:)``).
+    public var refinedTrials: [String]
 }

@@ -36,9 +36,41 @@ struct PredictTests {
         return subject
     }
 
-    /// Runs `nmm predict model subject --trials trial03 --output output`.
-    private func predict(_ model: URL, _ subject: URL, into output: URL) throws -> NMMExecutable.Result {
-        try NMMExecutable.run(["predict", model.path, subject.path, "--trials", "trial03", "--output", output.path])
+    /// Runs `nmm predict model subject --trials trial03 --output output` with `options` added.
+    private func predict(_ model: URL, _ subject: URL, into output: URL, options: [String] = []) throws -> NMMExecutable.Result {
+        try NMMExecutable.run(["predict", model.path, subject.path, "--trials", "trial03", "--output", output.path] + options)
+    }
+
+    /// A hybrid model (fitted with the default inputs all) refines a trial whose folder has its inverse dynamics and
+    /// EMG exactly as the fit refined it as a test trial; `--inputs kinematics`, or a folder without them, gives the
+    /// network's unrefined proposal, which differs.
+    @Test func refinesWithTheTrialsTorqueAndEMGAsTheFitDid() throws {
+        try TestFiles.withScratchFolder { folder in
+            let output = folder.appendingPathComponent("fit")
+            let fit = try NMMExecutable.run([
+                "fit", TestFiles.s01, "--method", "nmm", "--measured", "BIClong,BICshort,TRIlong,TRIlat", "--train", "trial01,trial02",
+                "--test", "trial03", "--coordinates", "r_elbow_flex", "--steps", "20", "--output", output.path,
+            ])
+            try #require(fit.exited(with: 0), "\(fit.stderr)")
+            let model = output.appendingPathComponent("model")
+            let full = try unseenSubject(in: folder, name: "full", files: ["ik.mot", "load.sto", "id.sto", "emg.sto", "MuscleAnalysis_Length.sto",
+                                                                        "MuscleAnalysis_MomentArm_r_elbow_flex.sto"])
+            let bare = try unseenSubject(in: folder, name: "bare")
+            var excitations: [String: String] = [:]
+            for (name, subject, options) in [("refined", full, []), ("kinematics", full, ["--inputs", "kinematics"]), ("bare", bare, [])] {
+                let out = folder.appendingPathComponent("predicted-" + name)
+                let result = try predict(model, subject, into: out, options: options)
+                try #require(result.exited(with: 0), "\(name): \(result.stderr)")
+                excitations[name] = try TestFiles.text(out.appendingPathComponent("trial03_excitation.sto").path)
+            }
+            for kind in Self.outputs {
+                let expected = try TestFiles.text(output.appendingPathComponent("trial03_\(kind).sto").path)
+                let predicted = try TestFiles.text(folder.appendingPathComponent("predicted-refined/trial03_\(kind).sto").path)
+                #expect(predicted == expected, "trial03_\(kind).sto: the refined prediction differs from nmm fit's hybrid test-trial prediction")
+            }
+            #expect(excitations["kinematics"] == excitations["bare"], "--inputs kinematics must read neither id.sto nor emg.sto")
+            #expect(excitations["kinematics"] != excitations["refined"], "the refinement changed nothing")
+        }
     }
 
     /// The model records the fit's sample rate and feature coordinates: predict resamples the trial to 50 Hz and

@@ -45,7 +45,7 @@ public struct TrialAssembly: Sendable {
                              purpose: TrialPurpose = .fit) throws -> TrialFiles {
         var files = try TrialFiles.inFolder(folder, layout: layout)
         if purpose == .fit { files.inverseDynamics = (folder as NSString).appendingPathComponent(layout.inverseDynamics) }
-        if purpose == .prediction, let load = layout.load.map({ (folder as NSString).appendingPathComponent($0) }), files.load == nil {
+        if purpose != .fit, let load = layout.load.map({ (folder as NSString).appendingPathComponent($0) }), files.load == nil {
             throw InputError(file: load, message: "expected the trial's load, which the network reads, found no such file")
         }
         return try self.files(files, coordinates: coordinates, purpose: purpose)
@@ -76,6 +76,9 @@ public struct TrialAssembly: Sendable {
         case .prediction:
             files.inverseDynamics = nil
             files.emg = nil
+            files.rawEMG = nil
+            files.evaluationOnly = []
+        case .refinedPrediction:
             files.rawEMG = nil
             files.evaluationOnly = []
         }

@@ -7,4 +7,7 @@ public enum TrialPurpose: Sendable, Equatable {
     /// the load are required; inverse dynamics, EMG and `truth_*` files are not read, so a trial folder without
     /// them is predicted all the same.
     case prediction
+    /// A hybrid NMM's prediction: as ``prediction``, and the trial's inverse dynamics and processed EMG when its folder
+    /// has them, which the NMM refines its proposal with (raw EMG and `truth_*` files are not read).
+    case refinedPrediction
 }

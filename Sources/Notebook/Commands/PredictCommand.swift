@@ -1,17 +1,20 @@
 import BiomechIO
 import Estimation
 
-/// `predict`: runs a fitted NMM on other trials, from their kinematics and load alone.
+/// `predict`: runs a fitted NMM on other trials, from their kinematics and load, refined with their inverse dynamics
+/// and EMG when the fit reads them and the trials have them.
 struct PredictCommand: NotebookCommand {
     static let name = "predict"
-    static let summary = "Predict other trials with a fitted NMM, from their kinematics and load alone."
+    static let summary = "Predict other trials with a fitted NMM, from their kinematics and load (and their torque and EMG, to refine with)."
     static let discussion = """
         Runs the network and the personalised muscles of an NMM fit on other trials of a subject: every \
         muscle's excitation, activation and force and the joint torques, from the joint kinematics (and the \
-        external load, when the network reads it) — no EMG and no inverse dynamics are read, which is what the \
-        NMM is for. The trials are read as the fit read its own (the same coordinates, features and sample \
-        rate), so each trial folder needs the kinematics, the MuscleAnalysis lengths and moment arms and, when \
-        the network reads it, the load. The result is used like a fit: `p.trial04.excitation`, `plot emg`, \
+        external load, when the network reads it). A fit with `inputs: all` (the default) then refines each \
+        trial whose folder has its inverse dynamics (id.sto) with that torque and the processed EMG (emg.sto) \
+        of the measured muscles, as it refined its test trials; `inputs: kinematics` reads neither, which is \
+        what the seed paper's NMM is for. The trials are read as the fit read its own (the same coordinates, \
+        features and sample rate), so each trial folder needs the kinematics, the MuscleAnalysis lengths and \
+        moment arms and, when the network reads it, the load. The result is used like a fit: `p.trial04.excitation`, `plot emg`, \
         `plot torque` (give `reference:` to draw the recordings beside it), `table parameters`. It has no \
         metrics: evaluating needs the recordings a prediction does without, so fit with those trials as test \
         trials to measure them.
@@ -20,8 +23,9 @@ struct PredictCommand: NotebookCommand {
         .argument("fit", .kind(FitResultValue.kind), help: "An NMM fit."),
         .argument("data", .kind(SubjectValue.kind), help: "The subject whose trials are predicted."),
         .option("trials", .list(.word), default: "the trials the fit did not train on", help: "Trials to predict."),
+        .option("inputs", .word, default: "all", help: "all: refine with each trial's torque and EMG when it has them; kinematics: read neither."),
     ]
-    static let examples = ["unseen = predict nmm data trials: [trial04, trial05]"]
+    static let examples = ["unseen = predict nmm data trials: [trial04, trial05]", "paper = predict nmm data inputs: kinematics"]
 
     func run(_ invocation: Invocation, context: CommandContext) throws -> CommandResult {
         guard let fit = invocation.object("fit", as: FitResultValue.self), let data = invocation.object("data", as: SubjectValue.self) else {
@@ -36,16 +40,23 @@ struct PredictCommand: NotebookCommand {
         let names = invocation.words("trials") ?? data.subject.trials.map(\.name).filter { !fit.artifact.report.train.contains($0) }
         guard !names.isEmpty else { throw invocation.error("no trials to predict: the fit trained on every trial of the subject; name some with 'trials: [...]'") }
         _ = try data.selecting(names, for: invocation, argument: "trials")
-        let predictions: [TrialPrediction]
+        let inputs = try invocation.text("inputs").map { word in
+            guard let choice = NMMInputs(rawValue: word) else {
+                throw invocation.error("inputs: expected \(NMMInputs.allCases.map(\.rawValue).joined(separator: " or ")), found '\(word)'", at: "inputs")
+            }
+            return choice
+        } ?? .all
+        let result: PredictionResult
         do {
-            predictions = try PredictionRequest(model: model, subjectDirectory: data.subject.folder, trials: names).run()
+            result = try PredictionRequest(model: model, subjectDirectory: data.subject.folder, trials: names, inputs: inputs).run()
         } catch let error as EstimationError {
             throw invocation.error("predict failed: \(error)", at: "data")
         } catch let error as InputError {
             throw invocation.error("cannot read the subject: \(error.description)", at: "data")
         }
         var artifact = fit.artifact
-        artifact.predictions = predictions
+        artifact.predictions = result.predictions
+        artifact.refinedTrials = result.refinedTrials
         artifact.report.test = names
         artifact.report.excitation = [:]
         artifact.report.torque = [:]

@@ -22,8 +22,10 @@ public struct FitArtifact: Codable, Sendable {
     public var bounds: ParameterBounds
     /// The fitted NMM, weights included, so that `predict` runs it on other trials (nil for the baselines).
     public var model: NMMSnapshot? = nil
-    /// True for what `predict` made: predictions of other trials from kinematics and load alone, without metrics.
+    /// True for what `predict` made: predictions of other trials, without metrics.
     public var isPrediction = false
+    /// The trials `predict` refined with their torque and EMG (nil for a fit's own predictions).
+    public var refinedTrials: [String]? = nil
 }
 
 /// A fit as a notebook value: `fit.metrics`, `fit.parameters`, `fit.loss`, and per test trial
@@ -43,7 +45,10 @@ public struct FitResultValue: NotebookObject {
     public var summary: String {
         let report = artifact.report
         if artifact.isPrediction {
-            return "\(artifact.method) fitted on \(report.train.joined(separator: ", ")) predicted \(report.test.joined(separator: ", ")) from kinematics and load alone"
+            let predicted = "\(artifact.method) fitted on \(report.train.joined(separator: ", ")) predicted \(report.test.joined(separator: ", "))"
+            let refined = artifact.refinedTrials ?? []
+            return refined.isEmpty ? predicted + " from kinematics and load alone"
+                : predicted + " from kinematics and load, refined with the torque and EMG of \(refined.joined(separator: ", "))"
         }
         let seconds = NumberText.readable(report.fitSeconds, significant: 3)
         var parts = [artifact.method == "so"

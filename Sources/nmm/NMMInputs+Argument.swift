@@ -1,0 +1,5 @@
+import ArgumentParser
+import Estimation
+
+/// `--inputs all|kinematics` on the command line (`nmm predict`).
+extension NMMInputs: ExpressibleByArgument {}
