@@ -58,4 +58,39 @@ import Testing
         let pulse = try run("plot activation pulse: [0.5, 0.2]")
         #expect(pulse.record.diagnostics.first?.message.contains("[on, off]") == true)
     }
+
+    /// With a steep switch (b = 1000) R is 1/(τa·(½ + 1.5a)) while rising to e = 1 and (½ + 1.5a)/τd while falling to
+    /// e = 0, so the 10–90 % times have closed forms: rise τa·(2·ln 9 − 1.2) from ∫(½ + 1.5a)/(1 − a) da, fall
+    /// 2τd·ln(9·0.65/1.85) from ∫da/(a·(½ + 1.5a)). The named plot's times must match them; with OpenSim's
+    /// default b = 0.1 rise and fall take about equally long (0.06 s and 0.053 s), with b = 10 the fall is the slower;
+    /// a 20 ms burst at half excitation never lifts activation to it.
+    @Test func activationRiseAndFallTimesMatchTheClosedFormsOfASteepSwitch() throws {
+        let (tauA, tauD) = (0.015, 0.06)
+        let rise = tauA * (2 * log(9.0) - 1.2), fall = 2 * tauD * log(9 * 0.65 / 1.85)
+        let steep = try run("""
+            pulse = plot activation activation-times: [\(tauA)] deactivation-time: \(tauD) smoothing: 1000
+            expect pulse.curve1.rise > \(rise * 0.99)
+            expect pulse.curve1.rise < \(rise * 1.01)
+            expect pulse.curve1.fall > \(fall * 0.99)
+            expect pulse.curve1.fall < \(fall * 1.01)
+            expect pulse.curve1.peak <= 1
+            expect pulse.curve1.activation_time == \(tauA)
+            """)
+        #expect(!steep.record.failed, "\(steep.record.diagnostics)")
+        let ratios = try run("""
+            soft = plot activation smoothing: 0.1
+            sharp = plot activation smoothing: 10
+            expect soft.curve1.fall > 0.045
+            expect soft.curve1.fall < 0.065
+            expect soft.curve1.rise > 0.05
+            expect soft.curve1.rise < 0.07
+            expect sharp.curve1.fall > 0.1
+            expect sharp.curve1.rise < 0.05
+            burst = plot activation level: 0.5 pulse: [0.1, 0.12] duration: 0.4
+            expect burst.curve1.peak < 0.5
+            """)
+        #expect(!ratios.record.failed, "\(ratios.record.diagnostics)")
+        let bad = try run("plot activation smoothing: 0")
+        #expect(bad.record.diagnostics.first?.message == "the smoothing b is above 0 and at most 1000")
+    }
 }
