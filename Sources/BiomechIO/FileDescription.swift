@@ -131,7 +131,8 @@ public enum FileDescription {
             pairs += [("active_force_width_scale", format(c.activeForceWidthScale)), ("fiber_damping", format(c.fiberDamping)),
                       ("passive_fiber_strain_at_one_norm_force", format(c.passiveFiberStrainAtOneNormForce)),
                       ("tendon_strain_at_one_norm_force", format(c.tendonStrainAtOneNormForce)),
-                      ("ignore_passive_fiber_force", "\(c.ignorePassiveFiberForce)")]
+                      ("ignore_passive_fiber_force", "\(c.ignorePassiveFiberForce)"),
+                      ("activation_dynamics_smoothing", format(c.activationDynamicsSmoothing))]
         case .thelen2003(let c):
             pairs += [("FmaxTendonStrain", format(c.fmaxTendonStrain)), ("FmaxMuscleStrain", format(c.fmaxMuscleStrain)),
                       ("KshapeActive", format(c.kshapeActive)), ("KshapePassive", format(c.kshapePassive)),

@@ -22,7 +22,8 @@ enum MuscleDefaults {
 
     static let deGrooteFregly2016 = DeGrooteFregly2016Curves(
         activeForceWidthScale: 1.0, fiberDamping: 0.0, passiveFiberStrainAtOneNormForce: 0.6,
-        tendonStrainAtOneNormForce: 0.049, ignorePassiveFiberForce: false, tendonComplianceDynamicsMode: "explicit")
+        tendonStrainAtOneNormForce: 0.049, ignorePassiveFiberForce: false, tendonComplianceDynamicsMode: "explicit",
+        activationDynamicsSmoothing: 0.1)
 
     static let thelen2003 = Thelen2003Curves(
         fmaxTendonStrain: 0.04, fmaxMuscleStrain: 0.6, kshapeActive: 0.45, kshapePassive: 5.0, af: 0.25, flen: 1.4,

@@ -83,6 +83,9 @@ public struct DeGrooteFregly2016Curves: Sendable, Equatable, Codable {
     public var ignorePassiveFiberForce: Bool
     /// `tendon_compliance_dynamics_mode`: `explicit` (default) or `implicit`.
     public var tendonComplianceDynamicsMode: String
+    /// `activation_dynamics_smoothing`, the steepness b of the switch between the activation and deactivation time
+    /// constants (default 0.1, OpenSim 4.6's; OpenSim recommends 10).
+    public var activationDynamicsSmoothing: Double
 }
 
 /// Thelen2003Muscle's own properties.

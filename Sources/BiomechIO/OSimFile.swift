@@ -151,7 +151,9 @@ private struct MuscleReader {
                 passiveFiberStrainAtOneNormForce: try properties.number("passive_fiber_strain_at_one_norm_force", default: d.passiveFiberStrainAtOneNormForce),
                 tendonStrainAtOneNormForce: try properties.number("tendon_strain_at_one_norm_force", default: d.tendonStrainAtOneNormForce),
                 ignorePassiveFiberForce: try properties.bool("ignore_passive_fiber_force", default: d.ignorePassiveFiberForce),
-                tendonComplianceDynamicsMode: properties.text("tendon_compliance_dynamics_mode", default: d.tendonComplianceDynamicsMode)))
+                tendonComplianceDynamicsMode: properties.text("tendon_compliance_dynamics_mode", default: d.tendonComplianceDynamicsMode),
+                activationDynamicsSmoothing: try properties.number("activation_dynamics_smoothing", default: d.activationDynamicsSmoothing,
+                                                                   validRange: 0...1e6)))
         case .thelen2003:
             let d = MuscleDefaults.thelen2003
             return .thelen2003(Thelen2003Curves(

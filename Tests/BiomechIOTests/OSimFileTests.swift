@@ -29,6 +29,7 @@ import Testing
         #expect(curves.passiveFiberStrainAtOneNormForce == 0.59999999999999998)
         #expect(curves.tendonStrainAtOneNormForce == 0.033000000000000002)
         #expect(curves.activeForceWidthScale == 1) // absent in the file: OpenSim's default
+        #expect(curves.activationDynamicsSmoothing == 0.1) // absent in the file: OpenSim 4.6's default
         let bra = try #require(model.muscle("BRA"))
         #expect(bra.maxIsometricForce == 987.25999999999999 && bra.optimalFiberLength == 0.085800000000000001)
         #expect(bra.tendonSlackLength == 0.053499999999999999 && bra.pennationAngleAtOptimal == 0)
@@ -107,6 +108,18 @@ import Testing
         #expect(curves.af == 0.3)
         #expect(curves.fmaxTendonStrain == 0.04 && curves.fmaxMuscleStrain == 0.6 && curves.kshapeActive == 0.45)
         #expect(curves.kshapePassive == 5 && curves.flen == 1.4 && curves.maximumPennationAngle == acos(0.1))
+    }
+
+    /// A model's activation_dynamics_smoothing reaches its muscle's activation dynamics (b = 10 switches between τa
+    /// and τd far more sharply than OpenSim's default 0.1), and a negative one is an error naming the line.
+    @Test func readsTheActivationDynamicsSmoothing() throws {
+        let xml = "<OpenSimDocument><Model name=\"a\"><ForceSet>\n<DeGrooteFregly2016Muscle name=\"m\">\n<activation_dynamics_smoothing>10</activation_dynamics_smoothing>\n</DeGrooteFregly2016Muscle></ForceSet></Model></OpenSimDocument>"
+        let model = try OSimFile.parse(Data(xml.utf8), file: "b10.osim")
+        guard case .deGrooteFregly2016(let curves) = try #require(model.muscle("m")).curves else { Issue.record("not DeGroote curves"); return }
+        #expect(curves.activationDynamicsSmoothing == 10)
+        let negative = xml.replacingOccurrences(of: ">10<", with: ">-1<")
+        let error = try #require(throws: InputError.self) { try OSimFile.parse(Data(negative.utf8), file: "bad.osim") }
+        #expect(error.line == 3 && error.message.contains("activation_dynamics_smoothing"), "\(error)")
     }
 
     @Test(arguments: [

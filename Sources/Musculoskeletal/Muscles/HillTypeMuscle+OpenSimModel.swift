@@ -6,12 +6,13 @@ extension DeGrooteFregly2016Muscle {
     /// (their passive-fibre and tendon strains at one normalised force, Millard's fibre damping, Thelen's none).
     public init(_ parameters: MuscleParameters) {
         let damping: Double, passiveStrain: Double, tendonStrain: Double
-        var widthScale = 1.0, ignorePassive = false
+        var widthScale = 1.0, ignorePassive = false, smoothing = 0.1
         switch parameters.curves {
         case .deGrooteFregly2016(let curves):
             (damping, passiveStrain, tendonStrain) = (curves.fiberDamping, curves.passiveFiberStrainAtOneNormForce, curves.tendonStrainAtOneNormForce)
             widthScale = curves.activeForceWidthScale
             ignorePassive = curves.ignorePassiveFiberForce
+            smoothing = curves.activationDynamicsSmoothing
         case .thelen2003(let curves):
             (damping, passiveStrain, tendonStrain) = (0, curves.fmaxMuscleStrain, curves.fmaxTendonStrain)
         case .millard2012Equilibrium(let curves):
@@ -25,7 +26,7 @@ extension DeGrooteFregly2016Muscle {
             maxContractionVelocity: Scalar(parameters.maxContractionVelocity),
             activationTimeConstant: Scalar(parameters.activationTimeConstant),
             deactivationTimeConstant: Scalar(parameters.deactivationTimeConstant),
-            activeForceWidthScale: Scalar(widthScale), fiberDamping: Scalar(damping),
+            activationDynamicsSmoothing: Scalar(smoothing), activeForceWidthScale: Scalar(widthScale), fiberDamping: Scalar(damping),
             passiveFiberStrainAtOneNormForce: Scalar(passiveStrain), tendonStrainAtOneNormForce: Scalar(tendonStrain),
             ignorePassiveFiberForce: ignorePassive, ignoreTendonCompliance: parameters.ignoreTendonCompliance)
     }
