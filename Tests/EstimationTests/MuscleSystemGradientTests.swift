@@ -92,6 +92,9 @@ import Testing
                                     emg: [:], torque: [:], geometry: g3)
         let prior = AgonistPrior(weight: 0.7, system: system3, trials: [trial], measured: [0, 1])
         #expect(prior.agonists.count == 1 && prior.agonists[2]?.muscles == [0])
+        #expect(prior.unanchored(among: [2]).isEmpty, "an anchored muscle has no effort term")
+        #expect(AgonistPrior(weight: 0, system: system3, trials: [trial], measured: [0, 1]).unanchored(among: [2]) == [2],
+                "without the prior every hidden muscle is left to the effort term")
         let first: [Double] = (0..<frames).map { 0.2 + 0.1 * sin(Double($0)) }
         let second: [Double] = (0..<frames).map { 0.1 + 0.05 * cos(Double($0)) }
         let third: [Double] = (0..<frames).map { 0.3 - 0.01 * Double($0) }

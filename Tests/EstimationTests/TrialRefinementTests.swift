@@ -25,10 +25,12 @@ import TestSupport
                                torque: withTorque ? ["elbow": torque[0], "shoulder": torque[1]] : [:], geometry: geometry)
     }
 
-    func refine(_ proposal: [[Double]], _ trial: EstimationTrial, proposalWeight: Double, correctionCutoff: Double = 1) -> [[Double]] {
+    func refine(_ proposal: [[Double]], _ trial: EstimationTrial, proposalWeight: Double, correctionCutoff: Double = 1,
+                effortWeight: Double = 0) -> [[Double]] {
         TrialRefinement(proposalWeight: proposalWeight, correctionCutoff: correctionCutoff, iterations: 2000)
             .refine(proposal, trial: trial, system: fixture.system, parameters: PersonalizedParameters(muscleCount: 2),
-                    measured: [(muscle: 0, channel: "flexor_emg")], coordinates: ["elbow", "shoulder"], torqueScales: [10, 3])
+                    measured: [(muscle: 0, channel: "flexor_emg")], coordinates: ["elbow", "shoulder"], torqueScales: [10, 3],
+                    effortWeight: effortWeight)
     }
 
     @Test func gradientMatchesFiniteDifferences() {
@@ -37,7 +39,7 @@ import TestSupport
         let objective = TrialRefinement.Objective(
             refinement: TrialRefinement(proposalWeight: 0.3, emgWeight: 2), proposal: proposal, trial: trial, system: fixture.system,
             parameters: PersonalizedParameters(muscleCount: 2), measured: [(muscle: 0, channel: "flexor_emg")],
-            coordinates: ["elbow", "shoulder"], torqueScales: [10, 3])
+            coordinates: ["elbow", "shoulder"], torqueScales: [10, 3], effortWeight: 0.7)
         let x = truth.flatMap { $0 }.enumerated().map { $0.element + 0.03 * sin(Double($0.offset)) }
         let gradient = objective.evaluate(x).gradient
         for index in [0, 7, 31, 59, 60, 75, 119] {
@@ -61,6 +63,36 @@ import TestSupport
         #expect(pearson(hidden, reference) > 0.99, "r \(pearson(hidden, reference))")
         #expect(rootMeanSquareError(hidden, reference) < 0.02, "RMSE \(rootMeanSquareError(hidden, reference))")
         #expect(rootMeanSquareError(Array(proposal[1][5...]), reference) > 0.2, "the proposal must start far from the truth")
+    }
+
+    /// Without torque, an unanchored hidden muscle settles where the proposal and effort terms balance: the proposal
+    /// term is a mean over two muscles, the effort term over one, so per value λ/2·(e − p)² + w·e², e = p·(λ/2)/(λ/2 + w).
+    @Test func effortPullsAnUnanchoredHiddenMuscleTowardsRest() {
+        let trial = trial(withTorque: false)
+        let proposal = [truth[0], [Double](repeating: 0.6, count: frames)]
+        let refined = refine(proposal, trial, proposalWeight: 1, correctionCutoff: 50, effortWeight: 1)
+        #expect(refined[1].allSatisfy { abs($0 - 0.6 * 0.5 / 1.5) < 1e-4 }, "\(refined[1].prefix(3))")
+    }
+
+    /// The agonist blend moves an anchored hidden muscle's proposal towards g·EMG_j·κ_h/κ_j (κ = |moment arm| ×
+    /// force per unit activation, recomputed here from the pass with the EMG as drive), and leaves the measured muscle.
+    @Test func theAgonistBlendMovesAnAnchoredProposalTowardsItsAgonistsEMG() {
+        let trial = trial()
+        let parameters = PersonalizedParameters(muscleCount: 2)
+        var prior = AgonistPrior(weight: 1, system: fixture.system, trials: [trial], measured: [0])
+        prior.agonists = [1: (coordinate: 0, muscles: [0])]  // anchored by hand: the fixture's extensor has no measured agonist
+        let proposal = [[Double](repeating: 0.5, count: frames), [Double](repeating: 0.2, count: frames)]
+        let pass = fixture.system.forward(excitation: [truth[0], proposal[1]], geometry: trial.geometry, sampleInterval: h, parameters: parameters)
+        let arms = trial.geometry.momentArm[0]
+        func capacity(_ i: Int, _ k: Int) -> Double { abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation }
+        let expected = (0..<frames).map { k in min(max(0.5 * 0.2 + 0.5 * 0.8 * truth[0][k] * capacity(1, k) / capacity(0, k), 0), 1) }
+        let anchored = TrialRefinement(proposalWeight: 1, agonistBlend: 0.5)
+            .anchored(proposal, trial: trial, system: fixture.system, parameters: parameters,
+                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [1: 0.8])
+        #expect(anchored[0] == proposal[0])
+        #expect(zip(anchored[1], expected).allSatisfy { abs($0 - $1) < 1e-12 }, "\(anchored[1].prefix(3)) vs \(expected.prefix(3))")
+        #expect(TrialRefinement(proposalWeight: 1).anchored(proposal, trial: trial, system: fixture.system, parameters: parameters,
+                                                           measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [:]) == proposal)
     }
 
     @Test func withoutTorqueTheHiddenMuscleKeepsItsProposal() {

@@ -32,10 +32,14 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     public var torqueWeight = 1.0
     /// Weight of the mean squared frame-to-frame excitation change.
     public var smoothnessWeight = 0.1
-    /// Weight of mean(e²) over unmeasured muscles (the synergy-extrapolation papers' penalty). Off by default: beside
-    /// the agonist prior 0.003–0.01 changed nothing on the simulated subjects, and in its place (agonist prior off)
-    /// the hidden muscles' r fell (TRImed 0.93 → 0.67).
-    public var effortWeight = 0.0
+    /// Weight of mean(e²) over the hidden muscles the agonist prior leaves unanchored (no measured agonist; every
+    /// hidden muscle when the prior is off): static optimisation's criterion, their only prior. Without it a hidden
+    /// tibialis anterior on real walking sat at a mean excitation of 0.57, co-contracting against nothing. 0.1 was
+    /// chosen on S01's training trials by a rule written first (inner split, triceps or flexors all hidden:
+    /// unanchored muscles' mean r 0.57 at 0, 0.62 at 0.01, 0.80 at 0.1, 0.76 at 1). On S01's usual measured set
+    /// every hidden muscle is anchored, so it changes nothing there. (Applied to every hidden muscle beside the
+    /// prior, 0.003–0.01 changed nothing on the simulated subjects; in the prior's place TRImed's r fell 0.93 → 0.67.)
+    public var effortWeight = 0.1
     /// Weight of the ``AgonistPrior`` (static optimisation's a ∝ torque capacity, anchored to the measured
     /// agonists' excitations): a pseudo-measurement of each hidden muscle, weighted like a measured EMG channel
     /// (`emgWeight`). 0.25 and 4 did no better on either check.
@@ -66,8 +70,10 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// How ``NMMInputs/all`` refines the network's proposal with a trial's torque and EMG.
     /// Its weights were chosen on S01's training trials alone (network trained on trials 01 04 05 09, refined trials 02 and
     /// 07; λ ∈ {0.01, 0.1, 1} × f_c ∈ {0.5, 1, 2, 50 Hz}, by the hidden muscles' mean r): λ = 0.01, f_c = 0.5 Hz; then the
-    /// agonist prior's weight in the refinement from {0.1, 0.3, 1} (1 cost brachialis 0.04 of r): 0.3.
-    public var refinement = TrialRefinement(proposalWeight: 0.01)
+    /// agonist prior's weight in the refinement from {0.1, 0.3, 1} (1 cost brachialis 0.04 of r): 0.3; then the agonist
+    /// blend from {0, 0.25, 0.5, 1} (brachialis may lose ≤ 0.02): 0.25 (medial triceps r on the pushdown −0.05 → 0.22;
+    /// 0.5 cost brachialis 0.03, 1 cost it 0.13 for a medial triceps of 0.65).
+    public var refinement = TrialRefinement(proposalWeight: 0.01, agonistBlend: 0.25)
     /// Default settings.
     public init() {}
 }

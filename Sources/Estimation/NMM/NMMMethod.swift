@@ -30,7 +30,8 @@ public struct NMMMethod: EstimationMethod {
         .integer("steps", \.maxSteps, in: 1...1_000_000, help: "Training steps at most (early stopping may end sooner)."),
         .number("validation-fraction", \.validationFraction, in: 0...0.5,
                 help: "Fraction at the end of every training trial held out for early stopping (0: none; train all steps)."),
-        .number("effort-weight", \.effortWeight, in: 0...1e6, help: "Weight of the penalty on unmeasured muscles' excitations."),
+        .number("effort-weight", \.effortWeight, in: 0...1e6,
+                help: "Weight of the penalty on the excitations of hidden muscles without a measured agonist (all hidden muscles with agonist-weight 0)."),
         .number("agonist-weight", \.agonistWeight, in: 0...1e6, help: "Weight of the prior tying hidden muscles to their measured agonists."),
         .flag("recruitment-gains", \.fitsRecruitmentGains,
               help: "Fit each hidden muscle's recruitment gain relative to its measured agonists (turn it off when the EMG is peak- rather than MVC-normalised, since the torque then sets gains against excitations of arbitrary scale)."),
@@ -42,6 +43,8 @@ public struct NMMMethod: EstimationMethod {
                 help: "What a predicted trial is read for: all (the hybrid NMM: the network's proposal is refined to reproduce the trial's inverse-dynamics torque and measured EMG when it has them) or kinematics (kinematics and load alone, as the seed paper's NMM)."),
         .number("proposal-weight", \.refinement.proposalWeight, in: 1e-6...1e6,
                 help: "Weight keeping refined excitations near the network's proposal (with inputs all), against the torque and EMG terms of weight 1."),
+        .number("agonist-blend", \.refinement.agonistBlend, in: 0...1,
+                help: "How far (0–1) a hidden muscle's proposal moves towards its measured agonists' EMG before the refinement (with inputs all)."),
         .number("correction-cutoff", \.refinement.correctionCutoff, in: 0.01...50,
                 help: "Frequency (Hz) below which the refinement may correct the network's proposal freely; faster corrections are damped (with inputs all)."),
     ]

@@ -45,7 +45,7 @@ extension NMMTrainer {
     /// as Σ e·∂L/∂e.
     func shardStep(network: TransformerEncoder, batch: TrainingBatch, batchSize b: Int, system: MuscleSystem,
                    parameters: PersonalizedParameters, torqueLoss: TorqueLoss, coordinates: [String],
-                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], unmeasured: [Int]) -> ShardResult {
+                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], unanchored: [Int]) -> ShardResult {
         let c = configuration
         let (n, t, m) = (batch.picks.count, batch.x.shape[1], system.muscles.count)
         let e = NeuralMusculoskeletalModel.excitations(of: network, batch.x)
@@ -68,7 +68,7 @@ extension NMMTrainer {
         let emgLoss = (e.gather(axis: 2, indices: measured) - batch.y).squared().mean()
         let smoothness = (e.slice(axis: 1, 1..<t) - e.slice(axis: 1, 0..<(t - 1))).squared().mean()
         var networkTerms = Float(c.emgWeight) * emgLoss + Float(c.smoothnessWeight) * smoothness
-        if !unmeasured.isEmpty { networkTerms = networkTerms + Float(c.effortWeight) * e.gather(axis: 2, indices: unmeasured).squared().mean() }
+        if !unanchored.isEmpty { networkTerms = networkTerms + Float(c.effortWeight) * e.gather(axis: 2, indices: unanchored).squared().mean() }
         let share = Float(n) / Float(b)
         (share * networkTerms + (e * Tensor(shape: [n, t, m], scalars: physics)).sum()).backward()
         return ShardResult(emgLoss: Double(emgLoss.item * share), torqueLoss: torque, thetaGradient: dTheta, logGainGradient: dLogGain)

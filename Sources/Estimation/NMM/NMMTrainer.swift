@@ -8,7 +8,8 @@ import TensorEngine
 /// by Adam with two parameter groups, on random windows of the training trials.
 ///
 /// Loss per step = emgWeight · MSE(e_measured, EMG) + torqueWeight · ((τ_model − τ_ID)/τ_rms)² (after the
-/// activation warm-up, except in windows at a trial's start) + smoothnessWeight · mean(Δe²) + effortWeight · mean(e_unmeasured²) + the parameter prior.
+/// activation warm-up, except in windows at a trial's start) + smoothnessWeight · mean(Δe²) + effortWeight · mean(e_unanchored²) (the hidden muscles
+/// without a measured agonist) + the ``AgonistPrior`` + the parameter prior.
 /// The torque term runs e → activation dynamics → rigid-tendon muscle → τ in Double with its exact reverse pass
 /// (``MuscleSystem/backward(_:torqueGradient:geometry:sampleInterval:)``); its gradient G with respect to the
 /// excitations enters the network's graph as the linear term Σ e·G, so one backward pass gives every gradient.

@@ -74,7 +74,7 @@ extension NMMTrainingRun {
                 (base + s).initialize(to: trainer.shardStep(
                     network: replicas[s], batch: batch, batchSize: c.batchSize, system: system, parameters: parameters,
                     torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains,
-                    measured: measured.map(\.muscle), unmeasured: unmeasured))
+                    measured: measured.map(\.muscle), unanchored: unanchored))
             }
             count = shardRanges.count
         }

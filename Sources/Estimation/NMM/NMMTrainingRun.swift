@@ -12,7 +12,8 @@ final class NMMTrainingRun {
     let coordinates: [String]
     /// Each measured muscle's index and EMG channel, by muscle name.
     let measured: [(muscle: Int, channel: String)]
-    let unmeasured: [Int]
+    /// The hidden muscles the effort term penalises: those the agonist prior leaves unanchored.
+    let unanchored: [Int]
     /// The training trials without their validation blocks, and those blocks.
     let fitting: [EstimationTrial], validation: [EstimationTrial]
     /// Standardised network inputs of each fitting trial, `[trial][frame][feature]`.
@@ -41,7 +42,6 @@ final class NMMTrainingRun {
         self.trainer = trainer; self.system = system; self.coordinates = coordinates
         let measuredMuscles = try MeasuredMuscles(measured, muscles: system.muscleNames)
         self.measured = measuredMuscles.pairs
-        unmeasured = measuredMuscles.hidden
         let first = try Self.check(trials, measured: measuredMuscles.pairs)
         featureCount = first.featureLabels.count
         // Time-block validation split inside every training trial; none at all with a validation fraction of 0.
@@ -61,6 +61,7 @@ final class NMMTrainingRun {
                                            configuration: c, featureLabels: first.featureLabels)
         theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
         agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles.pairs.map(\.muscle))
+        unanchored = agonistPrior.unanchored(among: measuredMuscles.hidden)
         // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
         gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
         logGain = Tensor(zeros: [max(gained.count, 1)], requiresGrad: true)

@@ -8,7 +8,8 @@ extension NeuralMusculoskeletalModel {
 
     /// The network's `proposal` for `trial` refined to the trial's torque and its measured muscles' EMG
     /// (``TrialRefinement``, with the fitted parameters, and the training's agonist prior with the fitted recruitment
-    /// gains, its agonists found from the trial's moment arms).
+    /// gains, its agonists found from the trial's moment arms, and the training's effort on the hidden muscles it leaves
+    /// unanchored).
     func refined(_ proposal: [[Double]], _ trial: EstimationTrial) -> [[Double]] {
         let names = system.muscleNames
         let measuredPairs = measured.compactMap { muscle, channel in names.firstIndex(of: muscle).map { (muscle: $0, channel: channel) } }
@@ -17,6 +18,7 @@ extension NeuralMusculoskeletalModel {
                                  measured: measuredPairs.map(\.muscle))
         let gains = Dictionary(uniqueKeysWithValues: recruitmentGains.compactMap { name, gain in names.firstIndex(of: name).map { ($0, gain) } })
         return configuration.refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
-                                               coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior, gains: gains)
+                                               coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior, gains: gains,
+                                               effortWeight: configuration.effortWeight)
     }
 }

@@ -28,6 +28,12 @@ public struct AgonistPrior: Sendable {
         agonists = MeasuredAgonists(muscleCount: system.muscles.count, trials: trials, measured: measured).groups
     }
 
+    /// The muscles of `hidden` the prior does not anchor (no measured agonist), or all of them when its weight is 0:
+    /// the muscles whose only prior is static optimisation's minimum effort.
+    public func unanchored(among hidden: [Int]) -> [Int] {
+        weight > 0 ? hidden.filter { agonists[$0] == nil } : hidden
+    }
+
     /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry` and to the log
     /// recruitment gains (`gains[h]`, 1 for a muscle without one).
     public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:])
@@ -41,24 +47,41 @@ public struct AgonistPrior: Sendable {
         // In muscle order, not the dictionary's (which changes from run to run): the sums, and the refinement's line
         // search that compares them, are then the same in every process.
         for (h, entry) in agonists.sorted(by: { $0.key < $1.key }) {
-            let arms = geometry.momentArm[entry.coordinate]
             let gain = gains[h] ?? 1
             var dLogGain = 0.0
             for k in 0..<frames {
-                func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation, 1e-9) }
-                let kh = capacity(h)
-                var drive = 0.0, pooled = 0.0
-                for j in entry.muscles { drive += pass.excitation[j][k]; pooled += capacity(j) }
-                let target = gain * drive / pooled * kh
-                let residual = pass.excitation[h][k] - target
+                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: gain)
+                let residual = pass.excitation[h][k] - target.value
                 loss += weight * residual * residual / count
                 let g = 2 * weight * residual / count
                 gradient[h][k] += g
-                for j in entry.muscles { gradient[j][k] -= g * gain * kh / pooled }
-                dLogGain -= g * target
+                for j in entry.muscles { gradient[j][k] -= g * gain * target.capacity / target.pooled }
+                dLogGain -= g * target.value
             }
             logGainGradient[h] = dLogGain
         }
         return (loss, gradient, logGainGradient)
+    }
+
+    /// Each anchored muscle's target t_h = g_h·λ·κ_h over the frames of `pass`, its agonists' drive being their
+    /// excitations in `pass`.
+    public func targets(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:]) -> [Int: [Double]] {
+        let frames = pass.excitation.first?.count ?? 0
+        return agonists.reduce(into: [:]) { targets, group in
+            targets[group.key] = (0..<frames).map { k in
+                Self.target(of: group.key, group.value, frame: k, pass: pass, geometry: geometry, gain: gains[group.key] ?? 1).value
+            }
+        }
+    }
+
+    /// Hidden muscle h's target at frame k, with its capacity κ_h and its agonists' pooled capacity Σ_j κ_j.
+    private static func target(of h: Int, _ entry: (coordinate: Int, muscles: [Int]), frame k: Int, pass: MuscleSystem.Pass,
+                               geometry: MusculotendonKinematics, gain: Double) -> (value: Double, capacity: Double, pooled: Double) {
+        let arms = geometry.momentArm[entry.coordinate]
+        func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation, 1e-9) }
+        var drive = 0.0, pooled = 0.0
+        for j in entry.muscles { drive += pass.excitation[j][k]; pooled += capacity(j) }
+        let kh = capacity(h)
+        return (gain * drive / pooled * kh, kh, pooled)
     }
 }

@@ -10,6 +10,7 @@ import Musculoskeletal
 ///                           + proposalWeight · mean_{m, k} (e_m − p_m)²
 ///                           + emgWeight / (2 sin(π f_c h))² · mean_{m, k} (Δ(e_m − p_m))²
 ///                           + the NMM's ``AgonistPrior`` at `agonistWeight` (when given one)
+///                           + effortWeight · mean_{unanchored h, k} e_h²
 ///
 /// τ(e) runs the whole ``MuscleSystem`` chain (delay, activation dynamics from e[0] at steady state, forces, moment
 /// arms) with the personalised parameters fitted on the training trials; s_c is the coordinate's RMS torque over
@@ -17,7 +18,13 @@ import Musculoskeletal
 /// backward pass and the bounds are kept by ``BoxConstrainedMinimizer``. The last term keeps the correction e − p
 /// smooth: against the EMG term it passes frequencies below about f_c (`correctionCutoff`, h the sample interval) and
 /// damps faster ones, so the correction carries what the torque says about a muscle's level and slow shape, not the
-/// frame-to-frame noise of surface EMG (which the torque would otherwise hand on to the hidden muscles). A term whose data the trial lacks (no EMG
+/// frame-to-frame noise of surface EMG (which the torque would otherwise hand on to the hidden muscles). With an
+/// `agonistBlend` β > 0, the proposal p of each hidden muscle the agonist prior anchors is first moved towards what its
+/// measured agonists' EMG says, p_h ← (1 − β)·p_h + β·t_h (t_h the prior's target with the EMG as the agonists'
+/// drive): the network reads kinematics only, so a shape only the trial's EMG shows can then reach the hidden muscle
+/// although the correction is smooth. The effort term
+/// is the training's: static optimisation's criterion for the hidden muscles the agonist prior leaves unanchored.
+/// A term whose data the trial lacks (no EMG
 /// for a channel, no torque for a coordinate) is left out.
 public struct TrialRefinement: Sendable, Equatable, Codable {
     /// Weight of the proposal term: how far the network's proposal may be left to follow torque and EMG.
@@ -29,17 +36,19 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     /// Weight the NMM gives the agonist prior it refines with (each hidden muscle near its measured agonists' effort
     /// times its recruitment gain).
     public var agonistWeight: Double
+    /// How far (0–1) an anchored hidden muscle's proposal is moved towards its agonists' EMG before refining.
+    public var agonistBlend: Double
     /// Iterations of the solver at most.
     public var iterations: Int
 
     /// A refinement; see the properties.
     public init(proposalWeight: Double, emgWeight: Double = 1, correctionCutoff: Double = 0.5, agonistWeight: Double = 0.3,
-                iterations: Int = 300) {
+                agonistBlend: Double = 0, iterations: Int = 300) {
         self.proposalWeight = proposalWeight; self.emgWeight = emgWeight; self.correctionCutoff = correctionCutoff
-        self.agonistWeight = agonistWeight; self.iterations = iterations
+        self.agonistWeight = agonistWeight; self.agonistBlend = agonistBlend; self.iterations = iterations
     }
 
-    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, agonistWeight, iterations }
+    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, agonistWeight, agonistBlend, iterations }
 
     /// A refinement as a saved model records it; a setting the record lacks (saved before it existed) takes its default.
     public init(from decoder: any Decoder) throws {
@@ -49,22 +58,41 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
                   emgWeight: try container.decodeIfPresent(Double.self, forKey: .emgWeight) ?? defaults.emgWeight,
                   correctionCutoff: try container.decodeIfPresent(Double.self, forKey: .correctionCutoff) ?? defaults.correctionCutoff,
                   agonistWeight: try container.decodeIfPresent(Double.self, forKey: .agonistWeight) ?? defaults.agonistWeight,
+                  agonistBlend: try container.decodeIfPresent(Double.self, forKey: .agonistBlend) ?? 0,
                   iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations)
     }
 
     /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape); `agonistPrior`, when given, is
-    /// added at its own weight with the recruitment `gains` of its hidden muscles.
+    /// added at its own weight with the recruitment `gains` of its hidden muscles; `effortWeight` weighs the effort of
+    /// the hidden muscles it does not anchor (every hidden muscle without a prior).
     public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
                        measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
-                       agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:]) -> [[Double]] {
+                       agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], effortWeight: Double = 0) -> [[Double]] {
+        let proposal = agonistPrior.map { anchored(proposal, trial: trial, system: system, parameters: parameters, measured: measured,
+                                                   prior: $0, gains: gains) } ?? proposal
         let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
                                   measured: measured, coordinates: coordinates, torqueScales: torqueScales,
-                                  agonistPrior: agonistPrior, gains: gains)
+                                  agonistPrior: agonistPrior, gains: gains, effortWeight: effortWeight)
         let count = proposal.count * trial.frameCount
         let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
             .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
                       upper: [Double](repeating: 1, count: count), objective: objective.evaluate)
         return objective.unflatten(result.x)
+    }
+
+    /// `proposal` with each hidden muscle `prior` anchors moved `agonistBlend` of the way towards its target with the
+    /// trial's EMG (negative values clipped) as its agonists' drive, within [0, 1].
+    func anchored(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
+                  measured: [(muscle: Int, channel: String)], prior: AgonistPrior, gains: [Int: Double]) -> [[Double]] {
+        guard agonistBlend > 0 else { return proposal }
+        var drive = proposal
+        for pair in measured { if let emg = trial.emg[pair.channel] { drive[pair.muscle] = emg.map { max($0, 0) } } }
+        let pass = system.forward(excitation: drive, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
+        var anchored = proposal
+        for (h, target) in prior.targets(pass, geometry: trial.geometry, gains: gains) {
+            anchored[h] = zip(proposal[h], target).map { min(max((1 - agonistBlend) * $0 + agonistBlend * $1, 0), 1) }
+        }
+        return anchored
     }
 
     /// The objective of one trial over the flattened excitations `x[m·frames + k]`.
@@ -84,12 +112,17 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         /// The training loss's agonist prior, and the fitted recruitment gains it uses.
         let agonistPrior: AgonistPrior?
         let gains: [Int: Double]
+        /// The hidden muscles without a measured agonist, whose effort is penalised at `effortWeight`.
+        let unanchored: [Int]
+        let effortWeight: Double
 
         init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
              parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
-             agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:]) {
+             agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], effortWeight: Double = 0) {
             self.refinement = refinement; self.proposal = proposal; self.trial = trial; self.system = system; self.parameters = parameters
-            self.agonistPrior = agonistPrior; self.gains = gains
+            self.agonistPrior = agonistPrior; self.gains = gains; self.effortWeight = effortWeight
+            let hidden = proposal.indices.filter { m in !measured.contains { $0.muscle == m } }
+            unanchored = agonistPrior?.unanchored(among: hidden) ?? hidden
             emg = measured.compactMap { pair in trial.emg[pair.channel].map { (pair.muscle, $0) } }
             let recorded = coordinates.indices.compactMap { c -> (coordinate: Int, values: [Double], scale: Double)? in
                 guard let index = trial.geometry.coordinates.firstIndex(of: coordinates[c]), let values = trial.torque[coordinates[c]] else { return nil }
@@ -126,6 +159,13 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
                     let residual = excitation[entry.muscle][k] - entry.values[k]
                     value += emgScale * residual * residual
                     gradient[entry.muscle * n + k] += 2 * emgScale * residual
+                }
+            }
+            let effortScale = effortWeight / Double(max(unanchored.count, 1) * n)
+            for h in unanchored where effortWeight > 0 {
+                for k in 0..<n {
+                    value += effortScale * excitation[h][k] * excitation[h][k]
+                    gradient[h * n + k] += 2 * effortScale * excitation[h][k]
                 }
             }
             let proposalScale = refinement.proposalWeight / Double(muscles * n)
