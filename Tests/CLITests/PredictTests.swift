@@ -113,6 +113,19 @@ struct PredictTests {
         }
     }
 
+    /// Settings added to model.json after models were saved without them are written only when they differ from what
+    /// an older model implies, so the older model re-encodes to the description its weights' digest was taken of: a
+    /// model without an agonist blend (as every model saved before it existed) still loads and predicts.
+    @Test func aModelWithoutTheLaterAgonistBlendStillLoads() throws {
+        try TestFiles.withScratchFolder { folder in
+            let model = try fit(into: folder, options: ["--agonist-blend", "0"])
+            let description = try TestFiles.text(model.appendingPathComponent("model.json").path)
+            #expect(!description.contains("agonistBlend"), "\(description.prefix(300))")
+            let result = try predict(model, try unseenSubject(in: folder, name: "unseen"), into: folder.appendingPathComponent("predicted"))
+            #expect(result.exited(with: 0), "\(result.stderr)")
+        }
+    }
+
     /// A folder `folder`/`name` holding `modelJSON` as model.json and `weights` as network.nmmw.
     private func modelFolder(in folder: URL, name: String, modelJSON: String, weights: Data) throws -> URL {
         let model = folder.appendingPathComponent(name)

@@ -62,6 +62,18 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
                   iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations)
     }
 
+    /// Encodes the settings; `agonistBlend` only when it is not 0, so that a model saved before the blend existed (which
+    /// decodes it as 0) re-encodes to the description its weights' digest was taken of, and still loads.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(proposalWeight, forKey: .proposalWeight)
+        try container.encode(emgWeight, forKey: .emgWeight)
+        try container.encode(correctionCutoff, forKey: .correctionCutoff)
+        try container.encode(agonistWeight, forKey: .agonistWeight)
+        if agonistBlend != 0 { try container.encode(agonistBlend, forKey: .agonistBlend) }
+        try container.encode(iterations, forKey: .iterations)
+    }
+
     /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape); `agonistPrior`, when given, is
     /// added at its own weight with the recruitment `gains` of its hidden muscles; `effortWeight` weighs the effort of
     /// the hidden muscles it does not anchor (every hidden muscle without a prior).
