@@ -15,17 +15,16 @@ import Musculoskeletal
 /// τ(e) runs the whole ``MuscleSystem`` chain (delay, activation dynamics from e[0] at steady state, forces, moment
 /// arms) with the personalised parameters fitted on the training trials; s_c is the coordinate's RMS torque over
 /// those trials (``TorqueLoss``), so the three terms are the training loss's. The gradient is the system's exact
-/// backward pass and the bounds are kept by ``BoxConstrainedMinimizer``. The last term keeps the correction e − p
+/// backward pass and the bounds are kept by ``BoxConstrainedMinimizer``. The Δ(e − p) term keeps the correction
 /// smooth: against the EMG term it passes frequencies below about f_c (`correctionCutoff`, h the sample interval) and
 /// damps faster ones, so the correction carries what the torque says about a muscle's level and slow shape, not the
 /// frame-to-frame noise of surface EMG (which the torque would otherwise hand on to the hidden muscles). With an
 /// `agonistBlend` β > 0, the proposal p of each hidden muscle the agonist prior anchors is first moved towards what its
 /// measured agonists' EMG says, p_h ← (1 − β)·p_h + β·t_h (t_h the prior's target with the EMG as the agonists'
 /// drive): the network reads kinematics only, so a shape only the trial's EMG shows can then reach the hidden muscle
-/// although the correction is smooth. The effort term
-/// is the training's: static optimisation's criterion for the hidden muscles the agonist prior leaves unanchored.
-/// A term whose data the trial lacks (no EMG
-/// for a channel, no torque for a coordinate) is left out.
+/// although the correction is smooth. The effort term is the training's: static optimisation's criterion for the
+/// hidden muscles the agonist prior leaves unanchored. A term whose data the trial lacks (no EMG for a channel, no
+/// torque for a coordinate) is left out.
 public struct TrialRefinement: Sendable, Equatable, Codable {
     /// Weight of the proposal term: how far the network's proposal may be left to follow torque and EMG.
     public var proposalWeight: Double

@@ -39,9 +39,6 @@ public struct StaticOptimization: Sendable {
     /// Compliant tendons: a frame's iteration stops when no activation moves more than this.
     public static let compliantTolerance = 1e-7
 
-    /// The cost weights of a QP over `count` variables: all 1 (Σ a² + Σ u²).
-    private func weights(_ count: Int) -> [Double] { [Double](repeating: 1, count: count) }
-
     /// The result of one trial.
     public struct Result: Sendable {
         /// `activation[muscle][frame]`.
@@ -99,7 +96,8 @@ public struct StaticOptimization: Sendable {
             // linearisation), its variables shifted so the QP's minimum-norm point is the Newton step.
             var curvature = [Double](repeating: 0, count: muscleCount)
             var previousSlope: [Double?] = [Double?](repeating: nil, count: muscleCount), previousIterate = iterate
-            var weights = self.weights(muscleCount + coordinateCount), shift = [Double](repeating: 0, count: muscleCount)
+            // The QP's cost weights: 1 (Σ a² + Σ u²) until the curvature reweights the compliant muscles.
+            var weights = [Double](repeating: 1, count: muscleCount + coordinateCount), shift = [Double](repeating: 0, count: muscleCount)
             // The compliant forces at the last linearisation point, which the frame reports once the iteration settles.
             var settled: [Int: (force: MusculotendonForce<Double>, fiberLength: FiberLengthSensitivity<Double>?)] = [:]
             var converged = compliant.isEmpty

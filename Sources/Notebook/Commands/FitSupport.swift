@@ -72,12 +72,7 @@ enum FitSupport {
         var request = FitRequest(source: source, method: method, measured: measured, train: train, test: test,
                                  coordinates: coordinates, seed: invocation.integer("seed") ?? ParameterSpec.defaultSeed, emgChannels: channels)
         request.emg = emg
-        if let tendons = invocation.text("tendons") {
-            guard let choice = TendonCompliance(rawValue: tendons) else {
-                throw invocation.error("tendons: expected \(TendonCompliance.allCases.map(\.rawValue).joined(separator: ", ")), found '\(tendons)'", at: "tendons")
-            }
-            request.tendons = choice
-        }
+        if let tendons = try invocation.choice("tendons", as: TendonCompliance.self) { request.tendons = tendons }
         return (request, subject)
     }
 

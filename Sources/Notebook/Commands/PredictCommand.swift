@@ -40,12 +40,7 @@ struct PredictCommand: NotebookCommand {
         let names = invocation.words("trials") ?? data.subject.trials.map(\.name).filter { !fit.artifact.report.train.contains($0) }
         guard !names.isEmpty else { throw invocation.error("no trials to predict: the fit trained on every trial of the subject; name some with 'trials: [...]'") }
         _ = try data.selecting(names, for: invocation, argument: "trials")
-        let inputs = try invocation.text("inputs").map { word in
-            guard let choice = NMMInputs(rawValue: word) else {
-                throw invocation.error("inputs: expected \(NMMInputs.allCases.map(\.rawValue).joined(separator: " or ")), found '\(word)'", at: "inputs")
-            }
-            return choice
-        } ?? .all
+        let inputs = try invocation.choice("inputs", as: NMMInputs.self) ?? .all
         let result: PredictionResult
         do {
             result = try PredictionRequest(model: model, subjectDirectory: data.subject.folder, trials: names, inputs: inputs).run()

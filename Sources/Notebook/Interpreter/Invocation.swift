@@ -77,6 +77,16 @@ public struct Invocation: Sendable {
         return text
     }
 
+    /// The word `name` (declared `.word`) as one of `Choice`'s cases; a word that names none is an error listing them.
+    public func choice<Choice: RawRepresentable & CaseIterable>(_ name: String, as _: Choice.Type) throws -> Choice?
+        where Choice.RawValue == String {
+        guard let word = text(name) else { return nil }
+        guard let choice = Choice(rawValue: word) else {
+            throw error("\(name): expected \(Choice.allCases.map(\.rawValue).joined(separator: ", ")), found '\(word)'", at: name)
+        }
+        return choice
+    }
+
     /// The yes/no `name` (declared `.flag`).
     public func flag(_ name: String) -> Bool? {
         guard let value = value(name) else { return nil }
