@@ -30,7 +30,6 @@ public enum TrainBenchmark {
     static let inferencePasses = 20
 
     public static func run(threads: Int, steps: Int) -> TrainBenchmarkResult {
-        BLAS.threadCount = 1
         let workload = NMMSmallWorkload(threads: threads)
         let firstLoss = workload.step()
         for _ in 0..<19 { workload.step() }

@@ -27,10 +27,6 @@ public struct NMMTrainer {
                     seed: Int, progress: (String) -> Void = { _ in }) throws -> NeuralMusculoskeletalModel {
         let run = try NMMTrainingRun(trainer: self, system: system, trials: trials, measured: measured, coordinates: coordinates,
                                      seed: seed, progress: progress)
-        // The cores run whole windows; OpenBLAS stays on one thread instead of spinning over small products.
-        let blasThreads = BLAS.threadCount
-        BLAS.threadCount = 1
-        defer { BLAS.threadCount = blasThreads }
         for step in 0..<configuration.maxSteps {
             guard try run.train(step: step, progress: progress) else { break }
         }

@@ -3,8 +3,8 @@ import Synchronization
 
 /// Runs independent pieces of work on several cores, e.g. the shards of a batch in data-parallel
 /// training. Each piece must build its own graph (graphs are not shared across threads); read-only
-/// use of shared weights is fine. Keep OpenBLAS at one thread (`BLAS.threadCount = 1`) so that the
-/// pieces, not OpenBLAS, use the cores.
+/// use of shared weights is fine. OpenBLAS stays at one thread (``BLAS``), so the pieces, not
+/// OpenBLAS, use the cores.
 public enum Parallel {
     /// Calls `body(0)`, …, `body(pieces − 1)` on up to `threads` threads and returns when all have
     /// finished. Threads take the next unstarted piece when they finish one, so with more pieces

@@ -4,8 +4,8 @@ extension TransformerEncoder {
     /// The head's output `[B, T, out]` for many windows `x: [B, T, in]`, without recording a graph,
     /// by the fused inference path of `InferenceWorkspace` (GEMMs over blocks of 64 rows, attention
     /// per window and head with the softmax fused, layer norm fused with the residual's bias): the
-    /// windows are processed in chunks of `windowsPerChunk`, spread over `threads` threads (set
-    /// `BLAS.threadCount = 1` first); small chunks keep the threads' last pieces even (chunk size
+    /// windows are processed in chunks of `windowsPerChunk`, spread over `threads` threads (OpenBLAS itself stays
+    /// on one thread, ``BLAS``); small chunks keep the threads' last pieces even (chunk size
     /// does not change the products). With `sigmoid`, the head's output goes through the logistic
     /// function in the same pass (excitations), as `.sigmoid()` would. Equal to `self(x)` (or
     /// `self(x).sigmoid()`) up to Float32 rounding (tested to 1e-5). Buffers are kept by the model
