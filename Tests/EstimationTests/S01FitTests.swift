@@ -2,6 +2,7 @@ import TestSupport
 import Foundation
 import Testing
 @testable import Estimation
+import Musculoskeletal
 
 /// The fits on the OpenSim reference subject S01, against its inverse dynamics and (evaluation only) its truth.
 @Suite(.needsSharedData)
@@ -79,5 +80,33 @@ struct S01FitTests {
         let loaded = try NeuralMusculoskeletalModel.load(from: directory, system: subject.system)
         #expect(try loaded.predict(subject.trials["trial03"]!).torque == prediction.torque)
         #expect(loaded.history == model.history)
+    }
+
+    /// By default the hidden muscles keep the model's strengths and lengths (no EMG separates a hidden muscle's strength
+    /// from its excitation) while the measured muscles' are fitted; asked to, the fit moves the hidden muscles' too.
+    @Test func hiddenMusclesKeepTheModelsParametersUnlessAsked() throws {
+        let subject = try #require(Self.subject)
+        var configuration = NMMConfiguration()
+        configuration.maxSteps = 20
+        configuration.batchSize = 8
+        configuration.validationFraction = 0
+        let trials = [subject.trials["trial01"]!, subject.trials["trial07"]!]
+        func fitted(hidden fitsHidden: Bool) throws -> PersonalizedParameters {
+            var c = configuration
+            c.fitsHiddenMuscleParameters = fitsHidden
+            return try NMMTrainer(configuration: c).fit(system: subject.system, trials: trials, measured: ["BIClong": "BIClong", "TRIlong": "TRIlong"],
+                                                        coordinates: ["r_elbow_flex"], seed: 3).parameters
+        }
+        func scales(_ p: PersonalizedParameters, _ m: Int) -> [Double] {
+            [p.value(.maxIsometricForce(muscle: m)), p.value(.optimalFiberLength(muscle: m)), p.value(.tendonSlackLength(muscle: m))]
+        }
+        // The fit holds θ in single precision, so "kept" is 1 within 1e-6; "moved" is more than 100 times that.
+        func moved(_ p: PersonalizedParameters, _ m: Int) -> Double { scales(p, m).map { abs($0 - 1) }.max()! }
+        let byDefault = try fitted(hidden: false), asked = try fitted(hidden: true)
+        for hidden in [1, 2, 4, 5] {  // TRIlat, TRImed, BICshort, BRA
+            #expect(moved(byDefault, hidden) < 1e-6)
+            #expect(moved(asked, hidden) > 1e-4)
+        }
+        for measured in [0, 3] { #expect(moved(byDefault, measured) > 1e-4) }  // TRIlong, BIClong
     }
 }

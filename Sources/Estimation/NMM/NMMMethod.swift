@@ -9,9 +9,11 @@ public struct NMMMethod: EstimationMethod {
         not. Activation dynamics, the subject's Hill-type muscles and the moment arms turn the excitations \
         into joint torques. The loss asks for the measured muscles' EMG (data) and for the inverse-dynamics \
         torques (physics), so the hidden muscles' excitations are whatever makes the physics agree. The \
-        subject's max isometric forces (×0.5–2), optimal fibre lengths and tendon slack lengths (×0.85–1.15) \
-        and the activation time constants are fitted at the same time, within those bounds. Training stops \
-        early when the validation loss stops improving.
+        measured muscles' max isometric forces (×0.5–2), optimal fibre lengths and tendon slack lengths \
+        (×0.85–1.15) and the activation time constants are fitted at the same time, within those bounds; the \
+        hidden muscles keep the model's strengths and lengths (their strength trades one for one with an \
+        excitation no EMG measures), unless --hidden-muscle-parameters. Training stops early when the validation \
+        loss stops improving.
         By default (inputs all) the NMM is hybrid: a predicted trial that has inverse-dynamics torques has the \
         network's excitations refined, with the fitted parameters, so that the muscles reproduce that torque and \
         the measured muscles their EMG while staying near the network's proposal (activation dynamics and delay \
@@ -30,6 +32,8 @@ public struct NMMMethod: EstimationMethod {
         .integer("steps", \.maxSteps, in: 1...1_000_000, help: "Training steps at most (early stopping may end sooner)."),
         .number("validation-fraction", \.validationFraction, in: 0...0.5,
                 help: "Fraction at the end of every training trial held out for early stopping (0: none; train all steps)."),
+        .number("emg-weight", \.emgWeight, in: 0...1e6,
+                help: "Weight of the measured muscles' EMG in training, against the torque's weight of 1: how closely measured muscles must follow their EMG where the torque disagrees."),
         .number("effort-weight", \.effortWeight, in: 0...1e6,
                 help: "Weight of the penalty on the excitations of hidden muscles without a measured agonist (all hidden muscles with agonist-weight 0)."),
         .number("agonist-weight", \.agonistWeight, in: 0...1e6, help: "Weight of the prior tying hidden muscles to their measured agonists."),
@@ -37,6 +41,8 @@ public struct NMMMethod: EstimationMethod {
               help: "Fit each hidden muscle's recruitment gain relative to its measured agonists (turn it off when the EMG is peak- rather than MVC-normalised, since the torque then sets gains against excitations of arbitrary scale)."),
         .number("recruitment-gain-prior-weight", \.recruitmentGainPriorWeight, in: 0...1e6,
                 help: "Weight of the prior keeping recruitment gains near 1."),
+        .flag("hidden-muscle-parameters", \.fitsHiddenMuscleParameters,
+              help: "Fit the hidden muscles' strengths and lengths too (by default they keep the model's: no EMG separates a hidden muscle's strength from its excitation)."),
         .number("parameter-prior-weight", \.prior.weight, in: 0...1e6,
                 help: "Weight of the prior keeping the fitted parameters near the generic model's."),
         .choice("inputs", \.inputs,

@@ -89,9 +89,7 @@ extension NMMTrainingRun {
         }
         let prior = c.prior.evaluate(parameters)
         for j in dTheta.indices { dTheta[j] += prior.gradient[j] }
-        if !c.fitsTimeConstants {
-            for j in PersonalizedParameter.timing.map(parameters.index(of:)) { dTheta[j] = 0 }
-        }
+        for j in fixedParameters { dTheta[j] = 0 }
         (theta * Tensor(shape: [theta.count], scalars: dTheta.map(Float.init))).sum().backward()
         if !gained.isEmpty {
             // The log gains are regularised towards 0 (equal effort).

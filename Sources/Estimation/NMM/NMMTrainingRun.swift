@@ -12,6 +12,9 @@ final class NMMTrainingRun {
     let coordinates: [String]
     /// Each measured muscle's index and EMG channel, by muscle name.
     let measured: [(muscle: Int, channel: String)]
+    /// Indices into θ of the parameters the configuration keeps at the model's values: the time constants and delay
+    /// unless fitted, the hidden muscles' strengths and lengths unless fitted.
+    let fixedParameters: [Int]
     /// The hidden muscles the effort term penalises: those the agonist prior leaves unanchored.
     let unanchored: [Int]
     /// The training trials without their validation blocks, and those blocks.
@@ -61,6 +64,7 @@ final class NMMTrainingRun {
                                            configuration: c, featureLabels: first.featureLabels)
         theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
         agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles.pairs.map(\.muscle))
+        fixedParameters = Self.fixedParameters(c, model.parameters, hidden: measuredMuscles.hidden)
         unanchored = agonistPrior.unanchored(among: measuredMuscles.hidden)
         // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
         gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
@@ -77,6 +81,15 @@ final class NMMTrainingRun {
         }
         generator = SplitMix64(seed: UInt64(truncatingIfNeeded: seed) &+ 0x5EED)
         replicas = [network] + NMMTrainer.shardRanges(batchSize: c.batchSize).dropFirst().map { _ in network.replica() }
+    }
+
+    /// Indices into θ of the parameters `configuration` does not fit.
+    static func fixedParameters(_ c: NMMConfiguration, _ parameters: PersonalizedParameters, hidden: [Int]) -> [Int] {
+        let timing = c.fitsTimeConstants ? [] : PersonalizedParameter.timing
+        let muscles = c.fitsHiddenMuscleParameters ? [] : hidden.flatMap { h -> [PersonalizedParameter] in
+            [.maxIsometricForce(muscle: h), .optimalFiberLength(muscle: h), .tendonSlackLength(muscle: h)]
+        }
+        return (timing + muscles).map(parameters.index(of:))
     }
 
     /// Checks that the trials share their features and record every measured channel; returns the first.

@@ -1,0 +1,18 @@
+import Foundation
+import Testing
+@testable import Estimation
+
+/// A setting added after models were saved decodes, when absent, to what those models did, and is then not written
+/// back, so an older model re-encodes to the description its weights' digest was taken of.
+@Suite struct NMMConfigurationCodingTests {
+    @Test func hiddenMuscleParametersAbsentMeansFittedAndStaysAbsent() throws {
+        let current = try JSONEncoder().encode(NMMConfiguration())
+        #expect(String(decoding: current, as: UTF8.self).contains("\"hiddenMuscleParameters\":false"))
+        var object = try #require(try JSONSerialization.jsonObject(with: current) as? [String: Any])
+        object.removeValue(forKey: "hiddenMuscleParameters")
+        let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.fitsHiddenMuscleParameters, "a model saved before the setting fitted its hidden muscles' parameters")
+        #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("hiddenMuscleParameters"))
+        #expect(!NMMConfiguration().fitsHiddenMuscleParameters)
+    }
+}
