@@ -61,12 +61,7 @@ struct S01FitTests {
         configuration.maxSteps = 40
         configuration.batchSize = 8
         configuration.validationInterval = 20
-        let trials = [subject.trials["trial01"]!, subject.trials["trial07"]!]
-        let measured = ["BIClong": "BIClong", "TRIlong": "TRIlong"]
-        func fit() throws -> NeuralMusculoskeletalModel {
-            try NMMTrainer(configuration: configuration).fit(system: subject.system, trials: trials, measured: measured,
-                                                             coordinates: ["r_elbow_flex"], seed: 3)
-        }
+        func fit() throws -> NeuralMusculoskeletalModel { try Self.briefFit(configuration, subject) }
         let model = try fit()
         let early = model.history.prefix(5).map(\.total).reduce(0, +), late = model.history.suffix(5).map(\.total).reduce(0, +)
         #expect(late < early)
@@ -86,16 +81,13 @@ struct S01FitTests {
     /// from its excitation) while the measured muscles' are fitted; asked to, the fit moves the hidden muscles' too.
     @Test func hiddenMusclesKeepTheModelsParametersUnlessAsked() throws {
         let subject = try #require(Self.subject)
-        var configuration = NMMConfiguration()
-        configuration.maxSteps = 20
-        configuration.batchSize = 8
-        configuration.validationFraction = 0
-        let trials = [subject.trials["trial01"]!, subject.trials["trial07"]!]
         func fitted(hidden fitsHidden: Bool) throws -> PersonalizedParameters {
-            var c = configuration
-            c.fitsHiddenMuscleParameters = fitsHidden
-            return try NMMTrainer(configuration: c).fit(system: subject.system, trials: trials, measured: ["BIClong": "BIClong", "TRIlong": "TRIlong"],
-                                                        coordinates: ["r_elbow_flex"], seed: 3).parameters
+            var configuration = NMMConfiguration()
+            configuration.maxSteps = 20
+            configuration.batchSize = 8
+            configuration.validationFraction = 0
+            configuration.fitsHiddenMuscleParameters = fitsHidden
+            return try Self.briefFit(configuration, subject).parameters
         }
         func scales(_ p: PersonalizedParameters, _ m: Int) -> [Double] {
             [p.value(.maxIsometricForce(muscle: m)), p.value(.optimalFiberLength(muscle: m)), p.value(.tendonSlackLength(muscle: m))]
@@ -108,5 +100,11 @@ struct S01FitTests {
             #expect(moved(asked, hidden) > 1e-4)
         }
         for measured in [0, 3] { #expect(moved(byDefault, measured) > 1e-4) }  // TRIlong, BIClong
+    }
+
+    /// An NMM fitted with `configuration` on trials 01 and 07, BIClong and TRIlong measured, seed 3.
+    static func briefFit(_ configuration: NMMConfiguration, _ subject: SubjectData) throws -> NeuralMusculoskeletalModel {
+        try NMMTrainer(configuration: configuration).fit(system: subject.system, trials: [subject.trials["trial01"]!, subject.trials["trial07"]!],
+                                                         measured: ["BIClong": "BIClong", "TRIlong": "TRIlong"], coordinates: ["r_elbow_flex"], seed: 3)
     }
 }
