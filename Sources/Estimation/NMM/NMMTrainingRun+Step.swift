@@ -9,10 +9,8 @@ extension NMMTrainingRun {
         let c = configuration
         let picks = drawWindows()
         var parameters = model.parameters
+        // The parameters the configuration does not fit stay where they are: their gradients are zeroed (`fixedParameters`).
         parameters.theta = theta.scalars.map(Double.init)
-        if !c.fitsTimeConstants {
-            for index in PersonalizedParameter.timing.map(parameters.index(of:)) { parameters.theta[index] = model.parameters.theta[index] }
-        }
         let logGains = logGain.scalars
         let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
         optimizer.zeroGrad()

@@ -21,12 +21,6 @@ public enum BLAS {
                     blasint(m), blasint(n), blasint(k), alpha, a, blasint(lda), b, blasint(ldb), beta, c, blasint(ldc))
     }
 
-    /// Number of threads OpenBLAS uses inside one call: 1 once a product has run.
-    public static var threadCount: Int {
-        _ = callerThreadOnly
-        return Int(openblas_get_num_threads())
-    }
-
     /// OpenBLAS's build configuration and the CPU core type it selected.
     public static var configuration: String {
         "\(String(cString: openblas_get_config())) (\(String(cString: openblas_get_corename())))"
