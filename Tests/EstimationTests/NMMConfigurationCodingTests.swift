@@ -15,4 +15,12 @@ import Testing
         #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("hiddenMuscleParameters"))
         #expect(!NMMConfiguration().fitsHiddenMuscleParameters)
     }
+
+    @Test func readingEMGIsOffAndUnwrittenByDefault() throws {
+        #expect(!String(decoding: try JSONEncoder().encode(NMMConfiguration()), as: UTF8.self).contains("emgInput"))
+        var reading = NMMConfiguration()
+        reading.readsEMG = true
+        let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(reading))
+        #expect(decoded.readsEMG && decoded == reading)
+    }
 }

@@ -102,6 +102,37 @@ struct S01FitTests {
         for measured in [0, 3] { #expect(moved(byDefault, measured) > 1e-4) }  // TRIlong, BIClong
     }
 
+    /// Asked to, the network reads the measured channels' EMG beside kinematics and load: its inputs gain a column
+    /// per channel and a flag, the EMG changes its output, and a trial without EMG is still predicted (masked: zeros,
+    /// flag 0), also by the saved model. By default it reads none.
+    @Test func networkReadsTheMeasuredEMGWhenAsked() throws {
+        let subject = try #require(Self.subject)
+        var configuration = NMMConfiguration()
+        configuration.maxSteps = 20
+        configuration.batchSize = 8
+        configuration.validationFraction = 0
+        #expect(try Self.briefFit(configuration, subject).network.configuration.inputSize == 8)
+        configuration.readsEMG = true
+        let model = try Self.briefFit(configuration, subject)
+        #expect(model.emgInputChannels == ["BIClong", "TRIlong"])
+        #expect(model.network.configuration.inputSize == 8 + 2 + 1)
+        let trial = try #require(subject.trials["trial03"])
+        let given = model.inputRows(trial, withEMG: true), masked = model.inputRows(trial, withEMG: false)
+        #expect(given[500].suffix(3) == [Float(max(trial.emg["BIClong"]![500], 0)), Float(max(trial.emg["TRIlong"]![500], 0)), 1])
+        #expect(masked[500].suffix(3) == [0, 0, 0] && masked[500].prefix(8) == given[500].prefix(8))
+        var withoutEMG = trial
+        withoutEMG.emg = [:]
+        let withEMG = try model.predict(trial).excitation, blind = try model.predict(withoutEMG).excitation
+        #expect(blind.allSatisfy { $0.count == 1001 && $0.allSatisfy { $0 > 0 && $0 < 1 } })
+        let change = zip(withEMG[5], blind[5]).map { abs($0 - $1) }.max()!  // BRA
+        #expect(change > 1e-3, "the EMG changed BRA by at most \(change)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-model-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.save(to: directory)
+        let loaded = try NeuralMusculoskeletalModel.load(from: directory, system: subject.system)
+        #expect(try loaded.predict(withoutEMG).excitation == blind && loaded.predict(trial).excitation == withEMG)
+    }
+
     /// An NMM fitted with `configuration` on trials 01 and 07, BIClong and TRIlong measured, seed 3.
     static func briefFit(_ configuration: NMMConfiguration, _ subject: SubjectData) throws -> NeuralMusculoskeletalModel {
         try NMMTrainer(configuration: configuration).fit(system: subject.system, trials: [subject.trials["trial01"]!, subject.trials["trial07"]!],

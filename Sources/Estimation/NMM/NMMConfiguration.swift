@@ -66,6 +66,19 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// The stored setting: nil in models saved before it existed, whose hidden muscles' parameters were fitted, so that
     /// such a model re-encodes to the description its weights' digest was taken of.
     private var hiddenMuscleParameters: Bool? = false
+    /// Whether the network reads the measured channels' EMG envelopes beside kinematics and load (with `inputs` all):
+    /// in a random half of the training windows they are masked (zeros, and a flag of 0), as they are at prediction
+    /// when a trial lacks them, so one model serves trials with and without EMG. Off by default, by a rule written
+    /// before the runs (S01's training trials, inner split, and three simulated subjects): the hybrid's hidden muscles'
+    /// mean r rose 0.789 → 0.814 (S01's medial triceps on the pushdown 0.28 → 0.49, brachialis unchanged), but the same
+    /// model predicting from kinematics alone lost 0.032 of brachialis r (0.709 → 0.677; its medial triceps rose
+    /// −0.10 → 0.44), more than the 0.02 the rule allowed.
+    public var readsEMG: Bool {
+        get { emgInput ?? false }
+        set { emgInput = newValue }
+    }
+    /// The stored setting: nil in models saved before it existed, whose networks read no EMG.
+    private var emgInput: Bool?
     /// Prior keeping the personalised parameters near the generic model.
     public var prior = ParameterPrior()
     /// Whether the activation and deactivation time constants and the electromechanical delay are fitted (else

@@ -47,6 +47,8 @@ public struct NMMMethod: EstimationMethod {
                 help: "Weight of the prior keeping the fitted parameters near the generic model's."),
         .choice("inputs", \.inputs,
                 help: "What a predicted trial is read for: all (the hybrid NMM: the network's proposal is refined to reproduce the trial's inverse-dynamics torque and measured EMG when it has them) or kinematics (kinematics and load alone, as the seed paper's NMM)."),
+        .flag("emg-input", \.readsEMG,
+              help: "Let the network read the measured channels' EMG beside kinematics and load (with inputs all; masked in half the training windows, so trials without EMG are still predicted)."),
         .number("proposal-weight", \.refinement.proposalWeight, in: 1e-6...1e6,
                 help: "Weight keeping refined excitations near the network's proposal (with inputs all), against the torque and EMG terms of weight 1."),
         .number("agonist-blend", \.refinement.agonistBlend, in: 0...1,

@@ -12,17 +12,26 @@ extension NMMTrainer {
         return (0..<shards).map { s in (s * batchSize / shards)..<((s + 1) * batchSize / shards) }
     }
 
-    /// Windows of one shard: the network's inputs `[N, T, F]`, the measured EMG `[N, T, measured]` and the windows.
+    /// One training window: its trial, first frame, and whether its EMG inputs are masked.
+    struct WindowPick {
+        var trial: Int
+        var start: Int
+        var masksEMG: Bool
+    }
+
+    /// Windows of one shard: the network's inputs `[N, T, inputs]`, the measured EMG `[N, T, measured]` and the windows.
     struct TrainingBatch {
-        var picks: [(trial: Int, start: Int)]
+        var picks: [WindowPick]
         var x: Tensor
         var y: Tensor
         var windows: [EstimationTrial]
 
-        init(picks: [(trial: Int, start: Int)], length t: Int, rows: [[[Float]]], fitting: [EstimationTrial],
-             measured: [(muscle: Int, channel: String)], featureCount: Int) {
+        init(picks: [WindowPick], length t: Int, rows: [[[Float]]], maskedRows: [[[Float]]], fitting: [EstimationTrial],
+             measured: [(muscle: Int, channel: String)], inputCount: Int) {
             self.picks = picks
-            x = Tensor(shape: [picks.count, t, featureCount], scalars: picks.flatMap { rows[$0.trial][$0.start..<($0.start + t)].flatMap { $0 } })
+            x = Tensor(shape: [picks.count, t, inputCount], scalars: picks.flatMap { pick in
+                (pick.masksEMG ? maskedRows : rows)[pick.trial][pick.start..<(pick.start + t)].flatMap { $0 }
+            })
             y = Tensor(shape: [picks.count, t, measured.count], scalars: picks.flatMap { pick in
                 (0..<t).flatMap { k in measured.map { Float(fitting[pick.trial].emg[$0.channel]![pick.start + k]) } }
             })

@@ -47,19 +47,20 @@ extension NMMTrainingRun {
 
     /// A batch of random windows. Starts are drawn from [−warmup, n − T] and clamped at 0: a window at a trial's
     /// start has no warm-up (activation starts from e[0] there, exactly as in prediction), so the first frames are
-    /// fitted too.
-    func drawWindows() -> [(trial: Int, start: Int)] {
+    /// fitted too. When the network reads EMG, a fair coin masks each window's EMG.
+    func drawWindows() -> [NMMTrainer.WindowPick] {
         let c = configuration
-        return (0..<c.batchSize).map { _ -> (trial: Int, start: Int) in
+        return (0..<c.batchSize).map { _ -> NMMTrainer.WindowPick in
             let trial = Int(generator.next() % UInt64(fitting.count))
             let draw = Int(generator.next() % UInt64(fitting[trial].frameCount - c.windowLength + 1 + c.warmup))
-            return (trial, max(draw - c.warmup, 0))
+            let masked = !maskedRows.isEmpty && generator.next() % 2 == 0
+            return NMMTrainer.WindowPick(trial: trial, start: max(draw - c.warmup, 0), masksEMG: masked)
         }
     }
 
     /// Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the shards'
     /// results come back in shard order, so the sums over them do not depend on thread timing.
-    func runShards(_ picks: [(trial: Int, start: Int)], parameters: PersonalizedParameters, gains: [Int: Double])
+    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double])
         -> [NMMTrainer.ShardResult] {
         let c = configuration
         let shardRanges = NMMTrainer.shardRanges(batchSize: c.batchSize)
@@ -68,7 +69,8 @@ extension NMMTrainingRun {
             let base = buffer.baseAddress!
             Parallel.run(shardRanges.count, threads: threads) { s in
                 let batch = NMMTrainer.TrainingBatch(picks: Array(picks[shardRanges[s]]), length: c.windowLength, rows: rows,
-                                                     fitting: fitting, measured: measured, featureCount: featureCount)
+                                                     maskedRows: maskedRows, fitting: fitting, measured: measured,
+                                                     inputCount: model.network.configuration.inputSize)
                 (base + s).initialize(to: trainer.shardStep(
                     network: replicas[s], batch: batch, batchSize: c.batchSize, system: system, parameters: parameters,
                     torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains,

@@ -21,7 +21,8 @@ final class NMMTrainingRun {
     let fitting: [EstimationTrial], validation: [EstimationTrial]
     /// Standardised network inputs of each fitting trial, `[trial][frame][feature]`.
     let rows: [[[Float]]]
-    let featureCount: Int
+    /// The same rows with the EMG masked (only when the network reads EMG: else empty).
+    let maskedRows: [[[Float]]]
     let model: NeuralMusculoskeletalModel
     /// The network and one replica per further shard.
     let replicas: [TransformerEncoder]
@@ -46,7 +47,7 @@ final class NMMTrainingRun {
         let measuredMuscles = try MeasuredMuscles(measured, muscles: system.muscleNames)
         self.measured = measuredMuscles.pairs
         let first = try Self.check(trials, measured: measuredMuscles.pairs)
-        featureCount = first.featureLabels.count
+        let featureCount = first.featureLabels.count
         // Time-block validation split inside every training trial; none at all with a validation fraction of 0.
         let fraction = trainer.configuration.validationFraction
         fitting = trials.map { $0.frames(0..<Int(Double($0.frameCount) * (1 - fraction))) }
@@ -58,10 +59,13 @@ final class NMMTrainingRun {
             progress("nmm: no validation frames (validation fraction \(fraction)): trains all \(c.maxSteps) steps and keeps the last state")
         }
         let scaler = FeatureScaler(trials: fitting)
-        let network = Self.network(c, inputs: featureCount, outputs: system.muscles.count, seed: seed)
+        let emgChannels = NeuralMusculoskeletalModel.emgInputChannels(c, measured: measured)
+        let network = Self.network(c, inputs: NeuralMusculoskeletalModel.inputCount(features: featureCount, emgChannels: emgChannels),
+                                   outputs: system.muscles.count, seed: seed)
         model = NeuralMusculoskeletalModel(network: network, scaler: scaler, system: system,
                                            parameters: PersonalizedParameters(muscleCount: system.muscles.count),
                                            configuration: c, featureLabels: first.featureLabels)
+        model.measured = measured
         theta = Tensor(shape: [model.parameters.count], scalars: model.parameters.theta.map(Float.init), requiresGrad: true)
         agonistPrior = AgonistPrior(weight: c.agonistWeight, system: system, trials: trials, measured: measuredMuscles.pairs.map(\.muscle))
         fixedParameters = Self.fixedParameters(c, model.parameters, hidden: measuredMuscles.hidden)
@@ -74,7 +78,9 @@ final class NMMTrainingRun {
                          schedule: WarmupCosineSchedule(warmupSteps: min(50, c.maxSteps / 10), totalSteps: max(c.maxSteps, 2),
                                                         minimumFactor: c.finalLearningRateFactor))
         torqueLoss = TorqueLoss(scales: TorqueLoss.rmsScales(of: trials, coordinates: coordinates), warmup: c.warmup)
-        rows = fitting.map { scaler.rows($0) }
+        let model = model
+        rows = fitting.map { model.inputRows($0, withEMG: true) }
+        maskedRows = !emgChannels.isEmpty ? fitting.map { model.inputRows($0, withEMG: false) } : []
         let names = system.muscleNames
         for (h, entry) in agonistPrior.agonists.sorted(by: { $0.key < $1.key }) {
             progress("nmm: \(names[h]) anchored to its measured agonists \(entry.muscles.map { names[$0] }.joined(separator: ", "))")

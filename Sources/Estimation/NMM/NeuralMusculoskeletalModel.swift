@@ -4,7 +4,8 @@ import TensorEngine
 
 /// A fitted neural musculoskeletal model: the Transformer that maps windows of kinematics and load to the
 /// excitations of every muscle, and the personalised muscle system that turns them into torques. Prediction
-/// needs only kinematics and load (no EMG).
+/// needs only kinematics and load; a network that reads EMG (``NMMConfiguration/readsEMG``) uses a trial's when it
+/// has it.
 public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// The network, `[B, T, features] → [B, T, muscles]` before the sigmoid.
     public let network: TransformerEncoder
@@ -39,6 +40,30 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
          configuration: NMMConfiguration, featureLabels: [String]) {
         self.network = network; self.scaler = scaler; self.system = system; self.parameters = parameters
         self.configuration = configuration; self.featureLabels = featureLabels
+    }
+
+    /// The EMG channels the network reads beside the features (``NMMConfiguration/readsEMG``), in name order; empty
+    /// when it reads none.
+    public var emgInputChannels: [String] { Self.emgInputChannels(configuration, measured: measured) }
+
+    /// The EMG channels a network trained with `configuration` reads when `measured` (muscle → channel) are measured.
+    static func emgInputChannels(_ configuration: NMMConfiguration, measured: [String: String]) -> [String] {
+        configuration.readsEMG && configuration.inputs == .all ? Array(Set(measured.values)).sorted() : []
+    }
+
+    /// The network's inputs per frame: the features, then, when it reads EMG, one per channel and the flag.
+    static func inputCount(features: Int, emgChannels: [String]) -> Int { features + (emgChannels.isEmpty ? 0 : emgChannels.count + 1) }
+
+    /// `[frame][input]` rows of `trial`: the standardised features, then (when the network reads EMG) each channel's
+    /// envelope and a flag of 1, or zeros and a flag of 0 when `withEMG` is false or the trial lacks a channel.
+    func inputRows(_ trial: EstimationTrial, withEMG: Bool) -> [[Float]] {
+        let channels = emgInputChannels
+        let rows = scaler.rows(trial)
+        guard !channels.isEmpty else { return rows }
+        let given = withEMG && channels.allSatisfy { trial.emg[$0] != nil }
+        return rows.enumerated().map { k, row in
+            row + (given ? channels.map { Float(max(trial.emg[$0]![k], 0)) } + [1] : [Float](repeating: 0, count: channels.count + 1))
+        }
     }
 
     /// Everything but the network weights, as `model.json` holds it.
@@ -99,10 +124,13 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         let weightsPath = snapshot.label("network.nmmw")
         let network = try TransformerEncoder.load(from: WeightFile(bytes: [UInt8](snapshot.weights), path: weightsPath), path: weightsPath)
         let shape = network.configuration
-        guard shape.inputSize == description.featureLabels.count, shape.outputSize == description.muscles.count,
+        let emgChannels = Self.emgInputChannels(description.configuration, measured: description.measured ?? [:])
+        guard shape.inputSize == Self.inputCount(features: description.featureLabels.count, emgChannels: emgChannels),
+              shape.outputSize == description.muscles.count,
               shape.maxSequenceLength >= description.configuration.windowLength else {
             throw EstimationError("\(weightsPath) holds a network of \(shape.inputSize) inputs, \(shape.outputSize) outputs and windows up to "
-                + "\(shape.maxSequenceLength) frames, but \(snapshot.label("model.json")) has \(description.featureLabels.count) features, "
+                + "\(shape.maxSequenceLength) frames, but \(snapshot.label("model.json")) has \(description.featureLabels.count) features"
+                + (emgChannels.isEmpty ? ", " : " and \(emgChannels.count) EMG channels with their flag, ")
                 + "\(description.muscles.count) muscles and windows of \(description.configuration.windowLength)")
         }
         var system = system
@@ -133,8 +161,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         guard n > 0 else { throw EstimationError("trial \(trial.name) has no frames") }
         var starts = Array(stride(from: 0, through: n - t, by: max(t / 8, 1)))
         if starts.last != n - t { starts.append(n - t) }
-        let rows = scaler.rows(trial)
-        let input = Tensor(shape: [starts.count, t, featureLabels.count], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
+        let rows = inputRows(trial, withEMG: true)
+        let inputs = Self.inputCount(features: featureLabels.count, emgChannels: emgInputChannels)
+        let input = Tensor(shape: [starts.count, t, inputs], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
         let output = network.predict(input, threads: ProcessInfo.processInfo.activeProcessorCount, sigmoid: true).scalars
         var sum = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
         var count = [Double](repeating: 0, count: n)
