@@ -57,9 +57,8 @@ struct S01FitTests {
 
     @Test func nmmTrainingReducesItsLossAndIsReproducible() throws {
         let subject = try #require(Self.subject)
-        var configuration = NMMConfiguration()
-        configuration.maxSteps = 40
-        configuration.batchSize = 8
+        var configuration = Self.briefConfiguration(steps: 40)
+        configuration.validationFraction = NMMConfiguration().validationFraction
         configuration.validationInterval = 20
         func fit() throws -> NeuralMusculoskeletalModel { try Self.briefFit(configuration, subject) }
         let model = try fit()
@@ -82,10 +81,7 @@ struct S01FitTests {
     @Test func hiddenMusclesKeepTheModelsParametersUnlessAsked() throws {
         let subject = try #require(Self.subject)
         func fitted(hidden fitsHidden: Bool) throws -> PersonalizedParameters {
-            var configuration = NMMConfiguration()
-            configuration.maxSteps = 20
-            configuration.batchSize = 8
-            configuration.validationFraction = 0
+            var configuration = Self.briefConfiguration(steps: 20)
             configuration.fitsHiddenMuscleParameters = fitsHidden
             return try Self.briefFit(configuration, subject).parameters
         }
@@ -107,10 +103,7 @@ struct S01FitTests {
     /// flag 0), also by the saved model. By default it reads none.
     @Test func networkReadsTheMeasuredEMGWhenAsked() throws {
         let subject = try #require(Self.subject)
-        var configuration = NMMConfiguration()
-        configuration.maxSteps = 20
-        configuration.batchSize = 8
-        configuration.validationFraction = 0
+        var configuration = Self.briefConfiguration(steps: 20)
         #expect(try Self.briefFit(configuration, subject).network.configuration.inputSize == 8)
         configuration.readsEMG = true
         let model = try Self.briefFit(configuration, subject)
@@ -131,6 +124,15 @@ struct S01FitTests {
         try model.save(to: directory)
         let loaded = try NeuralMusculoskeletalModel.load(from: directory, system: subject.system)
         #expect(try loaded.predict(withoutEMG).excitation == blind && loaded.predict(trial).excitation == withEMG)
+    }
+
+    /// The default settings for a brief fit: `steps` steps of 8 windows, no validation block.
+    static func briefConfiguration(steps: Int) -> NMMConfiguration {
+        var configuration = NMMConfiguration()
+        configuration.maxSteps = steps
+        configuration.batchSize = 8
+        configuration.validationFraction = 0
+        return configuration
     }
 
     /// An NMM fitted with `configuration` on trials 01 and 07, BIClong and TRIlong measured, seed 3.
