@@ -162,8 +162,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var starts = Array(stride(from: 0, through: n - t, by: max(t / 8, 1)))
         if starts.last != n - t { starts.append(n - t) }
         let rows = inputRows(trial, withEMG: true)
-        let inputs = Self.inputCount(features: featureLabels.count, emgChannels: emgInputChannels)
-        let input = Tensor(shape: [starts.count, t, inputs], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
+        let input = Tensor(shape: [starts.count, t, network.configuration.inputSize], scalars: starts.flatMap { s in rows[s..<(s + t)].flatMap { $0 } })
         let output = network.predict(input, threads: ProcessInfo.processInfo.activeProcessorCount, sigmoid: true).scalars
         var sum = [[Double]](repeating: [Double](repeating: 0, count: n), count: m)
         var count = [Double](repeating: 0, count: n)
