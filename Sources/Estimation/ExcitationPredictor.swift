@@ -40,5 +40,6 @@ extension SynergyExtrapolation.Fit: ExcitationPredictor {
 }
 
 extension StaticOptimization: ExcitationPredictor {
-    public var inputs: [PredictionInput] { [.inverseDynamics] }
+    /// The torque, and the measured muscles' EMG when the cost tracks it.
+    public var inputs: [PredictionInput] { emgTrackingWeight > 0 && !trackedEMG.isEmpty ? [.emg, .inverseDynamics] : [.inverseDynamics] }
 }

@@ -1,6 +1,7 @@
 /// The muscles whose EMG is an input of a fit: those the request names, each checked against the fit's muscle system
 /// with a message that tells a muscle the model lacks from one that does not cross the chosen coordinates; or, when the
-/// request names none, every muscle of the system with an EMG channel in the first training trial.
+/// request names none and the method reads measured EMG, every muscle of the system with an EMG channel in the first
+/// training trial.
 struct MeasuredMuscleChoice {
     let request: FitRequest
     let subject: SubjectData
@@ -14,7 +15,7 @@ struct MeasuredMuscleChoice {
             }
             throw EstimationError("measured muscle '\(muscle)' is in the model but does not cross \(coordinates) (no moment arm above 1 mm in the MuscleAnalysis files): leave it out of the measured muscles or fit a coordinate it crosses")
         }
-        guard request.measured.isEmpty, type(of: request.method).capabilities.needsMeasuredMuscles else { return request.measured }
+        guard request.measured.isEmpty, request.method.readsMeasuredEMG else { return request.measured }
         let channels = Set(request.train.first.flatMap { subject.trials[$0]?.emg.keys }.map(Array.init) ?? [])
         let recorded = subject.model.muscles.map(\.name).filter { channels.contains(request.emgChannels[$0] ?? $0) }
         let measured = recorded.filter(inSystem.contains)

@@ -30,6 +30,10 @@ public protocol EstimationMethod: Sendable {
     /// A method with `configuration`.
     init(configuration: Configuration)
 
+    /// Whether this instance, as configured, reads the measured muscles' EMG: when a request names no measured
+    /// muscles, such a method takes every muscle with an EMG channel. Default: the capabilities' `needsMeasuredMuscles`.
+    var readsMeasuredEMG: Bool { get }
+
     /// Fits the method on the problem's training trials and returns what predicts the test trials.
     func fit(_ problem: FitProblem, progress: (String) -> Void) throws -> any ExcitationPredictor
 }
@@ -40,6 +44,8 @@ extension EstimationMethod {
 
     /// The method's id, from an instance.
     public var id: String { Self.id }
+
+    public var readsMeasuredEMG: Bool { Self.capabilities.needsMeasuredMuscles }
 
     /// Sets option `name` (as ``MethodOption/name`` spells it) from `value`; throws when the method has no such
     /// option or the value is outside what the option accepts.

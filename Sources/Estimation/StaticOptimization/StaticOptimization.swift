@@ -26,12 +26,19 @@ public struct StaticOptimization: Sendable {
     public var parameters: PersonalizedParameters
     /// Optimal force of each coordinate's reserve actuator (N·m).
     public var reserveOptimalForce: Double
+    /// The measured muscles whose EMG the cost tracks (muscle index → EMG channel); empty for the classic problem.
+    public var trackedEMG: [Int: String]
+    /// Weight w of the EMG-tracking term: a tracked muscle costs a² + w·(a − e)², e its EMG envelope.
+    public var emgTrackingWeight: Double
 
-    /// Static optimisation of `system`.
-    public init(system: MuscleSystem, parameters: PersonalizedParameters? = nil, reserveOptimalForce: Double = 1) {
+    /// Static optimisation of `system`; with `trackedEMG` and a positive `emgTrackingWeight`, EMG-informed.
+    public init(system: MuscleSystem, parameters: PersonalizedParameters? = nil, reserveOptimalForce: Double = 1,
+                trackedEMG: [Int: String] = [:], emgTrackingWeight: Double = 0) {
         self.system = system
         self.parameters = parameters ?? PersonalizedParameters(muscleCount: system.muscles.count)
         self.reserveOptimalForce = reserveOptimalForce
+        self.trackedEMG = trackedEMG
+        self.emgTrackingWeight = emgTrackingWeight
     }
 
     /// The most QP solves of one frame with compliant tendons.
@@ -77,6 +84,11 @@ public struct StaticOptimization: Sendable {
         let compliant = muscles.indices.filter { atRest[$0] == nil }
         var history = [FiberLengthHistory<Double>](repeating: FiberLengthHistory(), count: muscleCount)
         var guess = [Double](repeating: 0, count: muscleCount)
+        // Each muscle's tracking weight and envelope (weight 0 and no envelope when its EMG is not tracked or absent).
+        let tracking: [(weight: Double, envelope: [Double]?)] = muscles.indices.map { i in
+            guard emgTrackingWeight > 0, let channel = trackedEMG[i], let envelope = trial.emg[channel] else { return (0, nil) }
+            return (emgTrackingWeight, envelope.map { max($0, 0) })
+        }
         for k in 0..<trial.frameCount {
             var active = [Double](repeating: 0, count: muscleCount), passive = active
             for i in muscles.indices {
@@ -103,17 +115,24 @@ public struct StaticOptimization: Sendable {
             var converged = compliant.isEmpty
             for _ in 0..<(compliant.isEmpty ? 1 : Self.compliantIterations) {
                 settled = compliantFrames(iterate)
-                for (i, frame) in settled {
-                    active[i] = frame.force.dActivation
-                    passive[i] = frame.force.force - frame.force.dActivation * iterate[i]
-                    if let slope = previousSlope[i], abs(iterate[i] - previousIterate[i]) > 1e-9 {
-                        curvature[i] = (active[i] - slope) / (iterate[i] - previousIterate[i])
+                let multipliers = warm ?? [Double](repeating: 0, count: coordinateCount)
+                for i in muscles.indices {
+                    var pull = 0.0
+                    if let frame = settled[i] {
+                        active[i] = frame.force.dActivation
+                        passive[i] = frame.force.force - frame.force.dActivation * iterate[i]
+                        if let slope = previousSlope[i], abs(iterate[i] - previousIterate[i]) > 1e-9 {
+                            curvature[i] = (active[i] - slope) / (iterate[i] - previousIterate[i])
+                        }
+                        previousSlope[i] = active[i]
+                        pull = (0..<coordinateCount).reduce(0.0) { $0 + multipliers[$1] * g.momentArm[$1][i][k] } * curvature[i]
                     }
-                    previousSlope[i] = active[i]
-                    let multipliers = warm ?? [Double](repeating: 0, count: coordinateCount)
-                    let pull = (0..<coordinateCount).reduce(0.0) { $0 + multipliers[$1] * g.momentArm[$1][i][k] } * curvature[i]
-                    weights[i] = min(max(1 - pull, 0.05), 20)
-                    shift[i] = iterate[i] - iterate[i] / weights[i]
+                    // The cost ½(1 + w)a² − w·e·a: its Newton model about the iterate, with the Lagrangian's curvature,
+                    // is ½H(a − centre)², centre = a⁰ − gradient / H.
+                    let w = tracking[i].weight, effort = 1 + w
+                    weights[i] = min(max(effort - pull, 0.05 * effort), 20 * effort)
+                    let gradient = effort * iterate[i] - w * (tracking[i].envelope?[k] ?? 0)
+                    shift[i] = iterate[i] - gradient / weights[i]
                 }
                 previousIterate = iterate
                 let rows = (0..<coordinateCount).map { c in
