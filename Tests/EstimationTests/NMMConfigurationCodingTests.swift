@@ -23,4 +23,16 @@ import Testing
         let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(reading))
         #expect(decoded.readsEMG && decoded == reading)
     }
+
+    /// EMG gains are off, and neither they nor their prior's weight is written, by default (so earlier models' digests
+    /// hold); set, both survive a round trip.
+    @Test func emgGainsAreOffAndUnwrittenByDefault() throws {
+        let text = String(decoding: try JSONEncoder().encode(NMMConfiguration()), as: UTF8.self)
+        #expect(!NMMConfiguration().fitsEMGGains && !text.contains("emgGain"))
+        var fitting = NMMConfiguration()
+        fitting.fitsEMGGains = true
+        fitting.emgGainPriorWeight = 0.02
+        let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(fitting))
+        #expect(decoded.fitsEMGGains && decoded.emgGainPriorWeight == 0.02 && decoded == fitting)
+    }
 }

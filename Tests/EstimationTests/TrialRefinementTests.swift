@@ -26,20 +26,21 @@ import TestSupport
     }
 
     func refine(_ proposal: [[Double]], _ trial: EstimationTrial, proposalWeight: Double, correctionCutoff: Double = 1,
-                effortWeight: Double = 0) -> [[Double]] {
+                effortWeight: Double = 0, emgGains: [String: Double] = [:]) -> [[Double]] {
         TrialRefinement(proposalWeight: proposalWeight, correctionCutoff: correctionCutoff, iterations: 2000)
             .refine(proposal, trial: trial, system: fixture.system, parameters: PersonalizedParameters(muscleCount: 2),
                     measured: [(muscle: 0, channel: "flexor_emg")], coordinates: ["elbow", "shoulder"], torqueScales: [10, 3],
-                    effortWeight: effortWeight)
+                    emgGains: emgGains, effortWeight: effortWeight)
     }
 
-    @Test func gradientMatchesFiniteDifferences() {
+    /// With the channel read at face value and through a gain of 1.7.
+    @Test(arguments: [1.0, 1.7]) func gradientMatchesFiniteDifferences(emgGain: Double) {
         let trial = trial()
         let proposal = truth.map { $0.map { $0 * 0.8 + 0.05 } }
         let objective = TrialRefinement.Objective(
             refinement: TrialRefinement(proposalWeight: 0.3, emgWeight: 2), proposal: proposal, trial: trial, system: fixture.system,
             parameters: PersonalizedParameters(muscleCount: 2), measured: [(muscle: 0, channel: "flexor_emg")],
-            coordinates: ["elbow", "shoulder"], torqueScales: [10, 3], effortWeight: 0.7)
+            coordinates: ["elbow", "shoulder"], torqueScales: [10, 3], emgGains: ["flexor_emg": emgGain], effortWeight: 0.7)
         let x = truth.flatMap { $0 }.enumerated().map { $0.element + 0.03 * sin(Double($0.offset)) }
         let gradient = objective.evaluate(x).gradient
         for index in [0, 7, 31, 59, 60, 75, 119] {
@@ -86,13 +87,16 @@ import TestSupport
         let arms = trial.geometry.momentArm[0]
         func capacity(_ i: Int, _ k: Int) -> Double { abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation }
         let expected = (0..<frames).map { k in min(max(0.5 * 0.2 + 0.5 * 0.8 * truth[0][k] * capacity(1, k) / capacity(0, k), 0), 1) }
+        // The agonist's channel records half its excitation and is read through a gain of 2.
+        var halved = trial
+        halved.emg["flexor_emg"] = truth[0].map { $0 / 2 }
         let anchored = TrialRefinement(proposalWeight: 1, agonistBlend: 0.5)
-            .anchored(proposal, trial: trial, system: fixture.system, parameters: parameters,
-                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [1: 0.8])
+            .anchored(proposal, trial: halved, system: fixture.system, parameters: parameters,
+                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [1: 0.8], emgGains: ["flexor_emg": 2])
         #expect(anchored[0] == proposal[0])
         #expect(zip(anchored[1], expected).allSatisfy { abs($0 - $1) < 1e-12 }, "\(anchored[1].prefix(3)) vs \(expected.prefix(3))")
         #expect(TrialRefinement(proposalWeight: 1).anchored(proposal, trial: trial, system: fixture.system, parameters: parameters,
-                                                           measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [:]) == proposal)
+                                                           measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [:], emgGains: [:]) == proposal)
     }
 
     @Test func withoutTorqueTheHiddenMuscleKeepsItsProposal() {
@@ -106,6 +110,18 @@ import TestSupport
     }
 
     /// EMG with frame-to-frame noise: the measured muscle's correction follows the EMG's slow part and damps its noise.
+    /// A channel recording the excitation divided by its gain: read through that gain the EMG agrees with the truth and
+    /// the refinement keeps it; read at face value it pulls the measured muscle down towards the halved EMG.
+    @Test func aChannelIsReadThroughItsGain() {
+        var trial = trial(withTorque: false)
+        trial.emg["flexor_emg"] = truth[0].map { $0 / 2 }
+        let throughGain = refine(truth, trial, proposalWeight: 1e-3, correctionCutoff: 50, emgGains: ["flexor_emg": 2])
+        let faceValue = refine(truth, trial, proposalWeight: 1e-3, correctionCutoff: 50)
+        let gap = { (e: [Double]) in zip(e, self.truth[0]).map { abs($0 - $1) }.max()! }
+        #expect(gap(throughGain[0]) < 0.005, "through its gain: \(gap(throughGain[0])) from the truth")
+        #expect(zip(faceValue[0], truth[0]).allSatisfy { $0 < $1 - 0.05 }, "at face value it follows the halved EMG")
+    }
+
     @Test func theCorrectionPassesSlowEMGAndDampsItsNoise() {
         var trial = trial(withTorque: false)
         let noise = (0..<frames).map { k in 0.05 * (k % 2 == 0 ? 1.0 : -1.0) }

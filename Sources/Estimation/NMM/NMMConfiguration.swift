@@ -81,6 +81,29 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     }
     /// The stored setting: nil in models saved before it existed, whose networks read no EMG.
     private var emgInput: Bool?
+    /// Whether each measured EMG channel's gain is fitted: the channel is read as the excitation divided by its gain
+    /// (EMG normalised to a peak or an MVC the subject did not reach is off by a factor), in training, validation and
+    /// refinement. The torque identifies only the product of a measured muscle's strength and its channel's gain; the
+    /// parameter prior and ``emgGainPriorWeight`` share it out. Off by default, by a rule written before the runs (seeds
+    /// 1 and 2 averaged; S01's inner split and simulated subjects 21–23 as recorded, MVC-normalised; the same simulated
+    /// subjects with each channel peak-normalised over its trials): on peak-normalised EMG the hidden muscles' mean r
+    /// rose 0.812 → 0.876 (simulated subject 22's medial triceps 0.13 → 0.46), but on MVC-normalised EMG it fell
+    /// 0.790 → 0.756 (more than the 0.02 allowed; S01's medial triceps on the pushdown rose 0.20 → 0.34, simulated
+    /// subject 22's fell 0.43 → 0.04): where the EMG's scale means something, a free gain only adds a trade-off.
+    /// Turn it on for EMG normalised to its own peak.
+    public var fitsEMGGains: Bool {
+        get { emgGains ?? false }
+        set { emgGains = newValue }
+    }
+    /// The stored setting: nil in models saved before it existed, which read every channel at face value.
+    private var emgGains: Bool?
+    /// Weight of Σ (log EMG gain)², keeping the channels' gains near 1 (the EMG's own normalisation).
+    public var emgGainPriorWeight: Double {
+        get { emgGainPrior ?? 1e-3 }
+        set { emgGainPrior = newValue }
+    }
+    /// The stored weight: nil unless set, so that earlier models' descriptions are unchanged.
+    private var emgGainPrior: Double?
     /// Prior keeping the personalised parameters near the generic model.
     public var prior = ParameterPrior()
     /// Whether the activation and deactivation time constants and the electromechanical delay are fitted (else

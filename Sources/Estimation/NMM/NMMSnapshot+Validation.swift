@@ -60,6 +60,10 @@ extension NMMSnapshot {
         for (muscle, gain) in d.recruitmentGains ?? [:] where !d.muscles.contains(muscle) || !(gain.isFinite && gain > 0) {
             throw fail("recruitmentGains", "gives '\(muscle)' the gain \(gain); expected positive gains of the model's muscles")
         }
+        let channels = Set((d.measured ?? [:]).values)
+        for (channel, gain) in d.emgGains ?? [:] where !channels.contains(channel) || !(gain.isFinite && gain > 0) {
+            throw fail("emgGains", "gives '\(channel)' the gain \(gain); expected positive gains of the measured EMG channels")
+        }
     }
 
     /// The weights must have been saved with this very `model.json` (models saved before the digest existed are

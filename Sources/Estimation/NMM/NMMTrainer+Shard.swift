@@ -47,6 +47,8 @@ extension NMMTrainer {
         var thetaGradient: [Double]
         /// ∂L/∂(log recruitment gain) of each hidden muscle with one.
         var logGainGradient: [Int: Double]
+        /// ∂L/∂(log EMG gain) through each measured muscle (in the measured order), to be summed per channel.
+        var emgLogGainGradient: [Double]
     }
 
     /// Runs one shard of a batch of `batchSize` windows through `network` (the shard's replica) and the muscle
@@ -54,7 +56,7 @@ extension NMMTrainer {
     /// as Σ e·∂L/∂e.
     func shardStep(network: TransformerEncoder, batch: TrainingBatch, batchSize b: Int, system: MuscleSystem,
                    parameters: PersonalizedParameters, torqueLoss: TorqueLoss, coordinates: [String],
-                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], unanchored: [Int]) -> ShardResult {
+                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], emgScales: [Float], unanchored: [Int]) -> ShardResult {
         let c = configuration
         let (n, t, m) = (batch.picks.count, batch.x.shape[1], system.muscles.count)
         let e = NeuralMusculoskeletalModel.excitations(of: network, batch.x)
@@ -74,12 +76,25 @@ extension NMMTrainer {
             for j in dTheta.indices { dTheta[j] += window.thetaGradient[j] }
             dLogGain.merge(window.logGainGradient, uniquingKeysWith: +)
         }
-        let emgLoss = (e.gather(axis: 2, indices: measured) - batch.y).squared().mean()
+        // The EMG measures e/g (g the channel's gain): residual r = e·s − EMG with s = 1/g, and ∂r/∂(log g) = −e·s.
+        let emgLoss = (e.gather(axis: 2, indices: measured) * Tensor(shape: [measured.count], scalars: emgScales) - batch.y).squared().mean()
+        let recorded = batch.y.scalars
+        var dLogEMGGain = [Double](repeating: 0, count: measured.count)
+        let emgFactor = -2 * c.emgWeight / Double(b * t * max(measured.count, 1))
+        for w in 0..<n {
+            for k in 0..<t {
+                for (j, muscle) in measured.enumerated() {
+                    let scaled = Double(values[(w * t + k) * m + muscle]) * Double(emgScales[j])
+                    dLogEMGGain[j] += emgFactor * (scaled - Double(recorded[(w * t + k) * measured.count + j])) * scaled
+                }
+            }
+        }
         let smoothness = (e.slice(axis: 1, 1..<t) - e.slice(axis: 1, 0..<(t - 1))).squared().mean()
         var networkTerms = Float(c.emgWeight) * emgLoss + Float(c.smoothnessWeight) * smoothness
         if !unanchored.isEmpty { networkTerms = networkTerms + Float(c.effortWeight) * e.gather(axis: 2, indices: unanchored).squared().mean() }
         let share = Float(n) / Float(b)
         (share * networkTerms + (e * Tensor(shape: [n, t, m], scalars: physics)).sum()).backward()
-        return ShardResult(emgLoss: Double(emgLoss.item * share), torqueLoss: torque, thetaGradient: dTheta, logGainGradient: dLogGain)
+        return ShardResult(emgLoss: Double(emgLoss.item * share), torqueLoss: torque, thetaGradient: dTheta, logGainGradient: dLogGain,
+                           emgLogGainGradient: dLogEMGGain)
     }
 }

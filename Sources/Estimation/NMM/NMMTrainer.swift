@@ -75,8 +75,8 @@ public struct NMMTrainer {
             let prediction = try model.predict(segment)
             var emg = 0.0
             for pair in measured {
-                let recorded = segment.emg[pair.channel]!
-                emg += zip(prediction.excitation[pair.muscle], recorded).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(recorded.count)
+                let recorded = segment.emg[pair.channel]!, scale = 1 / (model.emgGains[pair.channel] ?? 1)
+                emg += zip(prediction.excitation[pair.muscle], recorded).reduce(0) { $0 + ($1.0 * scale - $1.1) * ($1.0 * scale - $1.1) } / Double(recorded.count)
             }
             let torque = torqueLoss.evaluate(model: prediction.torque, reference: prediction.coordinates.map { segment.torque[$0]! }).loss
             total += configuration.emgWeight * emg / Double(max(measured.count, 1)) + configuration.torqueWeight * torque

@@ -13,13 +13,14 @@ extension NMMTrainingRun {
         parameters.theta = theta.scalars.map(Double.init)
         let logGains = logGain.scalars
         let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
+        let logEMGGains = logEMGGain.scalars
         optimizer.zeroGrad()
         for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
-        let shards = runShards(picks, parameters: parameters, gains: gains)
+        let shards = runShards(picks, parameters: parameters, gains: gains, emgScales: emgScales(logEMGGains))
         for replica in replicas.dropFirst() {
             for (master, copy) in zip(model.network.parameters, replica.parameters) { master.accumulateGradient(from: copy) }
         }
-        let prior = applyParameterGradients(shards, parameters: parameters, logGains: logGains)
+        let prior = applyParameterGradients(shards, parameters: parameters, logGains: logGains, logEMGGains: logEMGGains)
         _ = clipGradientNorm(model.network.parameters, maxNorm: c.gradientClip)
         optimizer.step()
 
@@ -60,7 +61,7 @@ extension NMMTrainingRun {
 
     /// Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the shards'
     /// results come back in shard order, so the sums over them do not depend on thread timing.
-    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double])
+    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double], emgScales: [Float])
         -> [NMMTrainer.ShardResult] {
         let c = configuration
         let shardRanges = NMMTrainer.shardRanges(batchSize: c.batchSize)
@@ -74,7 +75,7 @@ extension NMMTrainingRun {
                 (base + s).initialize(to: trainer.shardStep(
                     network: replicas[s], batch: batch, batchSize: c.batchSize, system: system, parameters: parameters,
                     torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains,
-                    measured: measured.map(\.muscle), unanchored: unanchored))
+                    measured: measured.map(\.muscle), emgScales: emgScales, unanchored: unanchored))
             }
             count = shardRanges.count
         }
@@ -82,7 +83,8 @@ extension NMMTrainingRun {
 
     /// Sums the shards' ∂L/∂θ with the parameter prior's and the log gains' gradients with their prior's, and puts
     /// them on the trainable tensors; returns the parameter prior's value.
-    func applyParameterGradients(_ shards: [NMMTrainer.ShardResult], parameters: PersonalizedParameters, logGains: [Float]) -> Double {
+    func applyParameterGradients(_ shards: [NMMTrainer.ShardResult], parameters: PersonalizedParameters, logGains: [Float],
+                                 logEMGGains: [Float]) -> Double {
         let c = configuration
         var dTheta = shards.reduce(into: [Double](repeating: 0, count: model.parameters.count)) { sum, shard in
             for j in sum.indices { sum[j] += shard.thetaGradient[j] }
@@ -98,14 +100,33 @@ extension NMMTrainingRun {
             }
             (logGain * Tensor(shape: [gained.count], scalars: dLogGain.map(Float.init))).sum().backward()
         }
+        if !gainedChannels.isEmpty {
+            // Each channel's log gain collects its muscles' shares, regularised towards 0 (the EMG's own normalisation).
+            var dLogEMGGain = logEMGGains.map { 2 * c.emgGainPriorWeight * Double($0) }
+            for (i, channel) in channelOfMeasured.enumerated() {
+                dLogEMGGain[channel] += shards.reduce(0) { $0 + $1.emgLogGainGradient[i] }
+            }
+            (logEMGGain * Tensor(shape: [gainedChannels.count], scalars: dLogEMGGain.map(Float.init))).sum().backward()
+        }
         return prior.loss
+    }
+
+    /// Each measured muscle's EMG scale 1/g (its channel's gain g; 1 when gains are not fitted), in `measured` order.
+    func emgScales(_ logEMGGains: [Float]) -> [Float] {
+        gainedChannels.isEmpty ? [Float](repeating: 1, count: measured.count) : channelOfMeasured.map { Foundation.exp(-logEMGGains[$0]) }
+    }
+
+    /// The fitted EMG gains by channel (empty unless fitted).
+    func emgGains(_ logEMGGains: [Float]) -> [String: Double] {
+        Dictionary(uniqueKeysWithValues: gainedChannels.enumerated().map { ($1, Foundation.exp(Double(logEMGGains[$0]))) })
     }
 
     /// The validation loss now, keeping the weights, parameters and gains when it is the best so far.
     func validate() throws -> Double {
+        model.emgGains = emgGains(logEMGGain.scalars)
         let loss = try trainer.validationLoss(model, validation, measured, torqueLoss)
         if best == nil || loss < best!.loss {
-            best = (loss, model.network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars)
+            best = (loss, model.network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars, logEMGGain.scalars)
             sinceBest = 0
         } else {
             sinceBest += 1
@@ -119,6 +140,11 @@ extension NMMTrainingRun {
             for (tensor, weights) in zip(model.network.parameters, best.weights) { tensor.assign(weights) }
             model.parameters.theta = best.theta
             logGain.assign(best.logGains)
+            logEMGGain.assign(best.logEMGGains)
+        }
+        model.emgGains = emgGains(logEMGGain.scalars)
+        for (channel, gain) in model.emgGains.sorted(by: { $0.key < $1.key }) {
+            progress(String(format: "nmm: EMG channel %@ read with gain %.2f (excitation = gain × EMG)", channel, gain))
         }
         let names = system.muscleNames
         model.recruitmentGains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { (names[$1], exp(Double(logGain.scalars[$0]))) })

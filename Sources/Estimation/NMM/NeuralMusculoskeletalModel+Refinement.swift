@@ -19,6 +19,6 @@ extension NeuralMusculoskeletalModel {
         let gains = Dictionary(uniqueKeysWithValues: recruitmentGains.compactMap { name, gain in names.firstIndex(of: name).map { ($0, gain) } })
         return configuration.refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
                                                coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior, gains: gains,
-                                               effortWeight: configuration.effortWeight)
+                                               emgGains: emgGains, effortWeight: configuration.effortWeight)
     }
 }

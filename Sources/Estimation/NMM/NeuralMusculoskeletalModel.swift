@@ -24,6 +24,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Fitted recruitment gain of each hidden muscle relative to its measured agonists (see ``AgonistPrior``);
     /// empty when the fit does not fit them.
     public internal(set) var recruitmentGains: [String: Double] = [:]
+    /// Fitted gain of each measured EMG channel (excitation = gain × EMG; see ``NMMConfiguration/fitsEMGGains``);
+    /// empty when the fit does not fit them (every channel read at face value).
+    public internal(set) var emgGains: [String: Double] = [:]
     /// Coordinates whose torques the model computes, recorded by ``NMMMethod/fit(_:progress:)``
     /// so that a saved model predicts unseen trials without being told them again.
     public internal(set) var coordinates: [String]?
@@ -86,6 +89,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         /// The muscles fitted with a compliant tendon; absent when every tendon was rigid (and in models saved before
         /// compliant tendons existed).
         var compliantTendons: [String]?
+        /// The fitted EMG gains by channel; absent when none were fitted.
+        var emgGains: [String: Double]?
     }
 
     /// The model as saved: `model.json`'s contents and the network's weight file.
@@ -96,6 +101,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
                                       measured: measured, torqueScales: torqueScales)
         let compliant = system.muscles.filter(\.hasCompliantTendon).map(\.name)
         description.compliantTendons = compliant.isEmpty ? nil : compliant
+        description.emgGains = emgGains.isEmpty ? nil : emgGains
         var weights = network.weightFile
         // A description JSON cannot encode (a non-finite number) gets no digest; writing model.json then fails clearly.
         if let digest = try? description.digest() { weights.metadata.append((NMMSnapshot.descriptionDigestKey, digest)) }
@@ -143,6 +149,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         coordinates = description.coordinates
         sampleRate = description.sampleRate
         recruitmentGains = description.recruitmentGains ?? [:]
+        emgGains = description.emgGains ?? [:]
         measured = description.measured ?? [:]
         torqueScales = description.torqueScales
     }

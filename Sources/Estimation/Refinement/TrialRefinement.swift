@@ -6,7 +6,7 @@ import Musculoskeletal
 /// network's), as CEINMS's hybrid mode adjusts excitations around measured EMG:
 ///
 ///     min over 0 ≤ e ≤ 1 of   mean_{c,k} ((τ_c(e) − τ_ID,c) / s_c)²
-///                           + emgWeight · mean_{measured m, k} (e_m − EMG_m)²
+///                           + emgWeight · mean_{measured m, k} (e_m / g_m − EMG_m)²
 ///                           + proposalWeight · mean_{m, k} (e_m − p_m)²
 ///                           + emgWeight / (2 sin(π f_c h))² · mean_{m, k} (Δ(e_m − p_m))²
 ///                           + the NMM's ``AgonistPrior`` at `agonistWeight` (when given one)
@@ -14,14 +14,15 @@ import Musculoskeletal
 ///
 /// τ(e) runs the whole ``MuscleSystem`` chain (delay, activation dynamics from e[0] at steady state, forces, moment
 /// arms) with the personalised parameters fitted on the training trials; s_c is the coordinate's RMS torque over
-/// those trials (``TorqueLoss``), so the three terms are the training loss's. The gradient is the system's exact
+/// those trials (``TorqueLoss``), and g_m the fitted gain of m's EMG channel (1 when gains are not fitted), so the
+/// three terms are the training loss's. The gradient is the system's exact
 /// backward pass and the bounds are kept by ``BoxConstrainedMinimizer``. The Δ(e − p) term keeps the correction
 /// smooth: against the EMG term it passes frequencies below about f_c (`correctionCutoff`, h the sample interval) and
 /// damps faster ones, so the correction carries what the torque says about a muscle's level and slow shape, not the
 /// frame-to-frame noise of surface EMG (which the torque would otherwise hand on to the hidden muscles). With an
 /// `agonistBlend` β > 0, the proposal p of each hidden muscle the agonist prior anchors is first moved towards what its
 /// measured agonists' EMG says, p_h ← (1 − β)·p_h + β·t_h (t_h the prior's target with the EMG as the agonists'
-/// drive): the network reads kinematics only, so a shape only the trial's EMG shows can then reach the hidden muscle
+/// drive, each channel times its gain): the network reads kinematics only, so a shape only the trial's EMG shows can then reach the hidden muscle
 /// although the correction is smooth. The effort term is the training's: static optimisation's criterion for the
 /// hidden muscles the agonist prior leaves unanchored. A term whose data the trial lacks (no EMG for a channel, no
 /// torque for a coordinate) is left out.
@@ -78,12 +79,13 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     /// the hidden muscles it does not anchor (every hidden muscle without a prior).
     public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
                        measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
-                       agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], effortWeight: Double = 0) -> [[Double]] {
+                       agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], emgGains: [String: Double] = [:],
+                       effortWeight: Double = 0) -> [[Double]] {
         let proposal = agonistPrior.map { anchored(proposal, trial: trial, system: system, parameters: parameters, measured: measured,
-                                                   prior: $0, gains: gains) } ?? proposal
+                                                   prior: $0, gains: gains, emgGains: emgGains) } ?? proposal
         let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
                                   measured: measured, coordinates: coordinates, torqueScales: torqueScales,
-                                  agonistPrior: agonistPrior, gains: gains, effortWeight: effortWeight)
+                                  agonistPrior: agonistPrior, gains: gains, emgGains: emgGains, effortWeight: effortWeight)
         let count = proposal.count * trial.frameCount
         let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
             .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
@@ -92,12 +94,14 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     }
 
     /// `proposal` with each hidden muscle `prior` anchors moved `agonistBlend` of the way towards its target with the
-    /// trial's EMG (negative values clipped) as its agonists' drive, within [0, 1].
+    /// trial's EMG (negative values clipped, times the channel's gain) as its agonists' drive, within [0, 1].
     func anchored(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
-                  measured: [(muscle: Int, channel: String)], prior: AgonistPrior, gains: [Int: Double]) -> [[Double]] {
+                  measured: [(muscle: Int, channel: String)], prior: AgonistPrior, gains: [Int: Double], emgGains: [String: Double]) -> [[Double]] {
         guard agonistBlend > 0 else { return proposal }
         var drive = proposal
-        for pair in measured { if let emg = trial.emg[pair.channel] { drive[pair.muscle] = emg.map { max($0, 0) } } }
+        for pair in measured {
+            if let emg = trial.emg[pair.channel] { let gain = emgGains[pair.channel] ?? 1; drive[pair.muscle] = emg.map { gain * max($0, 0) } }
+        }
         let pass = system.forward(excitation: drive, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
         var anchored = proposal
         for (h, target) in prior.targets(pass, geometry: trial.geometry, gains: gains) {
@@ -113,8 +117,9 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         let trial: EstimationTrial
         let system: MuscleSystem
         let parameters: PersonalizedParameters
-        /// The measured muscles whose EMG the trial records, with that EMG.
-        let emg: [(muscle: Int, values: [Double])]
+        /// The measured muscles whose EMG the trial records, with that EMG and the scale 1/g its channel's gain g gives
+        /// the excitation before they are compared.
+        let emg: [(muscle: Int, values: [Double], scale: Double)]
         /// The coordinates whose torque the trial records: their indices into the geometry's, that torque, and the
         /// training's loss on it.
         let torqueCoordinates: [Int]
@@ -129,12 +134,12 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
 
         init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
              parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
-             agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], effortWeight: Double = 0) {
+             agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], emgGains: [String: Double] = [:], effortWeight: Double = 0) {
             self.refinement = refinement; self.proposal = proposal; self.trial = trial; self.system = system; self.parameters = parameters
             self.agonistPrior = agonistPrior; self.gains = gains; self.effortWeight = effortWeight
             let hidden = proposal.indices.filter { m in !measured.contains { $0.muscle == m } }
             unanchored = agonistPrior?.unanchored(among: hidden) ?? hidden
-            emg = measured.compactMap { pair in trial.emg[pair.channel].map { (pair.muscle, $0) } }
+            emg = measured.compactMap { pair in trial.emg[pair.channel].map { (pair.muscle, $0, 1 / (emgGains[pair.channel] ?? 1)) } }
             let recorded = coordinates.indices.compactMap { c -> (coordinate: Int, values: [Double], scale: Double)? in
                 guard let index = trial.geometry.coordinates.firstIndex(of: coordinates[c]), let values = trial.torque[coordinates[c]] else { return nil }
                 return (index, values, torqueScales[c])
@@ -167,9 +172,9 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             let emgScale = refinement.emgWeight / Double(max(emg.count, 1) * n)
             for entry in emg {
                 for k in 0..<n {
-                    let residual = excitation[entry.muscle][k] - entry.values[k]
+                    let residual = excitation[entry.muscle][k] * entry.scale - entry.values[k]
                     value += emgScale * residual * residual
-                    gradient[entry.muscle * n + k] += 2 * emgScale * residual
+                    gradient[entry.muscle * n + k] += 2 * emgScale * residual * entry.scale
                 }
             }
             let effortScale = effortWeight / Double(max(unanchored.count, 1) * n)
