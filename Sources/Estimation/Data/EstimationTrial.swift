@@ -32,6 +32,10 @@ public struct EstimationTrial: Sendable {
     /// The number of frames.
     public var frameCount: Int { time.count }
 
+    /// Channel `channel`'s EMG envelope as the methods read it, negative values (a filter's undershoot) clipped at 0;
+    /// nil when the trial lacks the channel.
+    public func envelope(_ channel: String) -> [Double]? { emg[channel]?.map { max($0, 0) } }
+
     /// The sampling interval (s).
     public var sampleInterval: Double { time.count > 1 ? (time[time.count - 1] - time[0]) / Double(time.count - 1) : 0.01 }
 

@@ -23,8 +23,8 @@ public struct MeasuredMuscles: Sendable {
     /// Each measured muscle's EMG envelope in `trial` (negative values clipped at 0), in ``pairs`` order.
     public func emg(_ trial: EstimationTrial) throws -> [[Double]] {
         try pairs.map { entry in
-            guard let signal = trial.emg[entry.channel] else { throw EstimationError("trial \(trial.name): no EMG channel '\(entry.channel)'") }
-            return signal.map { max($0, 0) }
+            guard let signal = trial.envelope(entry.channel) else { throw EstimationError("trial \(trial.name): no EMG channel '\(entry.channel)'") }
+            return signal
         }
     }
 }

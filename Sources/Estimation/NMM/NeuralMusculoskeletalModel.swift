@@ -63,9 +63,10 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         let channels = emgInputChannels
         let rows = scaler.rows(trial)
         guard !channels.isEmpty else { return rows }
-        let given = withEMG && channels.allSatisfy { trial.emg[$0] != nil }
+        let envelopes = withEMG ? channels.compactMap(trial.envelope) : []
+        let given = envelopes.count == channels.count
         return rows.enumerated().map { k, row in
-            row + (given ? channels.map { Float(max(trial.emg[$0]![k], 0)) } + [1] : [Float](repeating: 0, count: channels.count + 1))
+            row + (given ? envelopes.map { Float($0[k]) } + [1] : [Float](repeating: 0, count: channels.count + 1))
         }
     }
 

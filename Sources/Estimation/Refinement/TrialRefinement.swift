@@ -100,7 +100,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         guard agonistBlend > 0 else { return proposal }
         var drive = proposal
         for pair in measured {
-            if let emg = trial.emg[pair.channel] { let gain = emgGains[pair.channel] ?? 1; drive[pair.muscle] = emg.map { gain * max($0, 0) } }
+            if let emg = trial.envelope(pair.channel) { let gain = emgGains[pair.channel] ?? 1; drive[pair.muscle] = emg.map { gain * $0 } }
         }
         let pass = system.forward(excitation: drive, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
         var anchored = proposal

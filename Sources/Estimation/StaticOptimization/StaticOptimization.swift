@@ -86,8 +86,8 @@ public struct StaticOptimization: Sendable {
         var guess = [Double](repeating: 0, count: muscleCount)
         // Each muscle's tracking weight and envelope (weight 0 and no envelope when its EMG is not tracked or absent).
         let tracking: [(weight: Double, envelope: [Double]?)] = muscles.indices.map { i in
-            guard emgTrackingWeight > 0, let channel = trackedEMG[i], let envelope = trial.emg[channel] else { return (0, nil) }
-            return (emgTrackingWeight, envelope.map { max($0, 0) })
+            guard emgTrackingWeight > 0, let channel = trackedEMG[i], let envelope = trial.envelope(channel) else { return (0, nil) }
+            return (emgTrackingWeight, envelope)
         }
         for k in 0..<trial.frameCount {
             var active = [Double](repeating: 0, count: muscleCount), passive = active
