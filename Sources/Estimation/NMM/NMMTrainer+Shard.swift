@@ -47,16 +47,17 @@ extension NMMTrainer {
         var thetaGradient: [Double]
         /// ∂L/∂(log recruitment gain) of each hidden muscle with one.
         var logGainGradient: [Int: Double]
-        /// ∂L/∂(log EMG gain) through each measured muscle (in the measured order), to be summed per channel.
+        /// ∂L/∂(log EMG gain) through each measured muscle (in the measured order), to be summed per channel; empty
+        /// when no gains are fitted.
         var emgLogGainGradient: [Double]
     }
 
     /// Runs one shard of a batch of `batchSize` windows through `network` (the shard's replica) and the muscle
     /// system, and back: the network-side terms are the shard's share of the batch means, the physics terms enter
-    /// as Σ e·∂L/∂e.
+    /// as Σ e·∂L/∂e. `emgScales` (1/g per measured muscle, g its channel's fitted gain) is nil when no gains are fitted.
     func shardStep(network: TransformerEncoder, batch: TrainingBatch, batchSize b: Int, system: MuscleSystem,
                    parameters: PersonalizedParameters, torqueLoss: TorqueLoss, coordinates: [String],
-                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], emgScales: [Float], unanchored: [Int]) -> ShardResult {
+                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], emgScales: [Float]?, unanchored: [Int]) -> ShardResult {
         let c = configuration
         let (n, t, m) = (batch.picks.count, batch.x.shape[1], system.muscles.count)
         let e = NeuralMusculoskeletalModel.excitations(of: network, batch.x)
@@ -77,15 +78,20 @@ extension NMMTrainer {
             dLogGain.merge(window.logGainGradient, uniquingKeysWith: +)
         }
         // The EMG measures e/g (g the channel's gain): residual r = e·s − EMG with s = 1/g, and ∂r/∂(log g) = −e·s.
-        let emgLoss = (e.gather(axis: 2, indices: measured) * Tensor(shape: [measured.count], scalars: emgScales) - batch.y).squared().mean()
-        let recorded = batch.y.scalars
-        var dLogEMGGain = [Double](repeating: 0, count: measured.count)
-        let emgFactor = -2 * c.emgWeight / Double(b * t * max(measured.count, 1))
-        for w in 0..<n {
-            for k in 0..<t {
-                for (j, muscle) in measured.enumerated() {
-                    let scaled = Double(values[(w * t + k) * m + muscle]) * Double(emgScales[j])
-                    dLogEMGGain[j] += emgFactor * (scaled - Double(recorded[(w * t + k) * measured.count + j])) * scaled
+        let measuredExcitation = e.gather(axis: 2, indices: measured)
+        let emgLoss = ((emgScales.map { measuredExcitation * Tensor(shape: [measured.count], scalars: $0) } ?? measuredExcitation) - batch.y)
+            .squared().mean()
+        var dLogEMGGain: [Double] = []
+        if let emgScales {
+            let recorded = batch.y.scalars
+            dLogEMGGain = [Double](repeating: 0, count: measured.count)
+            let emgFactor = -2 * c.emgWeight / Double(b * t * max(measured.count, 1))
+            for w in 0..<n {
+                for k in 0..<t {
+                    for (j, muscle) in measured.enumerated() {
+                        let scaled = Double(values[(w * t + k) * m + muscle]) * Double(emgScales[j])
+                        dLogEMGGain[j] += emgFactor * (scaled - Double(recorded[(w * t + k) * measured.count + j])) * scaled
+                    }
                 }
             }
         }

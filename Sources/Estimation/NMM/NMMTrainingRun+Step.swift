@@ -61,7 +61,7 @@ extension NMMTrainingRun {
 
     /// Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the shards'
     /// results come back in shard order, so the sums over them do not depend on thread timing.
-    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double], emgScales: [Float])
+    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double], emgScales: [Float]?)
         -> [NMMTrainer.ShardResult] {
         let c = configuration
         let shardRanges = NMMTrainer.shardRanges(batchSize: c.batchSize)
@@ -111,9 +111,9 @@ extension NMMTrainingRun {
         return prior.loss
     }
 
-    /// Each measured muscle's EMG scale 1/g (its channel's gain g; 1 when gains are not fitted), in `measured` order.
-    func emgScales(_ logEMGGains: [Float]) -> [Float] {
-        gainedChannels.isEmpty ? [Float](repeating: 1, count: measured.count) : channelOfMeasured.map { Foundation.exp(-logEMGGains[$0]) }
+    /// Each measured muscle's EMG scale 1/g (g its channel's gain), in `measured` order; nil when gains are not fitted.
+    func emgScales(_ logEMGGains: [Float]) -> [Float]? {
+        gainedChannels.isEmpty ? nil : channelOfMeasured.map { Foundation.exp(-logEMGGains[$0]) }
     }
 
     /// The fitted EMG gains by channel (empty unless fitted).
