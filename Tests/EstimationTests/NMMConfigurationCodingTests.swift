@@ -35,4 +35,17 @@ import Testing
         let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(fitting))
         #expect(decoded.fitsEMGGains && decoded.emgGainPriorWeight == 0.02 && decoded == fitting)
     }
+
+    /// New configurations read peak-normalised EMG at static optimisation's level; a model saved before the setting
+    /// read every channel at face value and re-encodes without it.
+    @Test func emgScaleAbsentMeansFaceValueAndStaysAbsent() throws {
+        let current = try JSONEncoder().encode(NMMConfiguration())
+        #expect(String(decoding: current, as: UTF8.self).contains("\"emgScaleSetting\":\"automatic\""))
+        #expect(NMMConfiguration().emgScale == .automatic)
+        var object = try #require(try JSONSerialization.jsonObject(with: current) as? [String: Any])
+        object.removeValue(forKey: "emgScaleSetting")
+        let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(older.emgScale == .faceValue)
+        #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("emgScale"))
+    }
 }

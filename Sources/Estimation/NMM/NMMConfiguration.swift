@@ -104,6 +104,14 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     }
     /// The stored weight: nil unless set, so that earlier models' descriptions are unchanged.
     private var emgGainPrior: Double?
+    /// How the measured EMG's scale is read (``EMGLevels``): by default static optimisation's level of each channel on
+    /// the training trials when the EMG is normalised to its own peak (every measured channel peaks at 1), else face value.
+    public var emgScale: NMMEMGScale {
+        get { emgScaleSetting ?? .faceValue }
+        set { emgScaleSetting = newValue }
+    }
+    /// The stored setting: nil in models saved before it existed, which read every channel at face value.
+    private var emgScaleSetting: NMMEMGScale? = .automatic
     /// Prior keeping the personalised parameters near the generic model.
     public var prior = ParameterPrior()
     /// Whether the activation and deactivation time constants and the electromechanical delay are fitted (else

@@ -13,7 +13,9 @@ public struct NMMMethod: EstimationMethod {
         (×0.85–1.15) and the activation time constants are fitted at the same time, within those bounds; the \
         hidden muscles keep the model's strengths and lengths (their strength trades one for one with an \
         excitation no EMG measures), unless --hidden-muscle-parameters. Training stops early when the validation \
-        loss stops improving.
+        loss stops improving. EMG normalised to its own peak (every measured channel peaks at 1) says when a \
+        muscle works but not how hard; it is read at the level static optimisation gives each channel's muscles on \
+        the training trials (--emg-scale; MVC-normalised EMG is read at face value).
         By default (inputs all) the NMM is hybrid: a predicted trial that has inverse-dynamics torques has the \
         network's excitations refined, with the fitted parameters, so that the muscles reproduce that torque and \
         the measured muscles their EMG while staying near the network's proposal (activation dynamics and delay \
@@ -45,8 +47,12 @@ public struct NMMMethod: EstimationMethod {
               help: "Fit a gain for each measured EMG channel (the excitation is the channel times its gain): for EMG normalised to its own peak, whose scale says nothing of the excitation; the torque sets the product of a muscle's strength and its channel's gain, the priors share it out."),
         .number("emg-gain-prior-weight", \.emgGainPriorWeight, in: 0...1e6,
                 help: "Weight of the prior keeping the EMG gains near 1 (with emg-gains)."),
+        .choice("emg-scale", \.emgScale,
+                help: "How the measured EMG's scale is read: face-value (the envelope is the excitation, as with MVC-normalised EMG), static-optimization (each channel times the level static optimisation gives its muscles on the training trials) or automatic (static-optimization when every measured channel peaks at 1, i.e. the EMG is normalised to its own peak)."),
         .flag("hidden-muscle-parameters", \.fitsHiddenMuscleParameters,
               help: "Fit the hidden muscles' strengths and lengths too (by default they keep the model's: no EMG separates a hidden muscle's strength from its excitation)."),
+        .flag("time-constants", \.fitsTimeConstants,
+              help: "Fit the activation and deactivation time constants and the electromechanical delay, shared by all muscles (without it: the generic model's time constants and no delay)."),
         .number("parameter-prior-weight", \.prior.weight, in: 0...1e6,
                 help: "Weight of the prior keeping the fitted parameters near the generic model's."),
         .choice("inputs", \.inputs,
@@ -65,13 +71,16 @@ public struct NMMMethod: EstimationMethod {
 
     public init(configuration: NMMConfiguration) { self.configuration = configuration }
 
-    /// Trains the network and the parameters; the fitted model records the subject's coordinates and sample rate,
-    /// so that once saved it predicts trials of a folder alone.
+    /// Trains the network and the parameters on the training trials with their EMG at the levels ``EMGLevels`` gives;
+    /// the fitted model records those levels, the subject's coordinates and sample rate, so that once saved it predicts
+    /// trials of a folder alone.
     public func fit(_ problem: FitProblem, progress: (String) -> Void) throws -> any ExcitationPredictor {
         let subject = problem.subject
+        let levels = try EMGLevels.levels(configuration.emgScale, for: problem, progress: progress)
         let model = try NMMTrainer(configuration: configuration)
-            .fit(system: subject.system, trials: problem.trainingTrials, measured: problem.measured, coordinates: subject.coordinates,
-                 seed: problem.seed, progress: progress)
+            .fit(system: subject.system, trials: problem.trainingTrials.map { $0.scalingEMG(by: levels) }, measured: problem.measured,
+                 coordinates: subject.coordinates, seed: problem.seed, progress: progress)
+        model.emgLevels = levels
         model.coordinates = subject.coordinates
         model.sampleRate = subject.assembly.sampleRate
         model.measured = problem.measured

@@ -64,6 +64,9 @@ extension NMMSnapshot {
         for (channel, gain) in d.emgGains ?? [:] where !channels.contains(channel) || !(gain.isFinite && gain > 0) {
             throw fail("emgGains", "gives '\(channel)' the gain \(gain); expected positive gains of the measured EMG channels")
         }
+        for (channel, level) in d.emgLevels ?? [:] where !channels.contains(channel) || !(level.isFinite && EMGLevels.range.contains(level)) {
+            throw fail("emgLevels", "gives '\(channel)' the level \(level); expected levels of the measured EMG channels from \(EMGLevels.range.lowerBound) to \(EMGLevels.range.upperBound)")
+        }
     }
 
     /// The weights must have been saved with this very `model.json` (models saved before the digest existed are

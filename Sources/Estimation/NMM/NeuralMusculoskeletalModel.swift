@@ -27,6 +27,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Fitted gain of each measured EMG channel (excitation = gain × EMG; see ``NMMConfiguration/fitsEMGGains``);
     /// empty when the fit does not fit them (every channel read at face value).
     public internal(set) var emgGains: [String: Double] = [:]
+    /// The level each measured EMG channel is read at (``EMGLevels``): a predicted trial's EMG is multiplied by it before
+    /// the network and the refinement read it; empty when every channel is read at face value.
+    public internal(set) var emgLevels: [String: Double] = [:]
     /// Coordinates whose torques the model computes, recorded by ``NMMMethod/fit(_:progress:)``
     /// so that a saved model predicts unseen trials without being told them again.
     public internal(set) var coordinates: [String]?
@@ -92,6 +95,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var compliantTendons: [String]?
         /// The fitted EMG gains by channel; absent when none were fitted.
         var emgGains: [String: Double]?
+        /// The EMG levels by channel; absent when every channel is read at face value.
+        var emgLevels: [String: Double]?
     }
 
     /// The model as saved: `model.json`'s contents and the network's weight file.
@@ -103,6 +108,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         let compliant = system.muscles.filter(\.hasCompliantTendon).map(\.name)
         description.compliantTendons = compliant.isEmpty ? nil : compliant
         description.emgGains = emgGains.isEmpty ? nil : emgGains
+        description.emgLevels = emgLevels.isEmpty ? nil : emgLevels
         var weights = network.weightFile
         // A description JSON cannot encode (a non-finite number) gets no digest; writing model.json then fails clearly.
         if let digest = try? description.digest() { weights.metadata.append((NMMSnapshot.descriptionDigestKey, digest)) }
@@ -151,6 +157,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         sampleRate = description.sampleRate
         recruitmentGains = description.recruitmentGains ?? [:]
         emgGains = description.emgGains ?? [:]
+        emgLevels = description.emgLevels ?? [:]
         measured = description.measured ?? [:]
         torqueScales = description.torqueScales
     }
@@ -159,9 +166,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// recording the graph.
     static func excitations(of network: TransformerEncoder, _ x: Tensor) -> Tensor { network(x).sigmoid() }
 
-    /// Excitations `[muscle][frame]` over a whole trial: windows every T/8 frames, overlapping outputs blended; a trial
-    /// shorter than the window is one window of its own length.
-    public func excitation(_ trial: EstimationTrial) throws -> [[Double]] {
+    /// The network's excitations `[muscle][frame]` over a whole trial whose EMG reads at the model's levels: windows
+    /// every T/8 frames, overlapping outputs blended; a trial shorter than the window is one window of its own length.
+    func proposal(_ trial: EstimationTrial) throws -> [[Double]] {
         guard trial.featureLabels == featureLabels else {
             throw EstimationError("trial \(trial.name): features \(trial.featureLabels) differ from the model's \(featureLabels)")
         }
@@ -187,9 +194,11 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     }
 
     /// Excitations, activations, forces and torques of `trial`: the network's from its kinematics and load, refined
-    /// with the trial's torque and measured EMG when the model reads them and the trial has them (``refines(_:)``).
+    /// with the trial's torque and measured EMG when the model reads them and the trial has them (``refines(_:)``), its
+    /// EMG read at the model's levels (``emgLevels``).
     public func predict(_ trial: EstimationTrial) throws -> TrialPrediction {
-        let proposal = try excitation(trial)
+        let trial = trial.scalingEMG(by: emgLevels)
+        let proposal = try self.proposal(trial)
         let excitation = refines(trial) ? refined(proposal, trial) : proposal
         let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
         return TrialPrediction(trial: trial, pass: pass)
