@@ -28,3 +28,14 @@ public func rootMeanSquareError(_ x: [Double], _ y: [Double]) -> Double {
     precondition(x.count == y.count && !x.isEmpty, "RMSE needs two equally long sequences")
     return (zip(x, y).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) } / Double(x.count)).squareRoot()
 }
+
+/// Where two `[row][column]` tables first differ ("row 2, column 17: 0.31 vs 0.32"; or their shapes), nil when they are
+/// equal: a failed comparison of long series then names the place instead of printing both.
+public func firstDifference(_ a: [[Double]], _ b: [[Double]]) -> String? {
+    guard a.count == b.count else { return "\(a.count) rows vs \(b.count)" }
+    for (row, (x, y)) in zip(a, b).enumerated() {
+        guard x.count == y.count else { return "row \(row): \(x.count) columns vs \(y.count)" }
+        if let column = x.indices.first(where: { x[$0] != y[$0] }) { return "row \(row), column \(column): \(x[column]) vs \(y[column])" }
+    }
+    return nil
+}
