@@ -9,12 +9,14 @@ import Musculoskeletal
 /// reads it at its levels in training and prediction, and a saved model keeps them.
 @Suite(.needsSharedData)
 struct EMGLevelsTests {
-    /// S01's trials 01, 03 and 07 with each measured channel divided by its peak over them.
+    /// S01's trials 01, 03 and 07 with each measured channel divided by its peak over them (the trials span their
+    /// EMG files, so the files' peaks are the trials' peaks).
     static func peakNormalized(_ subject: SubjectData) -> SubjectData {
         var subject = subject
         for channel in ["BIClong", "TRIlong"] {
             let peak = subject.trials.values.compactMap { $0.emg[channel]?.max() }.max()!
             for name in subject.trials.keys { subject.trials[name]!.emg[channel] = subject.trials[name]!.emg[channel]!.map { $0 / peak } }
+            subject.emgPeaks[channel] = subject.emgPeaks[channel]! / peak
         }
         return subject
     }

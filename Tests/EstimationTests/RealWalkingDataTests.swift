@@ -20,6 +20,11 @@ struct RealWalkingDataTests {
         #expect(subject.system.muscleNames.contains("soleus_r") && subject.system.muscleNames.contains("vasmed_r"))
         #expect(!subject.system.muscleNames.contains("glmax1_r"))  // does not span the knee or ankle
         #expect(trial.emg["soleus"]?.count == 135)
+        // The EMG is normalised to its peak over the whole recording (0–2.39 s), which some channels reach outside
+        // the kinematics' span: the files' peaks, not the cut trial's, tell that it is peak-normalised.
+        #expect(subject.emgPeaks.count == 10 && subject.emgPeaks.values.allSatisfy { $0 == 1 })
+        #expect(trial.emg.contains { $0.value.max()! < 0.95 })
+        #expect(EMGLevels.isPeakNormalized(subject, channels: Array(trial.emg.keys)))
         let result = try StaticOptimization(system: subject.system).solve(trial)
         for (c, coordinate) in ["knee_angle_r", "ankle_angle_r"].enumerated() {
             #expect(SignalMetrics(predicted: result.torque[c], reference: trial.torque[coordinate]!).r2! > 0.99)

@@ -23,6 +23,10 @@ public struct SubjectData: Sendable {
     public var truthModel: OpenSimModel?
     /// How raw EMG was normalised, when the fit's EMG was processed from raw recordings.
     public var emgNormalization: EMGNormalizationRecord? = nil
+    /// Each envelope channel's largest value over the loaded trials' EMG files as recorded, before the trials are cut
+    /// to their kinematics (a channel normalised to its own peak peaks at 1 there, even when that peak falls outside
+    /// the kinematics' span).
+    public var emgPeaks: [String: Double] = [:]
 
     /// Loads `trialNames` of subject folder `directory` (model file `modelFile` inside it) for `coordinates`; the
     /// trial name `.` is the subject folder itself (a single-trial layout such as rajagopal-walk). Each trial folder
@@ -65,8 +69,15 @@ public struct SubjectData: Sendable {
         }
         let truthPath = (directory as NSString).appendingPathComponent("truth_model.osim")
         let truth = purpose == .fit && FileManager.default.fileExists(atPath: truthPath) ? try OSimFile.read(truthPath) : nil
-        return SubjectData(directory: directory, model: model, system: system, modellingNotes: notes,
-                           coordinates: coordinates, trials: trials, assembly: assembly, truthModel: truth)
+        var subject = SubjectData(directory: directory, model: model, system: system, modellingNotes: notes,
+                                  coordinates: coordinates, trials: trials, assembly: assembly, truthModel: truth)
+        for (_, _, trial) in read {
+            for label in trial.emg?.labels ?? [] {
+                guard let peak = trial.emg?.column(label)?.max() else { continue }
+                subject.emgPeaks[label] = max(subject.emgPeaks[label] ?? -.infinity, peak)
+            }
+        }
+        return subject
     }
 
     /// The model's muscles in `trial`'s MuscleAnalysis length file whose moment arm about some coordinate exceeds 1 mm.

@@ -46,14 +46,11 @@ public enum EMGLevels {
     }
 
     /// Whether `subject`'s EMG is normalised to its own peak: nmm normalised its raw EMG by the peak, or every channel
-    /// of `channels` peaks at 1 over the loaded trials (from 0.95, allowing for the resampling onto the kinematics' times).
+    /// of `channels` peaks at 1 (from 0.95) in the loaded trials' EMG files as recorded (``SubjectData/emgPeaks``).
     public static func isPeakNormalized(_ subject: SubjectData, channels: [String]) -> Bool {
         if let record = subject.emgNormalization { return record.method == "peak" }
         guard !channels.isEmpty else { return false }
-        return channels.allSatisfy { channel in
-            let peak = subject.trials.values.compactMap { $0.emg[channel]?.max() }.max()
-            return peak.map { (0.95...(1 + 1e-6)).contains($0) } ?? false
-        }
+        return channels.allSatisfy { channel in subject.emgPeaks[channel].map { (0.95...(1 + 1e-6)).contains($0) } ?? false }
     }
 
     /// Each measured channel's level from static optimisation of `trials` with `system`'s generic muscles.
