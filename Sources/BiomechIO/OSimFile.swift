@@ -1,7 +1,7 @@
 import Foundation
 
-/// Reads OpenSim model files (.osim, OpenSim 3 and 4): coordinates and the muscles of the classes
-/// in `MuscleModelKind`, through FoundationXML. Bad input throws `InputError` with file and line.
+/// Reads OpenSim model files (.osim, OpenSim 3 and 4): coordinates, the muscles of the classes
+/// in `MuscleModelKind` and (OpenSim 4) the bodies and joints, through FoundationXML. Bad input throws `InputError` with file and line.
 public enum OSimFile {
     /// Reads the model at `path`.
     public static func read(_ path: String) throws -> OpenSimModel {
@@ -41,7 +41,7 @@ public enum OSimFile {
             }
         }
         return OpenSimModel(name: modelElement.attributes["name"] ?? "", coordinates: coordinates, muscles: muscles,
-                            unsupportedMuscles: unsupported)
+                            unsupportedMuscles: unsupported, skeleton: OSimSkeletonReader(model: modelElement, file: file).read())
     }
 }
 

@@ -8,13 +8,24 @@ public struct OpenSimModel: Sendable, Equatable, Codable {
     public var muscles: [MuscleParameters]
     /// Muscles of classes nmm does not model (name and class), so a user can see what was skipped.
     public var unsupportedMuscles: [UnsupportedMuscle]
+    /// The bodies and joints, for nmm's own inverse dynamics; nil when the model's joints are beyond it
+    /// (``skeletonUnavailable`` says why).
+    public var skeleton: OpenSimSkeleton?
+    /// Why ``skeleton`` is nil.
+    public var skeletonUnavailable: SkeletonUnavailable?
 
     /// Creates a model description.
-    public init(name: String, coordinates: [Coordinate], muscles: [MuscleParameters], unsupportedMuscles: [UnsupportedMuscle] = []) {
+    public init(name: String, coordinates: [Coordinate], muscles: [MuscleParameters], unsupportedMuscles: [UnsupportedMuscle] = [],
+                skeleton: Result<OpenSimSkeleton, SkeletonUnavailable>? = nil) {
         self.name = name
         self.coordinates = coordinates
         self.muscles = muscles
         self.unsupportedMuscles = unsupportedMuscles
+        switch skeleton {
+        case .success(let found): self.skeleton = found
+        case .failure(let reason): skeletonUnavailable = reason
+        case nil: skeletonUnavailable = SkeletonUnavailable("model '\(name)' was made without its bodies and joints")
+        }
     }
 
     /// The muscle named `name`, if any.

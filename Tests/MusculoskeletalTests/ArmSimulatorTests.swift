@@ -67,6 +67,18 @@ struct ArmSimulatorTests {
         #expect(loaded.name == "SIMTEST" && loaded.trials.count == 3 && loaded.info?.hidden == ["TRImed", "BRA"])
         #expect(loaded.trials[2].emg?.labels == Arm26.surfaceEMGMuscles && loaded.evaluationOnly.electromechanicalDelay == 0.02)
         #expect(loaded.evaluationOnly.parameterScale["BRA"]?["max_isometric_force"] == subject.parameterScales[5].maxIsometricForce)
+        // The written bodies and joints move as the simulator's arm: nmm's inverse dynamics of them, with each task's
+        // load at the simulator's hand point, give the trials' joint torques.
+        let dynamics = InverseDynamics(try SkeletonPoses(try #require(model.skeleton, "\(model.skeletonUnavailable?.description ?? "")")))
+        let hand = SIMD3(subject.dynamics.handOffset, -subject.dynamics.handDistance, 0)
+        for trial in subject.trials {
+            let load = InverseDynamics.PointLoad(body: 1, point: hand, mass: trial.task.loadMass, force: SIMD3(0, trial.task.cableForce, 0))
+            for f in stride(from: 0, to: trial.time.count, by: 97) {
+                let own = dynamics.generalizedForces(q: trial.angles.map { $0[f] }, qd: trial.speeds.map { $0[f] },
+                                                     qdd: trial.accelerations.map { $0[f] }, loads: [load])
+                for c in 0..<2 { #expect(close(own[c], trial.jointTorques[c][f], relative: 1e-6, absolute: 1e-6), "\(trial.name) frame \(f)") }
+            }
+        }
         for result in try PhysicsCheck.run(subjectDirectory: directory) {
             #expect(result.r2 >= 0.9999 && result.rmsePercentOfPeak <= 0.1 && result.forceErrorPercentOfPeak <= 0.01, "\(result)")
         }

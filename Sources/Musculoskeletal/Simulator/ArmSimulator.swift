@@ -65,7 +65,7 @@ public struct ArmSimulator: Sendable {
         }
         return SimulatedSubject(name: name, seed: seed, genericMuscles: genericMuscles, muscles: muscles, parameterScales: scales,
                                 recruitment: recruitment, electromechanicalDelay: electromechanicalDelay,
-                                measuredMuscles: measuredMuscles, emgGains: gains, trials: simulated)
+                                measuredMuscles: measuredMuscles, emgGains: gains, trials: simulated, dynamics: dynamics)
     }
 
     /// One trial of `task` along `motion`.

@@ -5,14 +5,14 @@ extension SimulatedSubject {
     /// Writes the subject as a folder laid out like ../shared/data/arm26-lifting/S01: model.osim (generic),
     /// truth_model.osim, subject.json and per trial ik.mot (degrees, with noise), id.sto, load.sto, emg.sto,
     /// emg_raw.sto, MuscleAnalysis_Length.sto, MuscleAnalysis_MomentArm_<coordinate>.sto and the truth_*.sto files.
-    /// The .osim files hold the coordinates and muscle parameters only (no bodies or paths): nmm reads them,
-    /// OpenSim cannot simulate them.
+    /// The .osim files hold the planar arm's bodies and joints (``dynamics``), its coordinates and the muscle
+    /// parameters, but no muscle paths: nmm reads them (its own inverse dynamics included), OpenSim cannot simulate them.
     public func write(to directory: String) throws {
         let manager = FileManager.default
         try manager.createDirectory(atPath: directory, withIntermediateDirectories: true)
         func path(_ parts: String...) -> String { ([directory] + parts).joined(separator: "/") }
-        try Self.osimDocument(name: "\(name)_generic", muscles: genericMuscles).write(toFile: path("model.osim"), atomically: true, encoding: .utf8)
-        try Self.osimDocument(name: name, muscles: muscles).write(toFile: path("truth_model.osim"), atomically: true, encoding: .utf8)
+        try Self.osimDocument(name: "\(name)_generic", muscles: genericMuscles, dynamics: dynamics).write(toFile: path("model.osim"), atomically: true, encoding: .utf8)
+        try Self.osimDocument(name: name, muscles: muscles, dynamics: dynamics).write(toFile: path("truth_model.osim"), atomically: true, encoding: .utf8)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         try encoder.encode(SubjectRecord(self)).write(to: URL(fileURLWithPath: path("subject.json")))
@@ -41,18 +41,47 @@ extension SimulatedSubject {
         }
     }
 
-    /// A parameter-only OpenSim model document: arm26's two coordinates and the muscles' properties.
-    static func osimDocument(name: String, muscles: [DeGrooteFregly2016Muscle<Double>]) -> String {
+    /// An OpenSim model document of the planar arm `dynamics` (bodies, pin-like joints about z, gravity), arm26's two
+    /// coordinates and the muscles' properties.
+    static func osimDocument(name: String, muscles: [DeGrooteFregly2016Muscle<Double>], dynamics: ArmDynamics) -> String {
         func number(_ value: Double) -> String { String(describing: value) }
-        let coordinates = zip(Arm26.coordinates, [("r_shoulder", "-1.57079633 3.14159265"), ("r_elbow", "0 2.26892803")]).map { coordinate, joint in
+        let segments = [("r_humerus", dynamics.upperArm), ("r_ulna_radius_hand", dynamics.forearm)]
+        let bodies = segments.map { body, segment in
             """
+                        <Body name="\(body)">
+                            <mass>\(number(segment.mass))</mass>
+                            <mass_center>0 \(number(-segment.centerOfMass)) 0</mass_center>
+                            <inertia>0 0 \(number(segment.inertia)) 0 0 0</inertia>
+                        </Body>
+            """
+        }.joined(separator: "\n")
+        let joints = [("r_shoulder", "/ground", 0.0, "-1.57079633 3.14159265"), ("r_elbow", "/bodyset/r_humerus", -dynamics.upperArmLength, "0 2.26892803")]
+        let coordinates = zip(zip(Arm26.coordinates, joints), segments).map { pair, segment in
+            let (coordinate, joint) = pair
+            return """
                         <CustomJoint name="\(joint.0)">
+                            <socket_parent_frame>\(joint.0)_parent</socket_parent_frame>
+                            <socket_child_frame>/bodyset/\(segment.0)</socket_child_frame>
                             <coordinates>
                                 <Coordinate name="\(coordinate)">
                                     <default_value>0</default_value>
-                                    <range>\(joint.1)</range>
+                                    <range>\(joint.3)</range>
                                 </Coordinate>
                             </coordinates>
+                            <frames>
+                                <PhysicalOffsetFrame name="\(joint.0)_parent">
+                                    <socket_parent>\(joint.1)</socket_parent>
+                                    <translation>0 \(number(joint.2)) 0</translation>
+                                    <orientation>0 0 0</orientation>
+                                </PhysicalOffsetFrame>
+                            </frames>
+                            <SpatialTransform>
+                                <TransformAxis name="rotation1">
+                                    <coordinates>\(coordinate)</coordinates>
+                                    <axis>0 0 1</axis>
+                                    <LinearFunction name="function"><coefficients>1 0</coefficients></LinearFunction>
+                                </TransformAxis>
+                            </SpatialTransform>
                         </CustomJoint>
             """
         }.joined(separator: "\n")
@@ -76,9 +105,15 @@ extension SimulatedSubject {
         }.joined(separator: "\n")
         return """
         <?xml version="1.0" encoding="UTF-8" ?>
-        <!-- Written by nmm's ArmSimulator: arm26 (Holzbaur et al. 2005; OpenSim models collection, CC BY 3.0) coordinates and muscle parameters only. -->
+        <!-- Written by nmm's ArmSimulator: arm26 (Holzbaur et al. 2005; OpenSim models collection, CC BY 3.0) segments, coordinates and muscle parameters; no muscle paths. -->
         <OpenSimDocument Version="40600">
             <Model name="\(name)">
+                <gravity>0 \(number(-dynamics.gravity)) 0</gravity>
+                <BodySet name="bodyset">
+                    <objects>
+        \(bodies)
+                    </objects>
+                </BodySet>
                 <JointSet name="jointset">
                     <objects>
         \(coordinates)

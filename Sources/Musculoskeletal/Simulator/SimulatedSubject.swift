@@ -67,4 +67,6 @@ public struct SimulatedSubject: Sendable {
     public var emgGains: [Double]
     /// The trials.
     public var trials: [SimulatedTrial]
+    /// The segments and joints the trials' inverse dynamics were computed with.
+    public var dynamics: ArmDynamics
 }
