@@ -140,7 +140,9 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
 
 /// What the NMM reads of a trial it predicts.
 public enum NMMInputs: String, Sendable, Codable, CaseIterable {
-    /// Kinematics and load alone, as the seed paper's NMM: a saved model predicts any trial.
+    /// Kinematics and load alone, as the seed paper's NMM: a saved model predicts any trial. When the model's skeleton
+    /// allows (``SubjectDynamics``), the network's proposal is refined to the torques nmm's own inverse dynamics give
+    /// from those kinematics and that load, never to a predicted trial's inverse dynamics or EMG.
     case kinematics
     /// Kinematics and load, then the trial's inverse-dynamics torque and measured EMG when it has them: the network's
     /// proposal is refined to reproduce them (``TrialRefinement``), the hybrid NMM.

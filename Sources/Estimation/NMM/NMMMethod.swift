@@ -21,8 +21,12 @@ public struct NMMMethod: EstimationMethod {
         the measured muscles their EMG while staying near the network's proposal (activation dynamics and delay \
         included, excitations kept in [0, 1]); the correction is held to slow changes (below 0.5 Hz by default), so \
         the torque sets a hidden muscle's level and slow shape but the EMG's frame-to-frame noise is not passed on. \
-        With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM; metrics.json \
-        records which under "inputs".
+        With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM: when the \
+        model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
+        nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
+        point placed from the training trials' inverse dynamics, and the proposal is refined to those torques alone \
+        (used only when they reproduce every training trial's torque at R² ≥ 0.9; otherwise, e.g. for gait without \
+        ground reactions, the prediction is the network's). metrics.json records the inputs under "inputs".
         """
     public static let capabilities = MethodCapabilities(
         needsTrainingTrials: true, needsMeasuredMuscles: true, needsMeasuredEMGAtPrediction: false,
@@ -56,7 +60,7 @@ public struct NMMMethod: EstimationMethod {
         .number("parameter-prior-weight", \.prior.weight, in: 0...1e6,
                 help: "Weight of the prior keeping the fitted parameters near the generic model's."),
         .choice("inputs", \.inputs,
-                help: "What a predicted trial is read for: all (the hybrid NMM: the network's proposal is refined to reproduce the trial's inverse-dynamics torque and measured EMG when it has them) or kinematics (kinematics and load alone, as the seed paper's NMM)."),
+                help: "What a predicted trial is read for: all (the hybrid NMM: the network's proposal is refined to reproduce the trial's inverse-dynamics torque and measured EMG when it has them) or kinematics (kinematics and load alone, as the seed paper's NMM, refined to nmm's own inverse dynamics of them when the model's skeleton allows)."),
         .flag("emg-input", \.readsEMG,
               help: "Let the network read the measured channels' EMG beside kinematics and load (with inputs all; masked in half the training windows, so trials without EMG are still predicted)."),
         .number("proposal-weight", \.refinement.proposalWeight, in: 1e-6...1e6,
@@ -85,6 +89,16 @@ public struct NMMMethod: EstimationMethod {
         model.sampleRate = subject.assembly.sampleRate
         model.measured = problem.measured
         model.torqueScales = TorqueLoss.rmsScales(of: problem.trainingTrials, coordinates: subject.coordinates)
+        if configuration.inputs == .kinematics {
+            do {
+                let dynamics = try SubjectDynamics.learn(model: subject.model, trials: problem.trainingTrials, coordinates: subject.coordinates)
+                model.dynamics = dynamics
+                let least = dynamics.trainingAgreement.values.flatMap { $0 }.min() ?? 1
+                progress("kinematics-only predictions are refined to nmm's own inverse dynamics (training trials' torque R² ≥ \(String(format: "%.3f", least)))")
+            } catch {
+                progress("kinematics-only predictions are the network's alone: \(error)")
+            }
+        }
         return model
     }
 }

@@ -1,9 +1,13 @@
 extension NeuralMusculoskeletalModel {
-    /// Whether a prediction of `trial` is refined: the model reads all of a trial (``NMMInputs/all``), it recorded its
-    /// training torque scales, and the trial has the inverse-dynamics torque of every coordinate the model drives.
+    /// Whether a prediction of `trial` is refined: the model recorded its training torque scales, and it has the torque
+    /// of every coordinate the model drives — the trial's inverse dynamics (``NMMInputs/all``) or the model's own
+    /// (``NMMInputs/kinematics``, when it has ``dynamics``).
     public func refines(_ trial: EstimationTrial) -> Bool {
-        guard configuration.inputs == .all, let torqueScales, let coordinates, torqueScales.count == coordinates.count else { return false }
-        return coordinates.allSatisfy { trial.torque[$0] != nil }
+        guard let torqueScales, let coordinates, torqueScales.count == coordinates.count else { return false }
+        switch configuration.inputs {
+        case .kinematics: return dynamics != nil
+        case .all: return coordinates.allSatisfy { trial.torque[$0] != nil }
+        }
     }
 
     /// The network's `proposal` for `trial` refined to the trial's torque and its measured muscles' EMG

@@ -40,6 +40,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Each coordinate's RMS inverse-dynamics torque over the training trials (N·m), in `coordinates`' order: the
     /// refinement's torque normalisation; nil in a model that cannot refine.
     public internal(set) var torqueScales: [Double]?
+    /// nmm's own inverse dynamics of the subject (``SubjectDynamics``): what a kinematics-only prediction
+    /// (``NMMInputs/kinematics``) is refined to; nil when they could not be learned (the prediction is the network's).
+    public internal(set) var dynamics: SubjectDynamics?
 
     /// A model from its parts (the trainer's result).
     public init(network: TransformerEncoder, scaler: FeatureScaler, system: MuscleSystem, parameters: PersonalizedParameters,
@@ -97,6 +100,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var emgGains: [String: Double]?
         /// The EMG levels by channel; absent when every channel is read at face value.
         var emgLevels: [String: Double]?
+        /// nmm's own inverse dynamics of the subject; absent when the model predicts from the network alone.
+        var dynamics: SubjectDynamics?
     }
 
     /// The model as saved: `model.json`'s contents and the network's weight file.
@@ -109,6 +114,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         description.compliantTendons = compliant.isEmpty ? nil : compliant
         description.emgGains = emgGains.isEmpty ? nil : emgGains
         description.emgLevels = emgLevels.isEmpty ? nil : emgLevels
+        description.dynamics = dynamics
         var weights = network.weightFile
         // A description JSON cannot encode (a non-finite number) gets no digest; writing model.json then fails clearly.
         if let digest = try? description.digest() { weights.metadata.append((NMMSnapshot.descriptionDigestKey, digest)) }
@@ -160,6 +166,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         emgLevels = description.emgLevels ?? [:]
         measured = description.measured ?? [:]
         torqueScales = description.torqueScales
+        dynamics = description.dynamics
     }
 
     /// Excitations `[B, T, M]` of windows `x: [B, T, F]` through `network` (the model's or a training replica),
@@ -195,13 +202,24 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
 
     /// Excitations, activations, forces and torques of `trial`: the network's from its kinematics and load, refined
     /// with the trial's torque and measured EMG when the model reads them and the trial has them (``refines(_:)``), its
-    /// EMG read at the model's levels (``emgLevels``).
+    /// EMG read at the model's levels (``emgLevels``). A kinematics-only model reads neither: it refines to the torques
+    /// its own inverse dynamics give (``dynamics``), when it has them.
     public func predict(_ trial: EstimationTrial) throws -> TrialPrediction {
-        let trial = trial.scalingEMG(by: emgLevels)
+        let trial = try readable(trial)
         let proposal = try self.proposal(trial)
         let excitation = refines(trial) ? refined(proposal, trial) : proposal
         let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
         return TrialPrediction(trial: trial, pass: pass)
+    }
+
+    /// `trial` as the model reads it: its EMG at the model's levels; for a kinematics-only model, without EMG and
+    /// with the torques of ``dynamics`` in place of its inverse dynamics (none without them).
+    private func readable(_ trial: EstimationTrial) throws -> EstimationTrial {
+        guard configuration.inputs == .kinematics else { return trial.scalingEMG(by: emgLevels) }
+        var own = trial
+        own.emg = [:]
+        own.torque = try dynamics?.torques(of: trial) ?? [:]
+        return own
     }
 }
 

@@ -1,0 +1,106 @@
+import BiomechIO
+import Musculoskeletal
+
+/// nmm's own inverse dynamics of a subject's trials, so that a prediction from kinematics and load alone still knows
+/// the joint torques its muscles must make: the model's skeleton (``OpenSimSkeleton``) moved by a trial's kinematics,
+/// carrying the trial's load at a point of the hand that the training trials' inverse dynamics place.
+///
+/// Load channels are read by name: one holding `mass` is a mass carried at the point (kg), one holding `force` a force
+/// pulling the point against gravity (N), as arm26-lifting's `load_mass` and `cable_force`. The point is fixed on the
+/// body the fitted coordinates move farthest from ground; its position is the least-squares fit of the training
+/// trials' inverse-dynamics torques (a component the torques do not see keeps the body's centre of mass's value).
+/// The dynamics are used only when, on every training trial, they reproduce each fitted coordinate's
+/// inverse-dynamics torque at R² ≥ ``minimumTrainingAgreement`` (a rule set before any prediction was scored).
+public struct SubjectDynamics: Sendable, Codable, Equatable {
+    /// The skeleton.
+    public var skeleton: OpenSimSkeleton
+    /// Values of the skeleton's coordinates that trials do not record (the model's defaults).
+    public var coordinateDefaults: [String: Double]
+    /// Coordinates whose torques it gives.
+    public var coordinates: [String]
+    /// The body carrying the load.
+    public var loadBody: String
+    /// Where on it (body frame, m).
+    public var loadPoint: SIMD3<Double>
+    /// Whether the training trials carried a load that placed ``loadPoint``.
+    public var loadPointFitted: Bool
+    /// R² of each coordinate's torque (``coordinates``' order) on each training trial.
+    public var trainingAgreement: [String: [Double]]
+
+    /// The least R² on every training trial and coordinate for the dynamics to be used.
+    public static let minimumTrainingAgreement = 0.9
+
+    /// Each fitted coordinate's generalized force over `trial`'s frames.
+    public func torques(of trial: EstimationTrial) throws -> [String: [Double]] {
+        let solver = try Solver(self)
+        let frames = try solver.frames(of: trial, fittedLoadPoint: loadPointFitted)
+        var result = [String: [Double]]()
+        for (k, coordinate) in coordinates.enumerated() {
+            result[coordinate] = frames.map { $0.bodyForces[k] + $0.loadForce(k, at: loadPoint) }
+        }
+        return result
+    }
+
+    /// The dynamics of `model` for `coordinates`, with the load point fitted to `trials`' inverse-dynamics torques;
+    /// throws why they cannot be used (no skeleton, unknown load channels, or disagreement on a training trial).
+    public static func learn(model: OpenSimModel, trials: [EstimationTrial], coordinates: [String]) throws -> SubjectDynamics {
+        guard let skeleton = model.skeleton else {
+            throw EstimationError("nmm's inverse dynamics cannot move this model: \(model.skeletonUnavailable?.description ?? "no skeleton")")
+        }
+        let poses = try SkeletonPoses(skeleton)
+        let loadBody = try Self.loadBody(poses, coordinates: coordinates)
+        var dynamics = SubjectDynamics(
+            skeleton: skeleton, coordinateDefaults: Dictionary(model.coordinates.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a }),
+            coordinates: coordinates, loadBody: skeleton.bodies[loadBody].name, loadPoint: skeleton.bodies[loadBody].massCenter,
+            loadPointFitted: false, trainingAgreement: [:])
+        let solver = try Solver(dynamics)
+        let perTrial = try trials.map { trial in
+            (trial, try solver.frames(of: trial, fittedLoadPoint: true))
+        }
+        let measured = try perTrial.map { trial, _ in
+            try coordinates.map { c in
+                guard let torque = trial.torque[c] else { throw EstimationError("\(trial.name): no inverse-dynamics torque of \(c) to learn the dynamics from") }
+                return torque
+            }
+        }
+        let carries = perTrial.contains { _, frames in frames.contains { $0.carriesLoad } }
+        if carries {
+            dynamics.loadPoint = LoadPointFit(frames: perTrial.map(\.1), measured: measured, start: dynamics.loadPoint).solve()
+            dynamics.loadPointFitted = true
+        }
+        for ((trial, frames), torque) in zip(perTrial, measured) {
+            dynamics.trainingAgreement[trial.name] = coordinates.indices.map { k in
+                let own = frames.map { $0.bodyForces[k] + $0.loadForce(k, at: dynamics.loadPoint) }
+                return TorqueAgreement(model: own, reference: torque[k]).r2
+            }
+        }
+        if let (name, r2) = dynamics.trainingAgreement.flatMap({ name, values in values.map { (name, $0) } }).min(by: { $0.1 < $1.1 }),
+           r2 < minimumTrainingAgreement {
+            throw EstimationError("nmm's inverse dynamics reproduce \(name)'s torque at R² \(String(format: "%.3f", r2)) only "
+                                  + "(< \(minimumTrainingAgreement)): the trials carry loads it does not know (e.g. ground reactions)")
+        }
+        return dynamics
+    }
+
+    /// The body that the fitted coordinates move farthest from ground: where a carried load hangs.
+    private static func loadBody(_ poses: SkeletonPoses, coordinates: [String]) throws -> Int {
+        let skeleton = poses.skeleton
+        let index = Dictionary(skeleton.bodies.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
+        func depth(_ body: String?) -> Int {
+            var depth = 0, current = body
+            while let name = current, depth <= skeleton.joints.count {
+                current = skeleton.joints.first { $0.child.body == name }?.parent.body
+                depth += 1
+            }
+            return depth
+        }
+        let moved = try coordinates.map { c in
+            guard poses.coordinates.contains(c), let joint = skeleton.joints.first(where: { $0.axes.contains { $0.coordinate == c } }),
+                  let body = joint.child.body, let found = index[body] else {
+                throw EstimationError("nmm's inverse dynamics: no joint of the model moves coordinate \(c)")
+            }
+            return found
+        }
+        return moved.max { depth(skeleton.bodies[$0].name) < depth(skeleton.bodies[$1].name) }!
+    }
+}
