@@ -17,6 +17,9 @@ extension SubjectDynamics {
 
         var carriesLoad: Bool { mass != 0 || force != .zero }
 
+        /// Fitted coordinate k's generalized force with the load at body point `p`: the bodies' and the load's.
+        func torque(_ k: Int, loadAt p: SIMD3<Double>) -> Double { bodyForces[k] + loadForce(k, at: p) }
+
         /// What the load needs of fitted coordinate k with the load at body point `p`.
         func loadForce(_ k: Int, at p: SIMD3<Double>) -> Double {
             (motion.jacobian(p, indices[k]) * demand(at: p)).sum()
@@ -28,7 +31,7 @@ extension SubjectDynamics {
             return motion.rotationDerivative[j].transposeTimes(demand(at: p)) + mass * motion.rotationAcceleration.transposeTimes(motion.jacobian(p, j))
         }
 
-        private func demand(at p: SIMD3<Double>) -> SIMD3<Double> { mass * (motion.acceleration(p) - gravity) - force }
+        private func demand(at p: SIMD3<Double>) -> SIMD3<Double> { motion.loadDemand(at: p, mass: mass, force: force, gravity: gravity) }
     }
 
     /// Reads trials into ``Frame``s.
@@ -114,7 +117,7 @@ extension SubjectDynamics {
                 for (trialFrames, torque) in zip(frames, measured) {
                     for (f, frame) in trialFrames.enumerated() where frame.carriesLoad {
                         for k in 0..<count {
-                            let residual = (frame.bodyForces[k] + frame.loadForce(k, at: p) - torque[k][f]) / scales[k]
+                            let residual = (frame.torque(k, loadAt: p) - torque[k][f]) / scales[k]
                             let gradient = frame.loadForceGradient(k, at: p) / scales[k]
                             a = a + Matrix3(r0: gradient.x * gradient, r1: gradient.y * gradient, r2: gradient.z * gradient)
                             b += residual * gradient

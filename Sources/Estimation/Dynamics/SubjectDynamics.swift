@@ -36,7 +36,7 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
         let frames = try solver.frames(of: trial, fittedLoadPoint: loadPointFitted)
         var result = [String: [Double]]()
         for (k, coordinate) in coordinates.enumerated() {
-            result[coordinate] = frames.map { $0.bodyForces[k] + $0.loadForce(k, at: loadPoint) }
+            result[coordinate] = frames.map { $0.torque(k, loadAt: loadPoint) }
         }
         return result
     }
@@ -70,8 +70,7 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
         }
         for ((trial, frames), torque) in zip(perTrial, measured) {
             dynamics.trainingAgreement[trial.name] = coordinates.indices.map { k in
-                let own = frames.map { $0.bodyForces[k] + $0.loadForce(k, at: dynamics.loadPoint) }
-                return TorqueAgreement(model: own, reference: torque[k]).r2
+                TorqueAgreement(model: frames.map { $0.torque(k, loadAt: dynamics.loadPoint) }, reference: torque[k]).r2
             }
         }
         if let (name, r2) = dynamics.trainingAgreement.flatMap({ name, values in values.map { (name, $0) } }).min(by: { $0.1 < $1.1 }),

@@ -43,6 +43,11 @@ public struct InverseDynamics: Sendable {
         public func jacobian(_ p: SIMD3<Double>, _ j: Int) -> SIMD3<Double> { rotationDerivative[j](p) + translationDerivative[j] }
         /// Acceleration in ground of the body point `p`.
         public func acceleration(_ p: SIMD3<Double>) -> SIMD3<Double> { rotationAcceleration(p) + translationAcceleration }
+        /// What a load at the body point `p` asks of the body (N, ground): a carried `mass` accelerated against
+        /// `gravity`, less an applied `force`. Its generalized force on coordinate j is ``jacobian(_:_:)``·demand.
+        public func loadDemand(at p: SIMD3<Double>, mass: Double, force: SIMD3<Double>, gravity: SIMD3<Double>) -> SIMD3<Double> {
+            mass * (acceleration(p) - gravity) - force
+        }
         /// Angular Jacobian column j: the angular velocity per unit q̇ⱼ.
         public func angularJacobian(_ j: Int) -> SIMD3<Double> { rotationDerivative[j].times(pose.rotation.transposed).skewVector }
     }
@@ -103,7 +108,7 @@ public struct InverseDynamics: Sendable {
         }
         for load in loads {
             let m = motions[load.body]
-            let demand = load.mass * (m.acceleration(load.point) - g) - load.force
+            let demand = m.loadDemand(at: load.point, mass: load.mass, force: load.force, gravity: g)
             for j in force.indices { force[j] += (m.jacobian(load.point, j) * demand).sum() }
         }
         return force
