@@ -43,7 +43,8 @@ public struct PredictionRequest: Sendable {
         let fitted = try NeuralMusculoskeletalModel(model, system: subject.system)
         let predictions = try trials.map { try fitted.predict(subject.trials[$0]!) }
         for prediction in predictions { try prediction.validate(source: model.label("model.json")) }
-        return PredictionResult(predictions: predictions, refinedTrials: trials.filter { fitted.refines(subject.trials[$0]!) })
+        return PredictionResult(predictions: predictions, refinedTrials: trials.filter { fitted.refines(subject.trials[$0]!) },
+                                refinementTarget: fitted.refinementTarget)
     }
 }
 
@@ -51,6 +52,8 @@ public struct PredictionRequest: Sendable {
 public struct PredictionResult: Sendable {
     /// One prediction per trial, in the request's order.
     public var predictions: [TrialPrediction]
-    /// The trials whose prediction was refined with their torque and EMG (``NeuralMusculoskeletalModel/refines(_:)``).
+    /// The trials whose prediction was refined (``NeuralMusculoskeletalModel/refines(_:)``).
     public var refinedTrials: [String]
+    /// What they were refined to reproduce.
+    public var refinementTarget: RefinementTarget
 }

@@ -55,7 +55,8 @@ struct PredictCommand: ParsableCommand {
             throw Terminal.failure(error)
         }
         for prediction in result.predictions {
-            let refined = result.refinedTrials.contains(prediction.name) ? ", refined with its torque and EMG" : ""
+            let refined = !result.refinedTrials.contains(prediction.name) ? ""
+                : result.refinementTarget == .trialRecordings ? ", refined with its torque and EMG" : ", refined to the inverse dynamics nmm computes from its kinematics and load"
             Terminal.out("\(prediction.name): \(prediction.time.count) frames, \(prediction.muscles.count) muscles\(refined) → \(output)/\(prediction.name)_{excitation,activation,force,torque}.sto")
         }
     }

@@ -47,6 +47,7 @@ import Testing
             #expect(firstDifference == nil, "run \(index + 1), line \(firstDifference.map { "\($0.offset + 1): \($0.element.0) vs \($0.element.1)" } ?? "")")
             #expect(run.html.components(separatedBy: "<figure id=").count - 1 == 1)
             #expect(run.html.contains("nmm fitted on trial01, trial03 predicted trial02 from kinematics and load alone"))
+            #expect(run.html.contains("refined to the inverse dynamics nmm computes from them"), "the simulated arm's skeleton gives its own torques")
             #expect(run.record.diagnostics[0].message.contains("only an nmm fit predicts trials from kinematics alone (so needs each trial's inverse dynamics)"))
             #expect(run.record.diagnostics[1].message.contains("has no trial 'trial2'; did you mean 'trial02'?"))
             #expect(run.record.diagnostics[2].message.contains("inputs: expected kinematics, all, found 'both'"), "\(run.record.diagnostics[2].message)")

@@ -10,6 +10,9 @@ extension NeuralMusculoskeletalModel {
         }
     }
 
+    /// What a refined prediction reproduces: the trial's own recordings, or (kinematics-only) nmm's own inverse dynamics.
+    public var refinementTarget: RefinementTarget { configuration.inputs == .kinematics ? .ownInverseDynamics : .trialRecordings }
+
     /// The network's `proposal` for `trial` refined to the trial's torque and its measured muscles' EMG
     /// (``TrialRefinement``, with the fitted parameters, and the training's agonist prior with the fitted recruitment
     /// gains, its agonists found from the trial's moment arms, and the training's effort on the hidden muscles it leaves
@@ -25,4 +28,13 @@ extension NeuralMusculoskeletalModel {
                                                coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior, gains: gains,
                                                emgGains: emgGains, effortWeight: configuration.effortWeight)
     }
+}
+
+/// What the NMM refines a prediction to reproduce (``NeuralMusculoskeletalModel/refinementTarget``).
+public enum RefinementTarget: String, Sendable, Codable {
+    /// The trial's inverse-dynamics torque and its measured muscles' EMG: the hybrid NMM (``NMMInputs/all``).
+    case trialRecordings
+    /// The torques nmm's own inverse dynamics give from the trial's kinematics and load (``NMMInputs/kinematics``,
+    /// ``SubjectDynamics``): the trial's recordings are not read.
+    case ownInverseDynamics
 }

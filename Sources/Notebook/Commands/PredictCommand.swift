@@ -12,7 +12,8 @@ struct PredictCommand: NotebookCommand {
         external load, when the network reads it). A fit with `inputs: all` (the default) then refines each \
         trial whose folder has its inverse dynamics (id.sto) with that torque and the processed EMG (emg.sto) \
         of the measured muscles, as it refined its test trials; `inputs: kinematics` reads neither, which is \
-        what the seed paper's NMM is for. The trials are read as the fit read its own (the same coordinates, \
+        what the seed paper's NMM is for (a fit with `inputs: kinematics` refines to nmm's own inverse dynamics of \
+        the trial's kinematics and load when the model's skeleton allows). The trials are read as the fit read its own (the same coordinates, \
         features and sample rate), so each trial folder needs the kinematics, the MuscleAnalysis lengths and \
         moment arms and, when the network reads it, the load. The result is used like a fit: `p.trial04.excitation`, `plot emg`, \
         `plot torque` (give `reference:` to draw the recordings beside it), `table parameters`. It has no \
@@ -52,6 +53,7 @@ struct PredictCommand: NotebookCommand {
         var artifact = fit.artifact
         artifact.predictions = result.predictions
         artifact.refinedTrials = result.refinedTrials
+        artifact.refinementTarget = result.refinementTarget
         artifact.report.test = names
         artifact.report.excitation = [:]
         artifact.report.torque = [:]

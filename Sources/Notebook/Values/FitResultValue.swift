@@ -24,8 +24,10 @@ public struct FitArtifact: Codable, Sendable {
     public var model: NMMSnapshot? = nil
     /// True for what `predict` made: predictions of other trials, without metrics.
     public var isPrediction = false
-    /// The trials `predict` refined with their torque and EMG (nil for a fit's own predictions).
+    /// The trials `predict` refined (nil for a fit's own predictions).
     public var refinedTrials: [String]? = nil
+    /// What `predict` refined them to reproduce (nil for a fit's own predictions).
+    public var refinementTarget: RefinementTarget? = nil
 }
 
 /// A fit as a notebook value: `fit.metrics`, `fit.parameters`, `fit.loss`, and per test trial
@@ -47,7 +49,9 @@ public struct FitResultValue: NotebookObject {
         if artifact.isPrediction {
             let predicted = "\(artifact.method) fitted on \(report.train.joined(separator: ", ")) predicted \(report.test.joined(separator: ", "))"
             let refined = artifact.refinedTrials ?? []
-            return refined.isEmpty ? predicted + " from kinematics and load alone"
+            if refined.isEmpty { return predicted + " from kinematics and load alone" }
+            return artifact.refinementTarget == .ownInverseDynamics
+                ? predicted + " from kinematics and load alone, refined to the inverse dynamics nmm computes from them"
                 : predicted + " from kinematics and load, refined with the torque and EMG of \(refined.joined(separator: ", "))"
         }
         let seconds = NumberText.readable(report.fitSeconds, significant: 3)
