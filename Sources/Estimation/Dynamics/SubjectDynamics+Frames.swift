@@ -41,8 +41,9 @@ extension SubjectDynamics {
         let indices: [Int]
         let loadBody: Int
 
-        init(_ subject: SubjectDynamics) throws {
-            dynamics = InverseDynamics(try SkeletonPoses(subject.skeleton))
+        /// The solver of `subject`, whose skeleton's kinematics are `poses` (built from it when not given).
+        init(_ subject: SubjectDynamics, poses: SkeletonPoses? = nil) throws {
+            dynamics = InverseDynamics(try poses ?? SkeletonPoses(subject.skeleton))
             let names = dynamics.kinematics.coordinates
             indices = try subject.coordinates.map { c in
                 guard let i = names.firstIndex(of: c) else { throw EstimationError("nmm's inverse dynamics: no joint of the model moves coordinate \(c)") }

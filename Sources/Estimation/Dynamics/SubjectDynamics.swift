@@ -53,7 +53,7 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
             skeleton: skeleton, coordinateDefaults: Dictionary(model.coordinates.map { ($0.name, $0.defaultValue) }, uniquingKeysWith: { a, _ in a }),
             coordinates: coordinates, loadBody: skeleton.bodies[loadBody].name, loadPoint: skeleton.bodies[loadBody].massCenter,
             loadPointFitted: false, trainingAgreement: [:])
-        let solver = try Solver(dynamics)
+        let solver = try Solver(dynamics, poses: poses)
         let perTrial = try trials.map { trial in
             (trial, try solver.frames(of: trial, fittedLoadPoint: true))
         }
@@ -85,14 +85,6 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
     private static func loadBody(_ poses: SkeletonPoses, coordinates: [String]) throws -> Int {
         let skeleton = poses.skeleton
         let index = Dictionary(skeleton.bodies.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { a, _ in a })
-        func depth(_ body: String?) -> Int {
-            var depth = 0, current = body
-            while let name = current, depth <= skeleton.joints.count {
-                current = skeleton.joints.first { $0.child.body == name }?.parent.body
-                depth += 1
-            }
-            return depth
-        }
         let moved = try coordinates.map { c in
             guard poses.coordinates.contains(c), let joint = skeleton.joints.first(where: { $0.axes.contains { $0.coordinate == c } }),
                   let body = joint.child.body, let found = index[body] else {
@@ -100,6 +92,6 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
             }
             return found
         }
-        return moved.max { depth(skeleton.bodies[$0].name) < depth(skeleton.bodies[$1].name) }!
+        return moved.max { poses.depths[$0] < poses.depths[$1] }!
     }
 }

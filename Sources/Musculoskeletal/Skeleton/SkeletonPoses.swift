@@ -6,6 +6,8 @@ public struct SkeletonPoses: Sendable {
     public let skeleton: OpenSimSkeleton
     /// The coordinates that move it, in the order of the values ``poses(_:)`` takes (joint order, then axis order).
     public let coordinates: [String]
+    /// Each body's number of joints from ground (``skeleton``'s body order): how far down the chain it hangs.
+    public let depths: [Int]
     /// The joints in an order that places every parent body before its children.
     private let order: [PlacedJoint]
 
@@ -28,6 +30,7 @@ public struct SkeletonPoses: Sendable {
             RigidTransform(rotation: .bodyFixedXYZ(f.orientation), translation: f.translation)
         }
         var placed = Set<Int>(), order: [PlacedJoint] = [], pending = skeleton.joints
+        var depths = [Int](repeating: 0, count: skeleton.bodies.count)
         while !pending.isEmpty {
             let before = pending.count
             pending.removeAll { joint in
@@ -35,6 +38,7 @@ public struct SkeletonPoses: Sendable {
                 let parent = joint.parent.body.flatMap { bodyIndex[$0] }
                 guard joint.parent.body == nil || parent.map(placed.contains) == true, !placed.contains(child) else { return false }
                 placed.insert(child)
+                depths[child] = (parent.map { depths[$0] } ?? 0) + 1
                 order.append(PlacedJoint(joint: joint, parentBody: parent, childBody: child, parentFrame: frame(joint.parent),
                                          childFrameInverse: frame(joint.child).inverse,
                                          axisCoordinates: joint.axes.map { axis in axis.coordinate.flatMap { coordinates.firstIndex(of: $0) } }))
@@ -48,6 +52,7 @@ public struct SkeletonPoses: Sendable {
             throw SkeletonUnavailable("body '\(skeleton.bodies[loose].name)' hangs on no joint")
         }
         self.order = order
+        self.depths = depths
     }
 
     /// Each body's pose in ground (in `skeleton.bodies`' order) for coordinate values `q` (``coordinates``' order).
