@@ -25,7 +25,7 @@ public struct NMMMethod: EstimationMethod {
         model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
         nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
         point placed from the training trials' inverse dynamics, and the proposal is refined to those torques alone \
-        (used only when they reproduce every training trial's torque at R² ≥ 0.9; otherwise, e.g. for gait without \
+        (used only when they reproduce every training trial's torque within an RMSE of 10 % of the coordinate's RMS torque; otherwise, e.g. for gait without \
         ground reactions, the prediction is the network's). metrics.json records the inputs under "inputs".
         """
     public static let capabilities = MethodCapabilities(
@@ -91,10 +91,11 @@ public struct NMMMethod: EstimationMethod {
         model.torqueScales = TorqueLoss.rmsScales(of: problem.trainingTrials, coordinates: subject.coordinates)
         if configuration.inputs == .kinematics {
             do {
-                let dynamics = try SubjectDynamics.learn(model: subject.model, trials: problem.trainingTrials, coordinates: subject.coordinates)
-                model.dynamics = dynamics
-                let least = dynamics.trainingAgreement.values.flatMap { $0 }.min() ?? 1
-                progress("kinematics-only predictions are refined to nmm's own inverse dynamics (training trials' torque R² ≥ \(String(format: "%.3f", least)))")
+                let learned = try SubjectDynamics.learn(model: subject.model, trials: problem.trainingTrials, coordinates: subject.coordinates)
+                model.dynamics = learned.dynamics
+                let least = learned.dynamics.trainingAgreement.values.flatMap { $0 }.min() ?? 1
+                progress("kinematics-only predictions are refined to nmm's own inverse dynamics (training trials' torque RMSE ≤ "
+                         + "\(String(format: "%.1f", 100 * learned.largestError)) % of its RMS, R² ≥ \(String(format: "%.3f", least)))")
             } catch {
                 progress("kinematics-only predictions are the network's alone: \(error)")
             }
