@@ -95,6 +95,25 @@ struct SubjectDynamicsTests {
         }
     }
 
+    /// Trials read without the shoulder (features of the elbow alone) hold it at the model's default: the torques miss,
+    /// and the refusal names the coordinate the features lack rather than blaming a load.
+    @Test func namesTheCoordinateTheFeaturesLack() throws {
+        let subject = try #require(S01FitTests.subject)
+        let elbowOnly = try ["trial01", "trial07"].map { name in
+            var trial = try #require(subject.trials[name])
+            let kept = trial.featureLabels.indices.filter { !trial.featureLabels[$0].hasPrefix("r_shoulder_elev") }
+            trial.featureLabels = kept.map { trial.featureLabels[$0] }
+            trial.features = kept.map { trial.features[$0] }
+            return trial
+        }
+        do {
+            _ = try SubjectDynamics.learn(model: subject.model, trials: elbowOnly, coordinates: Self.coordinates)
+            Issue.record("the elbow's torque was met without the shoulder's motion")
+        } catch {
+            #expect("\(error)".contains("do not give r_shoulder_elev"), "\(error)")
+        }
+    }
+
     /// Rajagopal's nonlinearly coupled joints leave no skeleton: learning says so instead of guessing.
     @Test func aModelWithoutSkeletonIsRefusedWithItsReason() throws {
         let walk = try OSimFile.read(SharedData.walk + "/subject_walk_scaled.osim")

@@ -88,9 +88,16 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
             dynamics.trainingAgreement[trial.name] = agreement
         }
         if largest.error > maximumTrainingError {
+            // A coordinate the trials' features do not give is held at the model's default: a likelier cause than a load.
+            let unread = poses.coordinates.filter { c in
+                trials.contains { trial in [c, c + "_speed", c + "_acceleration"].contains { !trial.featureLabels.contains($0) } }
+            }
+            let cause = unread.isEmpty ? "the trials carry loads it does not know (e.g. ground reactions)"
+                : "the trials' features do not give \(unread.joined(separator: ", ")) (held at the model's default; add them to the feature "
+                  + "coordinates), or the trials carry loads it does not know"
             throw EstimationError("nmm's inverse dynamics miss \(largest.trial)'s \(largest.coordinate) torque by an RMSE of "
                                   + "\(String(format: "%.0f", 100 * largest.error)) % of its RMS torque (> \(String(format: "%.0f", 100 * maximumTrainingError)) %): "
-                                  + "the trials carry loads it does not know (e.g. ground reactions)")
+                                  + cause)
         }
         return (dynamics, largest.error)
     }
