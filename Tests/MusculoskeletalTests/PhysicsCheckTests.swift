@@ -7,6 +7,14 @@ import Testing
 /// The rigid-tendon DeGrooteFregly2016 model reproduces OpenSim 4.6 on every trial of arm26-lifting/S01.
 @Suite(.needsSharedData)
 struct PhysicsCheckTests {
+    /// R² and RMSE against hand-worked values: residuals (0, 0, −2) about a reference of mean 8/3.
+    @Test func torqueAgreementByHand() {
+        let agreement = TorqueAgreement(model: [1, 2, 3], reference: [1, 2, 5])
+        #expect(abs(agreement.rmse - (4.0 / 3).squareRoot()) < 1e-12)
+        #expect(abs(agreement.rmsePercentOfPeak - 100 * (4.0 / 3).squareRoot() / 5) < 1e-12)
+        #expect(abs(agreement.r2 - (1 - 4 / (26.0 / 3))) < 1e-12)
+    }
+
     @Test func reproducesOpenSimTorqueAndForcesOnEveryTrial() throws {
         let results = try PhysicsCheck.run(subjectDirectory: SharedData.s01)
         #expect(results.map(\.name) == (1...10).map { String(format: "trial%02d", $0) })

@@ -104,14 +104,12 @@ extension SubjectDynamics {
     struct LoadPointFit {
         let frames: [[Frame]]
         let measured: [[[Double]]]
+        /// Each coordinate's RMS torque over the training trials (``TorqueLoss/rmsScales(of:coordinates:)``).
+        let scales: [Double]
         let start: SIMD3<Double>
 
         func solve() -> SIMD3<Double> {
-            let count = measured.first?.count ?? 0
-            let scales = (0..<count).map { k in
-                let all = measured.flatMap { $0[k] }
-                return max((all.reduce(0) { $0 + $1 * $1 } / Double(max(all.count, 1))).squareRoot(), 1e-9)
-            }
+            let count = scales.count
             var p = start
             for _ in 0..<20 {
                 var a = Matrix3.zero, b = SIMD3<Double>.zero

@@ -69,20 +69,19 @@ public struct SubjectDynamics: Sendable, Codable, Equatable {
                 return torque
             }
         }
+        let scales = TorqueLoss.rmsScales(of: trials, coordinates: coordinates)
         let carries = perTrial.contains { _, frames in frames.contains { $0.carriesLoad } }
         if carries {
-            dynamics.loadPoint = LoadPointFit(frames: perTrial.map(\.1), measured: measured, start: dynamics.loadPoint).solve()
+            dynamics.loadPoint = LoadPointFit(frames: perTrial.map(\.1), measured: measured, scales: scales, start: dynamics.loadPoint).solve()
             dynamics.loadPointFitted = true
         }
-        let scales = TorqueLoss.rmsScales(of: trials, coordinates: coordinates)
         var largest = (trial: "", coordinate: "", error: 0.0)
         for ((trial, frames), torque) in zip(perTrial, measured) {
             var agreement: [Double] = []
             for k in coordinates.indices {
-                let own = frames.map { $0.torque(k, loadAt: dynamics.loadPoint) }
-                agreement.append(TorqueAgreement(model: own, reference: torque[k]).r2)
-                let squared = zip(own, torque[k]).reduce(0) { $0 + ($1.0 - $1.1) * ($1.0 - $1.1) }
-                let error = (squared / Double(max(own.count, 1))).squareRoot() / scales[k]
+                let fit = TorqueAgreement(model: frames.map { $0.torque(k, loadAt: dynamics.loadPoint) }, reference: torque[k])
+                agreement.append(fit.r2)
+                let error = fit.rmse / scales[k]
                 if error > largest.error { largest = (trial.name, coordinates[k], error) }
             }
             dynamics.trainingAgreement[trial.name] = agreement

@@ -25,8 +25,9 @@ public struct NMMMethod: EstimationMethod {
         model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
         nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
         point placed from the training trials' inverse dynamics, and the proposal is refined to those torques alone \
-        (used only when they reproduce every training trial's torque within an RMSE of 10 % of the coordinate's RMS torque; otherwise, e.g. for gait without \
-        ground reactions, the prediction is the network's). metrics.json records the inputs under "inputs".
+        (used only when they reproduce every training trial's torque within an RMSE of 10 % of the coordinate's RMS \
+        torque; otherwise, e.g. for gait without ground reactions, the prediction is the network's). metrics.json \
+        records the inputs under "inputs".
         """
     public static let capabilities = MethodCapabilities(
         needsTrainingTrials: true, needsMeasuredMuscles: true, needsMeasuredEMGAtPrediction: false,

@@ -2,6 +2,8 @@
 public struct TorqueAgreement: Sendable, Equatable {
     /// 1 − Σ(model − reference)² / Σ(reference − mean)².
     public var r2: Double
+    /// Root-mean-square error, in the torques' unit.
+    public var rmse: Double
     /// RMSE as a percentage of max |reference|.
     public var rmsePercentOfPeak: Double
 
@@ -13,6 +15,7 @@ public struct TorqueAgreement: Sendable, Equatable {
         let total = reference.reduce(0) { $0 + ($1 - mean) * ($1 - mean) }
         let peak = reference.map(abs).max() ?? 0
         r2 = total > 0 ? 1 - residual / total : (residual == 0 ? 1 : -.infinity)
-        rmsePercentOfPeak = peak > 0 ? 100 * (residual / Double(reference.count)).squareRoot() / peak : 0
+        rmse = (residual / Double(reference.count)).squareRoot()
+        rmsePercentOfPeak = peak > 0 ? 100 * rmse / peak : 0
     }
 }
