@@ -1,7 +1,7 @@
 /// The muscles whose EMG is an input of a fit: those the request names, each checked against the fit's muscle system
 /// with a message that tells a muscle the model lacks from one that does not cross the chosen coordinates; or, when the
 /// request names none and the method reads measured EMG, every muscle of the system with an EMG channel in the first
-/// training trial.
+/// training trial (none, for a method that can do without).
 struct MeasuredMuscleChoice {
     let request: FitRequest
     let subject: SubjectData
@@ -20,6 +20,7 @@ struct MeasuredMuscleChoice {
         let recorded = subject.model.muscles.map(\.name).filter { channels.contains(request.emgChannels[$0] ?? $0) }
         let measured = recorded.filter(inSystem.contains)
         guard !measured.isEmpty else {
+            guard type(of: request.method).capabilities.needsMeasuredMuscles else { return [] }
             throw EstimationError("--method \(request.method.id) needs measured muscles: no muscle crossing \(coordinates) has an EMG channel "
                 + "(channels: \(channels.sorted().joined(separator: ", "))); map channels to muscles with --emg-map muscle=channel,… or name them with --measured")
         }

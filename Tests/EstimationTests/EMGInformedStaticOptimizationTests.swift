@@ -5,11 +5,13 @@ import Testing
 @testable import Estimation
 import Musculoskeletal
 
-/// Static optimisation that tracks the measured muscles' EMG (cost Σa² + w·Σ_measured (a − e)² + Σu²): checked by
-/// the optimality conditions of each frame's problem, computed here from the muscles' forces, not from the solver.
+/// Static optimisation that tracks the measured muscles' EMG (the hidden muscles held at the classic solution, then cost
+/// Σa² + w·Σ_measured (a − e)² + Σu²): checked by the optimality conditions of each frame's problem, computed here from
+/// the muscles' forces, not from the solver.
 @Suite(.needsSharedData)
 struct EMGInformedStaticOptimizationTests {
-    /// On S01 with rigid tendons (force affine in activation) and one coordinate, every frame satisfies the KKT conditions of the tracking problem: with
+    /// On S01 with rigid tendons (force affine in activation) and one coordinate, the hidden muscles keep the classic
+    /// activations and every frame satisfies the KKT conditions of the tracking problem over the measured ones: with
     /// λ the torque constraint's multiplier (the reserve's activation, its cost weight being 1), a muscle strictly
     /// inside its bounds has cost gradient a + w·(a − e) = λ·r·A (A its force per unit activation, r its moment arm);
     /// one at 0 has a gradient no smaller, one at 1 no larger. The measured muscles follow their EMG more closely
@@ -23,6 +25,9 @@ struct EMGInformedStaticOptimizationTests {
         let weight = 2.0
         let classic = try StaticOptimization(system: subject.system).solve(trial)
         let result = try StaticOptimization(system: subject.system, trackedEMG: tracked, emgTrackingWeight: weight).solve(trial)
+        for i in names.indices where tracked[i] == nil {
+            #expect(result.activation[i] == classic.activation[i], "hidden \(names[i]) moved from the classic solution")
+        }
         let g = trial.geometry
         let perActivation = names.indices.map { i in
             subject.system.personalized(i, PersonalizedParameters(muscleCount: names.count))
@@ -32,7 +37,7 @@ struct EMGInformedStaticOptimizationTests {
         var worst = 0.0
         for k in 0..<trial.frameCount {
             let lambda = result.reserve[0][k]   // reserve torque R·x with R = 1: x = λ·R = λ
-            for i in names.indices {
+            for i in names.indices where tracked[i] != nil {
                 let a = result.activation[i][k]
                 let e = tracked[i].map { max(trial.emg[$0]![k], 0) }
                 let gradient = a + (e.map { weight * (a - $0) } ?? 0)

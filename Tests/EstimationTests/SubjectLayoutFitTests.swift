@@ -51,6 +51,18 @@ struct SubjectLayoutFitTests {
         #expect(lines.contains("measured muscles (those with EMG that cross knee_angle_r, ankle_angle_r): soleus_r, tibant_r, vasmed_r"))
     }
 
+    /// Static optimisation reads the EMG of the muscles that have it, and without any it is the classic problem:
+    /// a walk whose channels map to no muscle fits, with every muscle hidden.
+    @Test func staticOptimizationWithoutMappedEMGIsClassic() throws {
+        var request = Self.request(try SubjectSource.detect(folder: Self.walk), StaticOptimizationMethod(), trial: "rajagopal-walk")
+        request.emgChannels = [:]
+        let outcome = try request.run()
+        #expect(outcome.measured.isEmpty)
+        #expect(try #require(outcome.report.torque["ankle_angle_r"]?.trialMean.r2) > 0.99)
+        let tracking = try Self.request(SubjectSource.detect(folder: Self.walk), StaticOptimizationMethod(), trial: "rajagopal-walk").run()
+        #expect(tracking.measured == ["soleus_r", "tibant_r", "vasmed_r"])
+    }
+
     @Test func aRefusedMuscleSaysWhy() throws {
         let source = try SubjectSource.detect(folder: Self.walk)
         let notCrossing = try #require(throws: EstimationError.self) {
@@ -67,8 +79,10 @@ struct SubjectLayoutFitTests {
         let source = try SubjectSource.detect(folder: Self.walk)
         var emg = try TableFile.read(Self.walk + "/electromyography.sto")
         emg.columns = emg.columns.map { $0.map { $0 * 0.5 } }
-        let plain = try Self.request(source, StaticOptimizationMethod(), trial: "rajagopal-walk").run()
-        var halved = Self.request(source, StaticOptimizationMethod(), trial: "rajagopal-walk")
+        var blind = StaticOptimizationMethod.Configuration()
+        blind.emgTrackingWeight = 0   // classic: its estimate does not depend on the EMG, only the metrics do
+        let plain = try Self.request(source, StaticOptimizationMethod(configuration: blind), trial: "rajagopal-walk").run()
+        var halved = Self.request(source, StaticOptimizationMethod(configuration: blind), trial: "rajagopal-walk")
         halved.emg = ["rajagopal-walk": emg]
         let outcome = try halved.run()
         let before = try #require(plain.report.excitation["soleus_r"]?.trialMean), after = try #require(outcome.report.excitation["soleus_r"]?.trialMean)

@@ -19,6 +19,12 @@ import Musculoskeletal
 /// damped should it stop converging (sequential quadratic programming: its fixed point is a KKT point of the
 /// frame's nonlinear problem and meets the torques with the exact forces); the frame reports the last
 /// linearisation point, and the fibre lengths it left pass to the next frame.
+///
+/// EMG-informed (`trackedEMG` with a positive `emgTrackingWeight` w), it solves twice: the classic problem, whose
+/// activations the untracked (hidden) muscles keep, then the problem in which each tracked muscle costs
+/// a² + w·(a − e)² (e its EMG envelope) with the hidden muscles held at those activations. The tracked muscles then
+/// share the torque as their EMG says — co-contraction included — while the hidden muscles' estimate stays static
+/// optimisation's: letting them move too would hand them whatever torque the EMG-driven muscles leave.
 public struct StaticOptimization: Sendable {
     /// The muscles (generic model unless parameters say otherwise).
     public var system: MuscleSystem
@@ -60,6 +66,19 @@ public struct StaticOptimization: Sendable {
 
     /// Solves every frame of `trial` for the torques of `geometry.coordinates`.
     public func solve(_ trial: EstimationTrial) throws -> Result {
+        // Each muscle's tracking weight and envelope (weight 0 and no envelope when its EMG is not tracked or absent).
+        let tracking: [(weight: Double, envelope: [Double]?)] = system.muscles.indices.map { i in
+            guard emgTrackingWeight > 0, let channel = trackedEMG[i], let envelope = trial.envelope(channel) else { return (0, nil) }
+            return (emgTrackingWeight, envelope)
+        }
+        guard tracking.contains(where: { $0.envelope != nil }) else { return try solve(trial, tracking: tracking, held: [:]) }
+        let classic = try solve(trial, tracking: tracking.map { _ in (0, nil) }, held: [:])
+        let hidden = tracking.indices.filter { tracking[$0].envelope == nil }
+        return try solve(trial, tracking: tracking, held: Dictionary(uniqueKeysWithValues: hidden.map { ($0, classic.activation[$0]) }))
+    }
+
+    /// Every frame of `trial` with each muscle's EMG `tracking` and the muscles of `held` fixed at those activations.
+    private func solve(_ trial: EstimationTrial, tracking: [(weight: Double, envelope: [Double]?)], held: [Int: [Double]]) throws -> Result {
         let g = trial.geometry
         let muscleCount = system.muscles.count, coordinateCount = g.coordinates.count
         let muscles = (0..<muscleCount).map { system.personalized($0, parameters) }
@@ -71,8 +90,7 @@ public struct StaticOptimization: Sendable {
             guard let t = trial.torque[c] else { throw EstimationError("trial \(trial.name): no inverse-dynamics torque for '\(c)'") }
             return t
         }
-        let lower = [Double](repeating: 0, count: muscleCount) + [Double](repeating: -.infinity, count: coordinateCount)
-        let upper = [Double](repeating: 1, count: muscleCount) + [Double](repeating: .infinity, count: coordinateCount)
+        let unbounded = [Double](repeating: .infinity, count: coordinateCount)
         var warm: [Double]? = nil
         let h = trial.sampleInterval
         // Rigid tendons: force is affine in activation, F = a·A + P, A and P from the force at a = 0.
@@ -84,12 +102,9 @@ public struct StaticOptimization: Sendable {
         let compliant = muscles.indices.filter { atRest[$0] == nil }
         var history = [FiberLengthHistory<Double>](repeating: FiberLengthHistory(), count: muscleCount)
         var guess = [Double](repeating: 0, count: muscleCount)
-        // Each muscle's tracking weight and envelope (weight 0 and no envelope when its EMG is not tracked or absent).
-        let tracking: [(weight: Double, envelope: [Double]?)] = muscles.indices.map { i in
-            guard emgTrackingWeight > 0, let channel = trackedEMG[i], let envelope = trial.envelope(channel) else { return (0, nil) }
-            return (emgTrackingWeight, envelope)
-        }
         for k in 0..<trial.frameCount {
+            let lower = muscles.indices.map { held[$0]?[k] ?? 0 } + unbounded.map { -$0 }
+            let upper = muscles.indices.map { held[$0]?[k] ?? 1 } + unbounded
             var active = [Double](repeating: 0, count: muscleCount), passive = active
             for i in muscles.indices {
                 if let frames = atRest[i] { active[i] = frames[k].dActivation; passive[i] = frames[k].force }
@@ -103,6 +118,7 @@ public struct StaticOptimization: Sendable {
             }
             var solution: (x: [Double], multipliers: [Double])!
             var iterate = guess, step = 1.0, previousMove = Double.infinity
+            for (i, activation) in held { iterate[i] = activation[k] }
             // Sequential quadratic programming on ½Σa² subject to Σ r·F(a) = τ: each QP's weights are the Lagrangian's
             // curvature 1 − Σ_c λ_c·r_ci·F_i''(a_i) (F'' by secant between iterates, so the first QP is the plain
             // linearisation), its variables shifted so the QP's minimum-norm point is the Newton step.
@@ -182,3 +198,4 @@ public struct StaticOptimization: Sendable {
         return Result(activation: activation, reserve: reserve, torque: torque, force: force)
     }
 }
+
