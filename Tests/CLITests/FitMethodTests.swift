@@ -19,7 +19,7 @@ struct FitMethodTests {
         let result = try NMMExecutable.run(["help", "methods"])
         #expect(result.exited(with: 0))
         for line in ["nmm — ", "mse — ", "so — ", "agonist — ", "mean — ", "predicts from kinematics and load alone", "reads each predicted trial's EMG",
-                     "--steps (a whole number from 1 to 1000000; default 1500)", "--synergies", "--reserve-optimal-force"] {
+                     "--steps (a whole number from 1 to 1000000; default 3000)", "--synergies", "--reserve-optimal-force"] {
             #expect(result.stdout.contains(line), "help methods lacks '\(line)'")
         }
     }
