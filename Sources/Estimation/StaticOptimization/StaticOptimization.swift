@@ -90,7 +90,9 @@ public struct StaticOptimization: Sendable {
             guard let t = trial.torque[c] else { throw EstimationError("trial \(trial.name): no inverse-dynamics torque for '\(c)'") }
             return t
         }
-        let unbounded = [Double](repeating: .infinity, count: coordinateCount)
+        // Muscles within [0, 1] (a held muscle at its activation, set frame by frame), reserves unbounded.
+        var lower = [Double](repeating: 0, count: muscleCount) + [Double](repeating: -.infinity, count: coordinateCount)
+        var upper = [Double](repeating: 1, count: muscleCount) + [Double](repeating: .infinity, count: coordinateCount)
         var warm: [Double]? = nil
         let h = trial.sampleInterval
         // Rigid tendons: force is affine in activation, F = a·A + P, A and P from the force at a = 0.
@@ -103,8 +105,7 @@ public struct StaticOptimization: Sendable {
         var history = [FiberLengthHistory<Double>](repeating: FiberLengthHistory(), count: muscleCount)
         var guess = [Double](repeating: 0, count: muscleCount)
         for k in 0..<trial.frameCount {
-            let lower = muscles.indices.map { held[$0]?[k] ?? 0 } + unbounded.map { -$0 }
-            let upper = muscles.indices.map { held[$0]?[k] ?? 1 } + unbounded
+            for (i, activation) in held { lower[i] = activation[k]; upper[i] = activation[k]; guess[i] = activation[k] }
             var active = [Double](repeating: 0, count: muscleCount), passive = active
             for i in muscles.indices {
                 if let frames = atRest[i] { active[i] = frames[k].dActivation; passive[i] = frames[k].force }
@@ -118,7 +119,6 @@ public struct StaticOptimization: Sendable {
             }
             var solution: (x: [Double], multipliers: [Double])!
             var iterate = guess, step = 1.0, previousMove = Double.infinity
-            for (i, activation) in held { iterate[i] = activation[k] }
             // Sequential quadratic programming on ½Σa² subject to Σ r·F(a) = τ: each QP's weights are the Lagrangian's
             // curvature 1 − Σ_c λ_c·r_ci·F_i''(a_i) (F'' by secant between iterates, so the first QP is the plain
             // linearisation), its variables shifted so the QP's minimum-norm point is the Newton step.
@@ -198,4 +198,3 @@ public struct StaticOptimization: Sendable {
         return Result(activation: activation, reserve: reserve, torque: torque, force: force)
     }
 }
-
