@@ -19,8 +19,8 @@ public struct NMMMethod: EstimationMethod {
         By default (inputs all) the NMM is hybrid: a predicted trial that has inverse-dynamics torques has the \
         network's excitations refined, with the fitted parameters, so that the muscles reproduce that torque and \
         the measured muscles their EMG while staying near the network's proposal (activation dynamics and delay \
-        included, excitations kept in [0, 1]); the correction is held to slow changes (below 0.5 Hz by default), so \
-        the torque sets a hidden muscle's level and slow shape but the EMG's frame-to-frame noise is not passed on. \
+        included, excitations kept in [0, 1]); the correction is held to slow changes (below 2 Hz by default), so \
+        the torque sets a hidden muscle's level and shape but the EMG's frame-to-frame noise is not passed on. \
         With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM: when the \
         model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
         nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
