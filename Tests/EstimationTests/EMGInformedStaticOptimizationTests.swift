@@ -11,48 +11,89 @@ import Musculoskeletal
 @Suite(.needsSharedData)
 struct EMGInformedStaticOptimizationTests {
     /// On S01 with rigid tendons (force affine in activation) and one coordinate, the hidden muscles keep the classic
-    /// activations and every frame satisfies the KKT conditions of the tracking problem over the measured ones: with
-    /// λ the torque constraint's multiplier (the reserve's activation, its cost weight being 1), a muscle strictly
-    /// inside its bounds has cost gradient a + w·(a − e) = λ·r·A (A its force per unit activation, r its moment arm);
-    /// one at 0 has a gradient no smaller, one at 1 no larger. The measured muscles follow their EMG more closely
-    /// than without tracking, and the torque is still met.
+    /// activations and every frame satisfies the KKT conditions of the tracking problem over the measured ones
+    /// (``optimalityViolation``). The measured muscles follow their EMG more closely than without tracking, and the
+    /// torque is still met.
     @Test func eachFrameIsOptimalForTheTrackingCost() throws {
-        let subject = try SubjectData.load(directory: SharedData.s01, trialNames: ["trial03"], coordinates: ["r_elbow_flex"], tendons: .rigid)
-        let trial = try #require(subject.trials["trial03"])
-        let names = subject.system.muscleNames
-        let measured = ["BIClong", "BICshort", "TRIlong", "TRIlat"]
-        let tracked = Dictionary(uniqueKeysWithValues: measured.map { (names.firstIndex(of: $0)!, $0) })
+        let s01 = try S01Trial03()
         let weight = 2.0
-        let classic = try StaticOptimization(system: subject.system).solve(trial)
-        let result = try StaticOptimization(system: subject.system, trackedEMG: tracked, emgTrackingWeight: weight).solve(trial)
-        for i in names.indices where tracked[i] == nil {
-            #expect(result.activation[i] == classic.activation[i], "hidden \(names[i]) moved from the classic solution")
+        let classic = try StaticOptimization(system: s01.subject.system).solve(s01.trial)
+        let result = try StaticOptimization(system: s01.subject.system, trackedEMG: s01.tracked, emgTrackingWeight: weight).solve(s01.trial)
+        for i in s01.names.indices where s01.tracked[i] == nil {
+            #expect(result.activation[i] == classic.activation[i], "hidden \(s01.names[i]) moved from the classic solution")
         }
-        let g = trial.geometry
-        let perActivation = names.indices.map { i in
-            subject.system.personalized(i, PersonalizedParameters(muscleCount: names.count))
-                .forces(activation: [Double](repeating: 0, count: trial.frameCount), musculotendonLength: g.length[i],
-                        musculotendonVelocity: g.velocity[i], sampleInterval: trial.sampleInterval).frames.map(\.dActivation)
+        #expect(s01.optimalityViolation(result, weight: weight, floor: 0) < 1e-6)
+        #expect(SignalMetrics(predicted: result.torque[0], reference: s01.trial.torque["r_elbow_flex"]!).r2! > 0.999)
+        for (i, channel) in s01.tracked {
+            let emg = s01.trial.emg[channel]!
+            let error = { (a: [Double]) in zip(a, emg).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
+            #expect(error(result.activation[i]) < error(classic.activation[i]), "\(s01.names[i]) does not move toward its EMG")
         }
-        var worst = 0.0
-        for k in 0..<trial.frameCount {
-            let lambda = result.reserve[0][k]   // reserve torque R·x with R = 1: x = λ·R = λ
-            for i in names.indices where tracked[i] != nil {
-                let a = result.activation[i][k]
-                let e = tracked[i].map { max(trial.emg[$0]![k], 0) }
-                let gradient = a + (e.map { weight * (a - $0) } ?? 0)
-                let slack = gradient - lambda * g.momentArm[0][i][k] * perActivation[i][k]
-                if a > 1e-9 && a < 1 - 1e-9 { worst = max(worst, abs(slack)) }
-                else if a <= 1e-9 { worst = max(worst, -slack) }
-                else { worst = max(worst, slack) }
+    }
+
+    /// With an EMG floor c, no tracked muscle falls below c·e; the floor binds on some frames (c = 0.5 is more than
+    /// the tracking cost alone leaves there), each frame is optimal for the problem with that lower bound, and the
+    /// torque is still met.
+    @Test func theEMGFloorBoundsTrackedMusclesFromBelow() throws {
+        let s01 = try S01Trial03()
+        let floor = 0.5
+        let free = try StaticOptimization(system: s01.subject.system, trackedEMG: s01.tracked, emgTrackingWeight: 1).solve(s01.trial)
+        let result = try StaticOptimization(system: s01.subject.system, trackedEMG: s01.tracked, emgTrackingWeight: 1, emgFloor: floor)
+            .solve(s01.trial)
+        var below = 0, bound = 0
+        for (i, channel) in s01.tracked {
+            for (k, e) in s01.trial.emg[channel]!.enumerated() {
+                let lower = floor * min(max(e, 0), 1)
+                if result.activation[i][k] < lower - 1e-9 { below += 1 }
+                if free.activation[i][k] < lower - 1e-3 && abs(result.activation[i][k] - lower) < 1e-9 { bound += 1 }
             }
         }
-        #expect(worst < 1e-6, "largest violation of the optimality conditions: \(worst)")
-        #expect(SignalMetrics(predicted: result.torque[0], reference: trial.torque["r_elbow_flex"]!).r2! > 0.999)
-        for (i, channel) in tracked {
-            let emg = trial.emg[channel]!
-            let error = { (a: [Double]) in zip(a, emg).map { ($0 - $1) * ($0 - $1) }.reduce(0, +) }
-            #expect(error(result.activation[i]) < error(classic.activation[i]), "\(names[i]) does not move toward its EMG")
+        #expect(below == 0, "frames below the floor: \(below)")
+        #expect(bound > 0, "the floor never bound")
+        #expect(s01.optimalityViolation(result, weight: 1, floor: floor) < 1e-6)
+        #expect(SignalMetrics(predicted: result.torque[0], reference: s01.trial.torque["r_elbow_flex"]!).r2! > 0.999)
+    }
+
+    /// S01's trial03 with rigid tendons, the elbow alone, and its four surface channels tracked.
+    struct S01Trial03 {
+        let subject: SubjectData
+        let trial: EstimationTrial
+        let names: [String]
+        let tracked: [Int: String]
+
+        init() throws {
+            subject = try SubjectData.load(directory: SharedData.s01, trialNames: ["trial03"], coordinates: ["r_elbow_flex"], tendons: .rigid)
+            trial = try #require(subject.trials["trial03"])
+            names = subject.system.muscleNames
+            let names = self.names
+            tracked = Dictionary(uniqueKeysWithValues: ["BIClong", "BICshort", "TRIlong", "TRIlat"].map { (names.firstIndex(of: $0)!, $0) })
+        }
+
+        /// The largest violation over frames and tracked muscles of the KKT conditions of the tracking problem, computed
+        /// from the muscles' forces, not from the solver: with λ the torque constraint's multiplier (the reserve's
+        /// activation, its cost weight being 1), a muscle strictly inside its bounds [c·e, 1] has cost gradient
+        /// a + w·(a − e) = λ·r·A (A its force per unit activation, r its moment arm); one at its lower bound has a
+        /// gradient no smaller, one at 1 no larger.
+        func optimalityViolation(_ result: StaticOptimization.Result, weight: Double, floor: Double) -> Double {
+            let g = trial.geometry
+            let perActivation = names.indices.map { i in
+                subject.system.personalized(i, PersonalizedParameters(muscleCount: names.count))
+                    .forces(activation: [Double](repeating: 0, count: trial.frameCount), musculotendonLength: g.length[i],
+                            musculotendonVelocity: g.velocity[i], sampleInterval: trial.sampleInterval).frames.map(\.dActivation)
+            }
+            var worst = 0.0
+            for k in 0..<trial.frameCount {
+                let lambda = result.reserve[0][k]   // reserve torque R·x with R = 1: x = λ·R = λ
+                for (i, channel) in tracked {
+                    let a = result.activation[i][k], e = max(trial.emg[channel]![k], 0)
+                    let lower = floor * min(e, 1)
+                    let slack = a + weight * (a - e) - lambda * g.momentArm[0][i][k] * perActivation[i][k]
+                    if a > lower + 1e-9 && a < 1 - 1e-9 { worst = max(worst, abs(slack)) }
+                    else if a <= lower + 1e-9 { worst = max(worst, -slack) }
+                    else { worst = max(worst, slack) }
+                }
+            }
+            return worst
         }
     }
 

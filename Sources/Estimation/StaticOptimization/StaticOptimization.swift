@@ -24,7 +24,10 @@ import Musculoskeletal
 /// activations the untracked (hidden) muscles keep, then the problem in which each tracked muscle costs
 /// a² + w·(a − e)² (e its EMG envelope) with the hidden muscles held at those activations. The tracked muscles then
 /// share the torque as their EMG says — co-contraction included — while the hidden muscles' estimate stays static
-/// optimisation's: letting them move too would hand them whatever torque the EMG-driven muscles leave.
+/// optimisation's: letting them move too would hand them whatever torque the EMG-driven muscles leave. With an
+/// `emgFloor` c > 0 a tracked muscle may not fall below c·e in that second stage: where EMG read at face value would
+/// over-supply the torque, minimal effort would otherwise silence the strongest tracked muscle although its EMG says
+/// it works (the floor states that, as two-step EMG-and-optimisation methods bound the antagonists' share by EMG).
 public struct StaticOptimization: Sendable {
     /// The muscles (generic model unless parameters say otherwise).
     public var system: MuscleSystem
@@ -36,15 +39,19 @@ public struct StaticOptimization: Sendable {
     public var trackedEMG: [Int: String]
     /// Weight w of the EMG-tracking term: a tracked muscle costs a² + w·(a − e)², e its EMG envelope.
     public var emgTrackingWeight: Double
+    /// The fraction c of its EMG envelope e (clipped to [0, 1]) below which a tracked muscle's activation may not fall
+    /// when the EMG is tracked: a ≥ c·e.
+    public var emgFloor: Double
 
     /// Static optimisation of `system`; with `trackedEMG` and a positive `emgTrackingWeight`, EMG-informed.
     public init(system: MuscleSystem, parameters: PersonalizedParameters? = nil, reserveOptimalForce: Double = 1,
-                trackedEMG: [Int: String] = [:], emgTrackingWeight: Double = 0) {
+                trackedEMG: [Int: String] = [:], emgTrackingWeight: Double = 0, emgFloor: Double = 0) {
         self.system = system
         self.parameters = parameters ?? PersonalizedParameters(muscleCount: system.muscles.count)
         self.reserveOptimalForce = reserveOptimalForce
         self.trackedEMG = trackedEMG
         self.emgTrackingWeight = emgTrackingWeight
+        self.emgFloor = emgFloor
     }
 
     /// The most QP solves of one frame with compliant tendons.
@@ -90,7 +97,8 @@ public struct StaticOptimization: Sendable {
             guard let t = trial.torque[c] else { throw EstimationError("trial \(trial.name): no inverse-dynamics torque for '\(c)'") }
             return t
         }
-        // Muscles within [0, 1] (a held muscle at its activation, set frame by frame), reserves unbounded.
+        // Muscles within [0, 1] (a held muscle at its activation and a tracked one at least at its EMG floor, set frame
+        // by frame), reserves unbounded.
         var lower = [Double](repeating: 0, count: muscleCount) + [Double](repeating: -.infinity, count: coordinateCount)
         var upper = [Double](repeating: 1, count: muscleCount) + [Double](repeating: .infinity, count: coordinateCount)
         var warm: [Double]? = nil
@@ -106,6 +114,11 @@ public struct StaticOptimization: Sendable {
         var guess = [Double](repeating: 0, count: muscleCount)
         for k in 0..<trial.frameCount {
             for (i, activation) in held { lower[i] = activation[k]; upper[i] = activation[k]; guess[i] = activation[k] }
+            for (i, entry) in tracking.enumerated() where emgFloor > 0 {
+                guard let envelope = entry.envelope else { continue }
+                lower[i] = emgFloor * min(max(envelope[k], 0), 1)
+                guess[i] = max(guess[i], lower[i])
+            }
             var active = [Double](repeating: 0, count: muscleCount), passive = active
             for i in muscles.indices {
                 if let frames = atRest[i] { active[i] = frames[k].dActivation; passive[i] = frames[k].force }
