@@ -70,4 +70,27 @@ import TestSupport
         #expect(try Data(contentsOf: emg) == bytes)
         #expect(try FileManager.default.attributesOfItem(atPath: emg.path)[.modificationDate] as? Date == modified, "reused, not rewritten")
     }
+
+    /// A subject another nmm build simulated is simulated again (that build's simulator may make other data from the
+    /// same seed), and so is any subject under `--no-cache`.
+    @Test func simulatedSubjectIsRemadeByAnotherBuildOrWithoutTheCache() throws {
+        let harness = try NotebookHarness()
+        let notebook = try harness.write("""
+            ```nmm
+            data = simulate arm seed: 3 curls: [2] duration: 2
+            ```
+            """, named: "sim.md")
+        let emg = harness.output.appendingPathComponent("sim/simulated-SIM-seed3/trial01/emg.sto")
+        _ = try harness.run(notebook, buildIdentity: "build A")
+        let made = try Data(contentsOf: emg)
+        let stale = Data("stale\n".utf8)
+        for (identity, useCache) in [("build B", true), ("build B", false)] {
+            try stale.write(to: emg)
+            _ = try harness.run(notebook, useCache: useCache, buildIdentity: identity)
+            #expect(try Data(contentsOf: emg) == made, "\(identity), cache \(useCache): simulated again")
+        }
+        try stale.write(to: emg)
+        _ = try harness.run(notebook, buildIdentity: "build B")
+        #expect(try Data(contentsOf: emg) == stale, "the build that simulated it reuses it")
+    }
 }

@@ -50,9 +50,11 @@ struct SimulateArmCommand: NotebookCommand {
         guard tasks.count <= 50 else { throw invocation.error("simulate at most 50 trials, not \(tasks.count)", at: curls == nil ? "pushdowns" : "curls") }
         let name = invocation.text("name") ?? "SIM"
         let folder = try context.outputFile("simulated-\(name)-seed\(seed)", for: invocation, argument: "name")
-        let stamp = "nmm \(context.toolVersion)\n\(invocation.canonicalArguments)\n"
+        // The subject is reused only by the build that simulated it with these arguments: another build's simulator
+        // may make other data from the same seed.
+        let stamp = "nmm \(context.toolVersion) \(context.buildIdentity)\n\(invocation.canonicalArguments)\n"
         try OutputFolder.requireRealFolder(folder)
-        if (try? String(contentsOf: folder.appendingPathComponent(".nmm-simulation"), encoding: .utf8)) != stamp {
+        if !context.reusesSavedWork || (try? String(contentsOf: folder.appendingPathComponent(".nmm-simulation"), encoding: .utf8)) != stamp {
             context.progress.begin("simulating \(tasks.count) trials")
             // Written whole beside the old folder, then renamed into place: an interrupted run leaves the old subject
             // or none, never half of one (the next run removes the partial folder).

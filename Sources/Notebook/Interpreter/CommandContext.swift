@@ -11,6 +11,11 @@ public final class CommandContext {
     public let notebookName: String
     /// The nmm version, for commands that stamp what they write.
     public let toolVersion: String
+    /// What identifies the nmm build (``RunOptions/buildIdentity``): what a command wrote is reused only by the build
+    /// that wrote it.
+    public let buildIdentity: String
+    /// Whether work saved by an earlier run may be reused (false for `--no-cache`).
+    public let reusesSavedWork: Bool
     /// The terminal progress bar; call ``ProgressReporter/update(fraction:message:)`` in long loops.
     public let progress: ProgressReporter
     /// The hashes of every input read so far in this run, by display path.
@@ -24,10 +29,12 @@ public final class CommandContext {
     /// The most files a folder it reads may hold.
     static let maximumFolderFiles = 100_000
 
-    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, toolVersion: String, progress: ProgressReporter,
-         readableRoots: ReadableRoots) {
+    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, toolVersion: String, buildIdentity: String = "",
+         reusesSavedWork: Bool = true, progress: ProgressReporter, readableRoots: ReadableRoots) {
         self.readableRoots = readableRoots
         self.toolVersion = toolVersion
+        self.buildIdentity = buildIdentity
+        self.reusesSavedWork = reusesSavedWork
         self.notebookDirectory = notebookDirectory
         self.notebookName = notebookName
         self.outputDirectory = outputDirectory
