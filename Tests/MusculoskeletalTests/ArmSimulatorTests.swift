@@ -140,7 +140,8 @@ struct ArmSimulatorTests {
     }
 }
 
-/// The simulator's raw EMG through the classical processing chain recovers its envelopes, as S01's does.
+/// The simulator's surface EMG: its raw EMG through the classical processing chain recovers its envelopes, as S01's
+/// does, and its amplitude wanders about the excitation as the subject draws.
 struct SimulatedEMGTests {
     @Test func processedRawEMGCorrelatesWithTheEnvelopes() throws {
         var simulator = ArmSimulator(seed: 21)
@@ -154,6 +155,40 @@ struct SimulatedEMGTests {
             let r = pearson(envelope, truth)
             print("simulated raw EMG → envelope, \(subject.measuredMuscles[channel]): r = \(r)")
             #expect(r > 0.9)
+        }
+    }
+
+    /// Each channel's amplitude wanders about gain × excitation by the subject's drawn relative SD, slowly, and
+    /// without a wander the envelope is gain × excitation plus the small additive noise alone.
+    @Test func amplitudeWandersByTheSubjectsDrawnAmount() throws {
+        var simulator = ArmSimulator(seed: 5)
+        simulator.duration = 8
+        simulator.emgNoise = 0
+        let tasks: [ArmTask] = [.curl(loadMass: 4), .pushdown(cableForce: 45)]
+        let subject = simulator.subject(trials: tasks)
+        #expect(simulator.emgAmplitudeWander.contains(subject.emgWander))
+        var ratios: [Double] = []
+        for trial in subject.trials {
+            for (channel, name) in subject.measuredMuscles.enumerated() {
+                let m = try #require(subject.muscles.firstIndex { $0.name == name })
+                for k in trial.time.indices where trial.excitation[m][k] > 0.05 {
+                    ratios.append(trial.emg[channel][k] / (subject.emgGains[channel] * trial.excitation[m][k]) - 1)
+                }
+            }
+        }
+        let sd = (ratios.reduce(0) { $0 + $1 * $1 } / Double(ratios.count)).squareRoot()
+        #expect(sd > 0.6 * subject.emgWander && sd < 1.4 * subject.emgWander, "relative SD \(sd), drawn \(subject.emgWander)")
+        let lagged = zip(ratios.dropFirst(), ratios).reduce(0) { $0 + $1.0 * $1.1 } / Double(ratios.count) / (sd * sd)
+        #expect(lagged > 0.8, "a slow wander: lag-one correlation \(lagged)")
+        simulator.emgAmplitudeWander = 0...0
+        let steady = simulator.subject(trials: tasks)
+        for trial in steady.trials {
+            for (channel, name) in steady.measuredMuscles.enumerated() {
+                let m = try #require(steady.muscles.firstIndex { $0.name == name })
+                for k in trial.time.indices {
+                    #expect(abs(trial.emg[channel][k] - steady.emgGains[channel] * trial.excitation[m][k]) < 1e-12)
+                }
+            }
         }
     }
 

@@ -33,6 +33,11 @@ public struct ArmSimulator: Sendable {
     public var electromechanicalDelay = 0.02
     /// Standard deviation of the slowly varying EMG envelope noise (MVC units).
     public var emgNoise = 0.01
+    /// Range of the subject's EMG amplitude wander: the relative standard deviation of a slow (AR(1), 0.1 s) factor by
+    /// which each channel's amplitude strays from gain × excitation (crosstalk, electrode movement, the sampled motor
+    /// units), drawn once per subject. At 0.1 the envelopes of active channels correlate with the excitations about as
+    /// arm26-lifting/S01's do (r ≈ 0.9); without a wander they follow them more closely than real envelopes do.
+    public var emgAmplitudeWander: ClosedRange<Double> = 0.02...0.1
 
     /// A simulator whose every draw follows from `seed`.
     public init(seed: UInt64) { self.seed = seed }
@@ -55,22 +60,23 @@ public struct ArmSimulator: Sendable {
             weights: genericMuscles.map { _ in random.uniform(0.6...2.0) }, baseFloor: random.uniform(0.02...0.04),
             floorPerTorque: random.uniform(0.01...0.03), floorPerSpeed: random.uniform(0.005...0.015))
         let gains = measuredMuscles.map { _ in random.uniform(0.85...1.15) }
+        let wander = random.uniform(emgAmplitudeWander)
         let simulated = trials.enumerated().map { index, task in
             var trialRandom = random.split()
             let motion = ArmMotion(elbowMean: trialRandom.uniform(1.15...1.25), elbowAmplitude: trialRandom.uniform(0.55...0.8),
                                    frequency: trialRandom.uniform(0.35...0.9), shoulderMean: trialRandom.uniform(0.18...0.3),
                                    shoulderAmplitude: trialRandom.uniform(0.03...0.08))
             return trial(name: String(format: "trial%02d", index + 1), task: task, motion: motion, muscles: muscles,
-                         recruitment: recruitment, emgGains: gains, random: &trialRandom)
+                         recruitment: recruitment, emgGains: gains, emgWander: wander, random: &trialRandom)
         }
         return SimulatedSubject(name: name, seed: seed, genericMuscles: genericMuscles, muscles: muscles, parameterScales: scales,
                                 recruitment: recruitment, electromechanicalDelay: electromechanicalDelay,
-                                measuredMuscles: measuredMuscles, emgGains: gains, trials: simulated, dynamics: dynamics)
+                                measuredMuscles: measuredMuscles, emgGains: gains, emgWander: wander, trials: simulated, dynamics: dynamics)
     }
 
     /// One trial of `task` along `motion`.
     func trial(name: String, task: ArmTask, motion: ArmMotion, muscles: [DeGrooteFregly2016Muscle<Double>],
-               recruitment: RecruitmentRule, emgGains: [Double], random: inout SeededRandom) -> SimulatedTrial {
+               recruitment: RecruitmentRule, emgGains: [Double], emgWander: Double, random: inout SeededRandom) -> SimulatedTrial {
         let frames = Int((duration * sampleRate).rounded()) + 1
         let time = (0..<frames).map { Double($0) / sampleRate }
         let states = time.map { motion.state(at: $0) }
@@ -124,17 +130,19 @@ public struct ArmSimulator: Sendable {
         }
         let noise = angleNoiseDegrees * .pi / 180
         let measuredAngles = angles.map { $0.map { $0 + noise * random.normal() } }
-        let (emg, rawTime, raw) = surfaceEMG(excitation: excitation, muscles: muscles, gains: emgGains, time: time, random: &random)
+        let (emg, rawTime, raw) = surfaceEMG(excitation: excitation, muscles: muscles, gains: emgGains, wander: emgWander, time: time,
+                                             random: &random)
         return SimulatedTrial(name: name, task: task, time: time, angles: angles, speeds: speeds, accelerations: accelerations,
                               measuredAngles: measuredAngles, jointTorques: jointTorques, geometry: pathGeometry,
                               lengtheningVelocity: velocity, excitation: excitation, activation: activation, force: force,
                               emg: emg, rawEMGTime: rawTime, rawEMG: raw)
     }
 
-    /// EMG of the measured muscles: envelopes = gain × excitation + slowly varying noise (AR(1), 0.1 s), clipped at 0;
-    /// raw EMG = the envelope interpolated to `rawEMGRate` times Gaussian noise scaled so its rectified mean is the
-    /// envelope (1 MVC = 1 mV), plus 5 µV of electrode noise.
-    func surfaceEMG(excitation: [[Double]], muscles: [DeGrooteFregly2016Muscle<Double>], gains: [Double], time: [Double],
+    /// EMG of the measured muscles: the amplitude = gain × excitation × (1 + wander × a slow unit factor), the
+    /// envelope = the amplitude + slowly varying noise (both AR(1), 0.1 s), clipped at 0; raw EMG = the amplitude
+    /// interpolated to `rawEMGRate` times Gaussian noise scaled so its rectified mean is the amplitude (1 MVC = 1 mV),
+    /// plus 5 µV of electrode noise.
+    func surfaceEMG(excitation: [[Double]], muscles: [DeGrooteFregly2016Muscle<Double>], gains: [Double], wander: Double, time: [Double],
                     random: inout SeededRandom) -> (envelopes: [[Double]], rawTime: [Double], raw: [[Double]]) {
         let rho = exp(-1 / (0.1 * sampleRate))
         let rawCount = Int(((time.last ?? 0) * rawEMGRate).rounded()) + 1
@@ -143,17 +151,20 @@ public struct ArmSimulator: Sendable {
         var raw: [[Double]] = []
         for (channel, name) in measuredMuscles.enumerated() {
             guard let m = muscles.firstIndex(where: { $0.name == name }) else { continue }
-            var state = 0.0
-            let envelope = excitation[m].map { e -> Double in
-                state = rho * state + (1 - rho * rho).squareRoot() * emgNoise * random.normal()
-                return max(0, gains[channel] * e + state)
+            var factor = 0.0, state = 0.0
+            let amplitude = excitation[m].map { e -> Double in
+                factor = rho * factor + (1 - rho * rho).squareRoot() * random.normal()
+                return gains[channel] * e * max(0, 1 + wander * factor)
             }
-            envelopes.append(envelope)
+            envelopes.append(amplitude.map { a in
+                state = rho * state + (1 - rho * rho).squareRoot() * emgNoise * random.normal()
+                return max(0, a + state)
+            })
             raw.append(rawTime.map { t in
                 let position = min(t * sampleRate, Double(time.count - 1))
                 let i = min(Int(position), time.count - 2), w = position - Double(i)
-                let amplitude = gains[channel] * ((1 - w) * excitation[m][i] + w * excitation[m][i + 1])
-                return amplitude * (Double.pi / 2).squareRoot() * random.normal() + 0.005 * random.normal()
+                let interpolated = (1 - w) * amplitude[i] + w * amplitude[i + 1]
+                return interpolated * (Double.pi / 2).squareRoot() * random.normal() + 0.005 * random.normal()
             })
         }
         return (envelopes, rawTime, raw)

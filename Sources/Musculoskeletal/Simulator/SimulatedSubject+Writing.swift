@@ -148,6 +148,7 @@ private struct SubjectRecord: Encodable {
     var truthRecruitmentWeights: [String: Double]
     var truthCocontractionFloor: Double
     var emgGains: [String: Double]
+    var emgAmplitudeWander: Double
     var activationTimeConstantS: Double
     var deactivationTimeConstantS: Double
     var electromechanicalDelayS: Double
@@ -157,7 +158,7 @@ private struct SubjectRecord: Encodable {
         case subject, seed, model, muscles, hidden, trials
         case samplingHz = "sampling_hz", surfaceEMG = "surface_emg", truthParameterScale = "truth_parameter_scale"
         case truthRecruitmentWeights = "truth_recruitment_weights", truthCocontractionFloor = "truth_cocontraction_floor"
-        case emgGains = "emg_gains", electromechanicalDelayS = "electromechanical_delay_s"
+        case emgGains = "emg_gains", emgAmplitudeWander = "emg_amplitude_wander", electromechanicalDelayS = "electromechanical_delay_s"
         case activationTimeConstantS = "activation_time_constant_s", deactivationTimeConstantS = "deactivation_time_constant_s"
     }
 
@@ -176,6 +177,7 @@ private struct SubjectRecord: Encodable {
         truthRecruitmentWeights = Dictionary(uniqueKeysWithValues: zip(names, subject.recruitment.weights).map { ($0, $1) })
         truthCocontractionFloor = subject.recruitment.baseFloor
         emgGains = Dictionary(uniqueKeysWithValues: zip(subject.measuredMuscles, subject.emgGains).map { ($0, $1) })
+        emgAmplitudeWander = subject.emgWander
         electromechanicalDelayS = subject.electromechanicalDelay
         activationTimeConstantS = subject.muscles.first?.activationTimeConstant ?? 0
         deactivationTimeConstantS = subject.muscles.first?.deactivationTimeConstant ?? 0

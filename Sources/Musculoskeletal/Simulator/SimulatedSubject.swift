@@ -65,6 +65,8 @@ public struct SimulatedSubject: Sendable {
     public var measuredMuscles: [String]
     /// Gain error of each measured muscle's EMG normalisation.
     public var emgGains: [Double]
+    /// Relative standard deviation of the slow wander of its EMG amplitude about gain × excitation.
+    public var emgWander: Double
     /// The trials.
     public var trials: [SimulatedTrial]
     /// The segments and joints the trials' inverse dynamics were computed with.
