@@ -16,12 +16,17 @@ import Testing
         #expect(!NMMConfiguration().fitsHiddenMuscleParameters)
     }
 
-    @Test func readingEMGIsOffAndUnwrittenByDefault() throws {
-        #expect(!String(decoding: try JSONEncoder().encode(NMMConfiguration()), as: UTF8.self).contains("emgInput"))
-        var reading = NMMConfiguration()
-        reading.readsEMG = true
-        let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(reading))
-        #expect(decoded.readsEMG && decoded == reading)
+    /// New fits read the EMG; a model saved before the setting existed (no `emgInput`) did not, and re-encodes without it.
+    @Test func readingEMGIsOnByDefaultAndOffInOlderModels() throws {
+        let current = try JSONEncoder().encode(NMMConfiguration())
+        #expect(String(decoding: current, as: UTF8.self).contains("\"emgInput\":true"))
+        let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: current)
+        #expect(decoded.readsEMG && decoded == NMMConfiguration())
+        var object = try #require(try JSONSerialization.jsonObject(with: current) as? [String: Any])
+        object.removeValue(forKey: "emgInput")
+        let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(!older.readsEMG)
+        #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("emgInput"))
     }
 
     /// EMG gains are off, and neither they nor their prior's weight is written, by default (so earlier models' digests

@@ -98,14 +98,16 @@ struct S01FitTests {
         for measured in [0, 3] { #expect(moved(byDefault, measured) > 1e-4) }  // TRIlong, BIClong
     }
 
-    /// Asked to, the network reads the measured channels' EMG beside kinematics and load: its inputs gain a column
+    /// By default the network reads the measured channels' EMG beside kinematics and load: its inputs gain a column
     /// per channel and a flag, the EMG changes its output, and a trial without EMG is still predicted (masked: zeros,
-    /// flag 0), also by the saved model. By default it reads none.
-    @Test func networkReadsTheMeasuredEMGWhenAsked() throws {
+    /// flag 0), also by the saved model. Asked not to, it reads none.
+    @Test func networkReadsTheMeasuredEMGUnlessAskedNotTo() throws {
         let subject = try #require(Self.subject)
         var configuration = Self.briefConfiguration(steps: 20)
+        configuration.readsEMG = false
         #expect(try Self.briefFit(configuration, subject).network.configuration.inputSize == 8)
-        configuration.readsEMG = true
+        configuration = Self.briefConfiguration(steps: 20)
+        #expect(configuration.readsEMG)
         let model = try Self.briefFit(configuration, subject)
         #expect(model.emgInputChannels == ["BIClong", "TRIlong"])
         #expect(model.network.configuration.inputSize == 8 + 2 + 1)

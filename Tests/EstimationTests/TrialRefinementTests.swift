@@ -33,12 +33,14 @@ import TestSupport
                     emgGains: emgGains, effortWeight: effortWeight)
     }
 
-    /// With the channel read at face value and through a gain of 1.7.
-    @Test(arguments: [1.0, 1.7]) func gradientMatchesFiniteDifferences(emgGain: Double) {
+    /// With the channel read at face value and through a gain of 1.7, its frames weighted equally and for
+    /// signal-dependent noise.
+    @Test(arguments: [(1.0, 0.0), (1.7, 0.0), (1.7, 0.05)]) func gradientMatchesFiniteDifferences(emgGain: Double, emgNoiseLevel: Double) {
         let trial = trial()
         let proposal = truth.map { $0.map { $0 * 0.8 + 0.05 } }
         let objective = TrialRefinement.Objective(
-            refinement: TrialRefinement(proposalWeight: 0.3, emgWeight: 2), proposal: proposal, trial: trial, system: fixture.system,
+            refinement: TrialRefinement(proposalWeight: 0.3, emgWeight: 2, emgNoiseLevel: emgNoiseLevel), proposal: proposal, trial: trial,
+            system: fixture.system,
             parameters: PersonalizedParameters(muscleCount: 2), measured: [(muscle: 0, channel: "flexor_emg")],
             coordinates: ["elbow", "shoulder"], torqueScales: [10, 3], emgGains: ["flexor_emg": emgGain], effortWeight: 0.7)
         let x = truth.flatMap { $0 }.enumerated().map { $0.element + 0.03 * sin(Double($0.offset)) }
@@ -51,6 +53,18 @@ import TestSupport
             }, at: x[index])
             #expect(close(numeric, gradient[index], relative: 1e-5, absolute: 1e-9), "x[\(index)]: \(numeric) vs \(gradient[index])")
         }
+    }
+
+    /// A frame's EMG weight falls with the EMG as additive-plus-multiplicative noise says, 1 / (1 + (EMG/ε)²), and the
+    /// weights average 1, so the channel's overall weight is kept; without a level every frame weighs 1.
+    @Test func emgFramesAreWeightedForSignalDependentNoise() {
+        let values = [0.0, 0.05, 0.1, 0.4]
+        let weights = TrialRefinement.Objective.noiseWeights(values, level: 0.05)
+        let raw = [1, 0.5, 0.2, 1 / 65.0]
+        let mean = raw.reduce(0, +) / 4
+        for k in values.indices { #expect(abs(weights[k] - raw[k] / mean) < 1e-12) }
+        #expect(abs(weights.reduce(0, +) / 4 - 1) < 1e-12)
+        #expect(TrialRefinement.Objective.noiseWeights(values, level: 0) == [1, 1, 1, 1])
     }
 
     @Test func aHiddenMuscleIsRecoveredFromTheTorqueItMakes() {

@@ -68,6 +68,8 @@ public struct NMMMethod: EstimationMethod {
                 help: "Weight keeping refined excitations near the network's proposal (with inputs all), against the torque and EMG terms of weight 1."),
         .number("agonist-blend", \.refinement.agonistBlend, in: 0...1,
                 help: "How far (0–1) a hidden muscle's proposal moves towards its measured agonists' EMG before the refinement (with inputs all)."),
+        .number("emg-noise-level", \.refinement.emgNoiseLevel, in: 0...10,
+                help: "EMG level at which a channel's error stops being mostly additive and grows with the signal: the refinement weighs each frame's EMG by 1/(1 + (EMG/level)²), so the torque shapes the muscles more where the EMG is least sure (0: every frame alike; with inputs all)."),
         .number("correction-cutoff", \.refinement.correctionCutoff, in: 0.01...50,
                 help: "Frequency (Hz) below which the refinement may correct the network's proposal freely; faster corrections are damped (with inputs all)."),
     ]

@@ -6,7 +6,7 @@ import Musculoskeletal
 /// network's), as CEINMS's hybrid mode adjusts excitations around measured EMG:
 ///
 ///     min over 0 ≤ e ≤ 1 of   mean_{c,k} ((τ_c(e) − τ_ID,c) / s_c)²
-///                           + emgWeight · mean_{measured m, k} (e_m / g_m − EMG_m)²
+///                           + emgWeight · mean_{measured m, k} w_{m,k} (e_m / g_m − EMG_m)²
 ///                           + proposalWeight · mean_{m, k} (e_m − p_m)²
 ///                           + emgWeight / (2 sin(π f_c h))² · mean_{m, k} (Δ(e_m − p_m))²
 ///                           + the NMM's ``AgonistPrior`` at `agonistWeight` (when given one)
@@ -15,7 +15,10 @@ import Musculoskeletal
 /// τ(e) runs the whole ``MuscleSystem`` chain (delay, activation dynamics from e[0] at steady state, forces, moment
 /// arms) with the personalised parameters fitted on the training trials; s_c is the coordinate's RMS torque over
 /// those trials (``TorqueLoss``), and g_m the fitted gain of m's EMG channel (1 when gains are not fitted), so the
-/// three terms are the training loss's. The gradient is the system's exact
+/// three terms are the training loss's, except for w: surface EMG's error grows with its amplitude, so each frame's
+/// EMG residual weighs w = 1 / (1 + (EMG/ε)²), normalised to mean 1 over the channel's frames (the likelihood of
+/// additive noise of SD σ_a plus multiplicative noise of relative SD σ_m, ε = σ_a/σ_m; `emgNoiseLevel`), and the
+/// torque carries more of the muscles' shape where the EMG is least sure. The gradient is the system's exact
 /// backward pass and the bounds are kept by ``BoxConstrainedMinimizer``. The Δ(e − p) term keeps the correction
 /// smooth: against the EMG term it passes frequencies below about f_c (`correctionCutoff`, h the sample interval) and
 /// damps faster ones, so the correction carries what the torque says about a muscle's level and slow shape, not the
@@ -38,17 +41,21 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     public var agonistWeight: Double
     /// How far (0–1) an anchored hidden muscle's proposal is moved towards its agonists' EMG before refining.
     public var agonistBlend: Double
+    /// The EMG level ε at which a channel's multiplicative noise equals its additive noise: each frame's EMG residual
+    /// is weighted by 1 / (1 + (EMG/ε)²), normalised to mean 1 over the channel's frames; 0: equal weights.
+    public var emgNoiseLevel: Double
     /// Iterations of the solver at most.
     public var iterations: Int
 
     /// A refinement; see the properties.
     public init(proposalWeight: Double, emgWeight: Double = 1, correctionCutoff: Double = 0.5, agonistWeight: Double = 0.3,
-                agonistBlend: Double = 0, iterations: Int = 300) {
+                agonistBlend: Double = 0, emgNoiseLevel: Double = 0, iterations: Int = 300) {
         self.proposalWeight = proposalWeight; self.emgWeight = emgWeight; self.correctionCutoff = correctionCutoff
-        self.agonistWeight = agonistWeight; self.agonistBlend = agonistBlend; self.iterations = iterations
+        self.agonistWeight = agonistWeight; self.agonistBlend = agonistBlend; self.emgNoiseLevel = emgNoiseLevel
+        self.iterations = iterations
     }
 
-    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, agonistWeight, agonistBlend, iterations }
+    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, agonistWeight, agonistBlend, emgNoiseLevel, iterations }
 
     /// A refinement as a saved model records it; a setting the record lacks (saved before it existed) takes its default.
     public init(from decoder: any Decoder) throws {
@@ -59,6 +66,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
                   correctionCutoff: try container.decodeIfPresent(Double.self, forKey: .correctionCutoff) ?? defaults.correctionCutoff,
                   agonistWeight: try container.decodeIfPresent(Double.self, forKey: .agonistWeight) ?? defaults.agonistWeight,
                   agonistBlend: try container.decodeIfPresent(Double.self, forKey: .agonistBlend) ?? 0,
+                  emgNoiseLevel: try container.decodeIfPresent(Double.self, forKey: .emgNoiseLevel) ?? 0,
                   iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations)
     }
 
@@ -71,6 +79,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         try container.encode(correctionCutoff, forKey: .correctionCutoff)
         try container.encode(agonistWeight, forKey: .agonistWeight)
         if agonistBlend != 0 { try container.encode(agonistBlend, forKey: .agonistBlend) }
+        if emgNoiseLevel != 0 { try container.encode(emgNoiseLevel, forKey: .emgNoiseLevel) }
         try container.encode(iterations, forKey: .iterations)
     }
 
@@ -119,7 +128,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         let parameters: PersonalizedParameters
         /// The measured muscles whose EMG the trial records, with that EMG and the scale 1/g its channel's gain g gives
         /// the excitation before they are compared.
-        let emg: [(muscle: Int, values: [Double], scale: Double)]
+        let emg: [(muscle: Int, values: [Double], scale: Double, weights: [Double])]
         /// The coordinates whose torque the trial records: their indices into the geometry's, that torque, and the
         /// training's loss on it.
         let torqueCoordinates: [Int]
@@ -139,7 +148,9 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             self.agonistPrior = agonistPrior; self.gains = gains; self.effortWeight = effortWeight
             let hidden = proposal.indices.filter { m in !measured.contains { $0.muscle == m } }
             unanchored = agonistPrior?.unanchored(among: hidden) ?? hidden
-            emg = measured.compactMap { pair in trial.emg[pair.channel].map { (pair.muscle, $0, 1 / (emgGains[pair.channel] ?? 1)) } }
+            emg = measured.compactMap { pair in
+                trial.emg[pair.channel].map { (pair.muscle, $0, 1 / (emgGains[pair.channel] ?? 1), Self.noiseWeights($0, level: refinement.emgNoiseLevel)) }
+            }
             let recorded = coordinates.indices.compactMap { c -> (coordinate: Int, values: [Double], scale: Double)? in
                 guard let index = trial.geometry.coordinates.firstIndex(of: coordinates[c]), let values = trial.torque[coordinates[c]] else { return nil }
                 return (index, values, torqueScales[c])
@@ -147,6 +158,14 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             torqueCoordinates = recorded.map(\.coordinate)
             torqueReference = recorded.map(\.values)
             torqueLoss = TorqueLoss(scales: recorded.map(\.scale))
+        }
+
+        /// Each frame's weight 1 / (1 + (EMG/ε)²) for an EMG channel's `values`, normalised to mean 1; all 1 when ε is 0.
+        static func noiseWeights(_ values: [Double], level: Double) -> [Double] {
+            guard level > 0, !values.isEmpty else { return [Double](repeating: 1, count: values.count) }
+            let raw = values.map { 1 / (1 + ($0 / level) * ($0 / level)) }
+            let mean = raw.reduce(0, +) / Double(raw.count)
+            return raw.map { $0 / mean }
         }
 
         func unflatten(_ x: [Double]) -> [[Double]] {
@@ -173,8 +192,8 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             for entry in emg {
                 for k in 0..<n {
                     let residual = excitation[entry.muscle][k] * entry.scale - entry.values[k]
-                    value += emgScale * residual * residual
-                    gradient[entry.muscle * n + k] += 2 * emgScale * residual * entry.scale
+                    value += emgScale * entry.weights[k] * residual * residual
+                    gradient[entry.muscle * n + k] += 2 * emgScale * entry.weights[k] * residual * entry.scale
                 }
             }
             let effortScale = effortWeight / Double(max(unanchored.count, 1) * n)
