@@ -1,5 +1,5 @@
 /// The neural musculoskeletal model as an ``EstimationMethod``: a Transformer trained with the subject's
-/// personalised muscles (``NMMTrainer``) to predict every muscle's excitation from kinematics and load.
+/// personalised muscles (``NMMTrainer``) to predict every muscle's excitation from kinematics, load and the measured EMG.
 public struct NMMMethod: EstimationMethod {
     public static let id = "nmm"
     public static let summary = "Neural musculoskeletal model: a Transformer trained on EMG and inverse-dynamics torque predicts every muscle."
@@ -16,11 +16,14 @@ public struct NMMMethod: EstimationMethod {
         loss stops improving. EMG normalised to its own peak (every measured channel peaks at 1) says when a \
         muscle works but not how hard; it is read at the level static optimisation gives each channel's muscles on \
         the training trials (--emg-scale; MVC-normalised EMG is read at face value).
-        By default (inputs all) the NMM is hybrid: a predicted trial that has inverse-dynamics torques has the \
-        network's excitations refined, with the fitted parameters, so that the muscles reproduce that torque and \
-        the measured muscles their EMG while staying near the network's proposal (activation dynamics and delay \
-        included, excitations kept in [0, 1]); the correction is held to slow changes (below 2 Hz by default), so \
-        the torque sets a hidden muscle's level and shape but the EMG's frame-to-frame noise is not passed on. \
+        By default (inputs all) the NMM is hybrid: the network also reads the measured channels' EMG (masked in \
+        half the training windows, so a trial without EMG is still predicted; --no-emg-input), and a predicted \
+        trial that has inverse-dynamics torques has the network's excitations refined, with the fitted \
+        parameters, so that the muscles reproduce that torque and the measured muscles their EMG while staying \
+        near the network's proposal (activation dynamics and delay included, excitations kept in [0, 1]); the \
+        correction is held to slow changes (below 2 Hz by default), so the torque sets a hidden muscle's level and \
+        shape but the EMG's frame-to-frame noise is not passed on, and each frame's EMG counts less the higher it \
+        is, as surface EMG's error grows with its amplitude (--emg-noise-level). \
         With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM: when the \
         model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
         nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
