@@ -83,7 +83,7 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
         set { emgInput = newValue }
     }
     /// The stored setting: nil in models saved before it existed, whose networks read no EMG.
-    private var emgInput: Bool?
+    private var emgInput: Bool? = true
     /// Whether each measured EMG channel's gain is fitted: the channel is read as the excitation divided by its gain
     /// (EMG normalised to a peak or an MVC the subject did not reach is off by a factor), in training, validation and
     /// refinement. The torque identifies only the product of a measured muscle's strength and its channel's gain; the
@@ -145,7 +145,7 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// the EMG (``readsEMG``, D26); alone the weighting gave +0.004 (D25).
     public var refinement = TrialRefinement(proposalWeight: 0.01, correctionCutoff: 2, agonistBlend: 0.25, emgNoiseLevel: 0.05)
     /// Default settings.
-    public init() { emgInput = true }
+    public init() {}
 }
 
 /// What the NMM reads of a trial it predicts.

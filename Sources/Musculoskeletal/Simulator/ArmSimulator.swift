@@ -144,7 +144,7 @@ public struct ArmSimulator: Sendable {
     /// plus 5 µV of electrode noise.
     func surfaceEMG(excitation: [[Double]], muscles: [DeGrooteFregly2016Muscle<Double>], gains: [Double], wander: Double, time: [Double],
                     random: inout SeededRandom) -> (envelopes: [[Double]], rawTime: [Double], raw: [[Double]]) {
-        let rho = exp(-1 / (0.1 * sampleRate))
+        let rho = exp(-1 / (0.1 * sampleRate)), innovation = (1 - rho * rho).squareRoot()
         let rawCount = Int(((time.last ?? 0) * rawEMGRate).rounded()) + 1
         let rawTime = (0..<rawCount).map { Double($0) / rawEMGRate }
         var envelopes: [[Double]] = []
@@ -153,11 +153,11 @@ public struct ArmSimulator: Sendable {
             guard let m = muscles.firstIndex(where: { $0.name == name }) else { continue }
             var factor = 0.0, state = 0.0
             let amplitude = excitation[m].map { e -> Double in
-                factor = rho * factor + (1 - rho * rho).squareRoot() * random.normal()
+                factor = rho * factor + innovation * random.normal()
                 return gains[channel] * e * max(0, 1 + wander * factor)
             }
             envelopes.append(amplitude.map { a in
-                state = rho * state + (1 - rho * rho).squareRoot() * emgNoise * random.normal()
+                state = rho * state + innovation * emgNoise * random.normal()
                 return max(0, a + state)
             })
             raw.append(rawTime.map { t in

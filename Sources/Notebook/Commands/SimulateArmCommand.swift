@@ -52,7 +52,7 @@ struct SimulateArmCommand: NotebookCommand {
         let folder = try context.outputFile("simulated-\(name)-seed\(seed)", for: invocation, argument: "name")
         // The subject is reused only by the build that simulated it with these arguments: another build's simulator
         // may make other data from the same seed.
-        let stamp = "nmm \(context.toolVersion) \(context.buildIdentity)\n\(invocation.canonicalArguments)\n"
+        let stamp = "\(context.buildStamp)\n\(invocation.canonicalArguments)\n"
         try OutputFolder.requireRealFolder(folder)
         if !context.reusesSavedWork || (try? String(contentsOf: folder.appendingPathComponent(".nmm-simulation"), encoding: .utf8)) != stamp {
             context.progress.begin("simulating \(tasks.count) trials")

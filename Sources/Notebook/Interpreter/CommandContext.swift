@@ -9,11 +9,9 @@ public final class CommandContext {
     public let outputDirectory: URL
     /// The notebook's file name without extension; files a notebook saves go to `outputDirectory/notebookName/`.
     public let notebookName: String
-    /// The nmm version, for commands that stamp what they write.
-    public let toolVersion: String
-    /// What identifies the nmm build (``RunOptions/buildIdentity``): what a command wrote is reused only by the build
-    /// that wrote it.
-    public let buildIdentity: String
+    /// The nmm version and build (``RunOptions/buildStamp``), for commands that stamp what they write: what a command
+    /// wrote is reused only by the build that wrote it.
+    public let buildStamp: String
     /// Whether work saved by an earlier run may be reused (false for `--no-cache`).
     public let reusesSavedWork: Bool
     /// The terminal progress bar; call ``ProgressReporter/update(fraction:message:)`` in long loops.
@@ -29,11 +27,10 @@ public final class CommandContext {
     /// The most files a folder it reads may hold.
     static let maximumFolderFiles = 100_000
 
-    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, toolVersion: String, buildIdentity: String = "",
-         reusesSavedWork: Bool = true, progress: ProgressReporter, readableRoots: ReadableRoots) {
+    init(notebookDirectory: URL, notebookName: String, outputDirectory: URL, buildStamp: String, reusesSavedWork: Bool,
+         progress: ProgressReporter, readableRoots: ReadableRoots) {
         self.readableRoots = readableRoots
-        self.toolVersion = toolVersion
-        self.buildIdentity = buildIdentity
+        self.buildStamp = buildStamp
         self.reusesSavedWork = reusesSavedWork
         self.notebookDirectory = notebookDirectory
         self.notebookName = notebookName

@@ -195,7 +195,7 @@ struct NotebookExecution {
     /// The SHA-256 of the nmm version and build, the command, its canonical arguments and the files it has read.
     private func key(for invocation: Invocation) -> String {
         var hash = SHA256()
-        hash.update("nmm \(options.toolVersion) \(options.buildIdentity)\0\(invocation.command)\0\(invocation.canonicalArguments)\0")
+        hash.update("\(options.buildStamp)\0\(invocation.command)\0\(invocation.canonicalArguments)\0")
         for path in context.currentInputs.sorted() {
             hash.update("\(path)=\(context.inputs[path] ?? "")\0")
         }

@@ -67,8 +67,8 @@ public struct NotebookRunner {
                                   + options.extraReadableRoots + options.resolvedDataRoots)
         let context = CommandContext(
             notebookDirectory: url.deletingLastPathComponent(), notebookName: name,
-            outputDirectory: options.outputDirectory, toolVersion: options.toolVersion, buildIdentity: options.buildIdentity,
-            reusesSavedWork: options.useCache, progress: progress, readableRoots: roots)
+            outputDirectory: options.outputDirectory, buildStamp: options.buildStamp, reusesSavedWork: options.useCache,
+            progress: progress, readableRoots: roots)
         var execution = NotebookExecution(document: document, options: options, context: context, report: printDiagnostic)
         var outcomes: [CellOutcome] = []
         let cells = document.cells

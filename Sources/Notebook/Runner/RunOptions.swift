@@ -19,6 +19,8 @@ public struct RunOptions: Sendable {
     /// What identifies the nmm build (`nmm run` uses a digest of its executable), part of every cache key, so that
     /// a rebuilt nmm — whose methods or defaults may have changed — never serves results an older build computed.
     public var buildIdentity = ""
+    /// The nmm version and build in one line: what keys the cache and stamps what commands write.
+    public var buildStamp: String { "nmm \(toolVersion) \(buildIdentity)" }
     /// The machine, recorded in the report (`nmm run` adds its BLAS configuration).
     public var environment = RunEnvironment.current(blas: "unknown")
     /// The commands notebooks may use.
