@@ -128,6 +128,38 @@ struct ArmSimulatorTests {
         #expect(rule.activations(torque: 100, gain: gain, passiveTorque: 0, floor: 0.05) == nil)
     }
 
+    /// The subject's criterion exponent is drawn within the simulator's range from a stream of its own: fixing it
+    /// changes the activations and nothing else a seed draws (motion, parameters, gains).
+    @Test func recruitmentExponentIsDrawnApart() {
+        var simulator = ArmSimulator(seed: 3)
+        simulator.duration = 2
+        let drawn = simulator.subject(trials: [.curl(loadMass: 2)])
+        #expect(simulator.recruitmentExponent.contains(drawn.recruitment.exponent))
+        simulator.recruitmentExponent = 3...3
+        let cubic = simulator.subject(trials: [.curl(loadMass: 2)])
+        #expect(cubic.recruitment.exponent == 3 && cubic.emgGains == drawn.emgGains && cubic.parameterScales == drawn.parameterScales)
+        #expect(cubic.trials[0].angles == drawn.trials[0].angles)
+        #expect(cubic.trials[0].activation != drawn.trials[0].activation)
+    }
+
+    /// With the cubic criterion the shares follow the KKT condition 3·wᵢ·aᵢ²/gainᵢ = λ, and moving activation between
+    /// the two agonists along the torque constraint only raises Σ wᵢ·aᵢ³.
+    @Test func cubicRecruitmentIsTheConstrainedOptimum() throws {
+        let rule = RecruitmentRule(weights: [1, 2.5, 1.5], baseFloor: 0.02, floorPerTorque: 0, floorPerSpeed: 0, exponent: 3)
+        let gain = [10.0, 20.0, -15.0]
+        let a = try #require(rule.activations(torque: 4, gain: gain, passiveTorque: 0.5, floor: 0.05))
+        #expect(abs(zip(a, gain).reduce(0.5) { $0 + $1.0 * $1.1 } - 4) < 1e-9)
+        #expect(abs(a[2] - 0.05) < 1e-12)
+        #expect(abs(1 * a[0] * a[0] / 10 - 2.5 * a[1] * a[1] / 20) < 1e-9)
+        // Shares as the square root of gainᵢ/wᵢ (10 and 8), not in proportion to it as the quadratic criterion's.
+        #expect(abs(a[0] / a[1] - (10.0 / 8).squareRoot()) < 1e-9)
+        func effort(_ x: [Double]) -> Double { zip(rule.weights, x).reduce(0) { $0 + $1.0 * pow($1.1, 3) } }
+        for step in [-1e-3, 1e-3] {
+            let moved = [a[0] + step / gain[0], a[1] - step / gain[1], a[2]]
+            #expect(effort(moved) > effort(a))
+        }
+    }
+
     /// The embedded arm26 paths are the fit they claim to be.
     @Test func embeddedPathsAreTheDocumentedFit() throws {
         let refit = PolynomialMusculotendonGeometry.fit(samples: try GeometryTests.samples(Array(1...10)), degree: 5)

@@ -147,6 +147,7 @@ private struct SubjectRecord: Encodable {
     var truthParameterScale: [String: [String: Double]]
     var truthRecruitmentWeights: [String: Double]
     var truthCocontractionFloor: Double
+    var truthRecruitmentExponent: Double
     var emgGains: [String: Double]
     var emgAmplitudeWander: Double
     var activationTimeConstantS: Double
@@ -158,6 +159,7 @@ private struct SubjectRecord: Encodable {
         case subject, seed, model, muscles, hidden, trials
         case samplingHz = "sampling_hz", surfaceEMG = "surface_emg", truthParameterScale = "truth_parameter_scale"
         case truthRecruitmentWeights = "truth_recruitment_weights", truthCocontractionFloor = "truth_cocontraction_floor"
+        case truthRecruitmentExponent = "truth_recruitment_exponent"
         case emgGains = "emg_gains", emgAmplitudeWander = "emg_amplitude_wander", electromechanicalDelayS = "electromechanical_delay_s"
         case activationTimeConstantS = "activation_time_constant_s", deactivationTimeConstantS = "deactivation_time_constant_s"
     }
@@ -176,6 +178,7 @@ private struct SubjectRecord: Encodable {
         })
         truthRecruitmentWeights = Dictionary(uniqueKeysWithValues: zip(names, subject.recruitment.weights).map { ($0, $1) })
         truthCocontractionFloor = subject.recruitment.baseFloor
+        truthRecruitmentExponent = subject.recruitment.exponent
         emgGains = Dictionary(uniqueKeysWithValues: zip(subject.measuredMuscles, subject.emgGains).map { ($0, $1) })
         emgAmplitudeWander = subject.emgWander
         electromechanicalDelayS = subject.electromechanicalDelay
