@@ -14,10 +14,13 @@ public protocol ExcitationPredictor: Sendable {
     /// Fitted recruitment gains of hidden muscles relative to their measured agonists, by muscle (none for a method
     /// that fits none).
     var recruitmentGains: [String: Double] { get }
+    /// Fitted recruitment exponent of those hidden muscles (``AgonistPrior``); nil for a method that fits none.
+    var recruitmentExponent: Double? { get }
 }
 
 extension ExcitationPredictor {
     public var recruitmentGains: [String: Double] { [:] }
+    public var recruitmentExponent: Double? { nil }
 }
 
 /// A kind of data a prediction reads of a trial.

@@ -102,7 +102,8 @@ public struct FitRequest: Sendable {
             method: method.id, seed: seed, train: train, test: test, fitSeconds: fitSeconds, excitation: excitation,
             torque: Evaluation.torqueMetrics(predictions: predictions, testTrials: testTrials),
             parameters: Evaluation.parameterTable(system: subject.system, parameters: predictor.parameters,
-                                                 recruitmentGains: predictor.recruitmentGains, truthModel: subject.truthModel))
+                                                 recruitmentGains: predictor.recruitmentGains,
+                                                 recruitmentExponent: predictor.recruitmentExponent, truthModel: subject.truthModel))
         report.emgNormalization = subject.emgNormalization
         report.inputs = predictor.inputs
         report.predictSeconds = predictSeconds

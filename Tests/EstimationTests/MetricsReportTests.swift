@@ -48,5 +48,10 @@ extension MetricsReport {
         #expect(table["BRA"]?["recruitment_gain"] == .init(generic: 1, fitted: 0.6))
         #expect(table["BIClong"]?["recruitment_gain"] == nil)
         #expect(table["BRA"]?["max_isometric_force"]?.fitted == 900)
+        #expect(table["BRA"]?["recruitment_exponent"] == nil, "no exponent unless one was fitted")
+        let withExponent = Evaluation.parameterTable(system: MuscleSystem(muscles: muscles), parameters: PersonalizedParameters(muscleCount: 2),
+                                                     recruitmentGains: ["BRA": 0.6], recruitmentExponent: 0.7, truthModel: nil)
+        #expect(withExponent["BRA"]?["recruitment_exponent"] == .init(generic: 1, fitted: 0.7))
+        #expect(withExponent["BIClong"]?["recruitment_exponent"] == nil)
     }
 }

@@ -118,6 +118,46 @@ import Testing
         #expect(abs(analyticGain) > 1e-6, "the check needs a gradient to compare")
         #expect(abs(numericGain - analyticGain) < 1e-7 * max(1, abs(numericGain)), "log gain: \(numericGain) vs \(analyticGain)")
     }
+
+    /// With a recruitment exponent q the target is g·Σe_j·κ_h^q/Σκ_j^q over two measured agonists (recomputed here from
+    /// the pass's forces and moment arms), and the excitation and exponent gradients match finite differences.
+    @Test func agonistPriorExponentMatchesItsDefinitionAndFiniteDifferences() throws {
+        let frames = 10, h = 0.01, q = 0.6, gain = 1.3
+        let g = geometry(frames: frames)
+        let system4 = MuscleSystem(muscles: system.muscles + [system.muscles[0], system.muscles[0]])
+        var g4 = g
+        g4.muscles += ["flexor2", "flexor3"]
+        g4.length += [g.length[0].map { $0 * 0.98 }, g.length[0].map { $0 * 1.01 }]
+        g4.velocity += [g.velocity[0], g.velocity[0].map { $0 * 1.5 }]
+        g4.momentArm = g.momentArm.map { $0 + [$0[0].map { $0 * 0.8 }, $0[0].map { $0 * 1.3 }] }
+        let trial = EstimationTrial(name: "t", time: (0..<frames).map { Double($0) * h }, featureLabels: [], features: [],
+                                    emg: [:], torque: [:], geometry: g4)
+        let prior = AgonistPrior(weight: 0.7, system: system4, trials: [trial], measured: [0, 1, 3])
+        #expect(prior.agonists[2]?.muscles == [0, 3])
+        let e: [[Double]] = [(0..<frames).map { 0.2 + 0.1 * sin(Double($0)) }, (0..<frames).map { 0.1 + 0.05 * cos(Double($0)) },
+                             (0..<frames).map { 0.3 - 0.01 * Double($0) }, (0..<frames).map { 0.15 + 0.02 * Double($0) }]
+        let pass = system4.forward(excitation: e, geometry: g4, sampleInterval: h, parameters: PersonalizedParameters(muscleCount: 4))
+        let coordinate = try #require(prior.agonists[2]?.coordinate)
+        let target = try #require(prior.targets(pass, geometry: g4, gains: [2: gain], exponent: q)[2])
+        for k in 0..<frames {
+            func capacity(_ i: Int) -> Double { abs(g4.momentArm[coordinate][i][k]) * pass.muscleForces[i].frames[k].dActivation }
+            let expected = gain * (e[0][k] + e[3][k]) * pow(capacity(2), q) / (pow(capacity(0), q) + pow(capacity(3), q))
+            #expect(abs(target[k] - expected) < 1e-12 * max(1, expected), "frame \(k): \(target[k]) vs \(expected)")
+        }
+        func loss(_ pass: MuscleSystem.Pass, _ q: Double) -> Double { prior.evaluate(pass, geometry: g4, gains: [2: gain], exponent: q).loss }
+        let evaluated = prior.evaluate(pass, geometry: g4, gains: [2: gain], exponent: q)
+        let eps = 1e-6
+        for (m, k) in [(0, 3), (2, 7), (3, 4)] {
+            var plus = pass, minus = pass
+            plus.excitation[m][k] += eps; minus.excitation[m][k] -= eps
+            let numeric = (loss(plus, q) - loss(minus, q)) / (2 * eps)
+            #expect(abs(numeric - evaluated.gradient[m][k]) < 1e-7 * max(1, abs(numeric)), "\(m),\(k): \(numeric) vs \(evaluated.gradient[m][k])")
+        }
+        let numericExponent = (loss(pass, q + eps) - loss(pass, q - eps)) / (2 * eps)
+        #expect(abs(evaluated.exponentGradient) > 1e-6, "the check needs a gradient to compare")
+        #expect(abs(numericExponent - evaluated.exponentGradient) < 1e-7 * max(1, abs(numericExponent)),
+                "exponent: \(numericExponent) vs \(evaluated.exponentGradient)")
+    }
 }
 
 import Foundation

@@ -29,6 +29,20 @@ import Testing
         #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("emgInput"))
     }
 
+    /// The recruitment exponent is fitted only when asked; a model saved before the setting (no key) recruited with
+    /// q = 1 and re-encodes without it.
+    @Test func recruitmentExponentAbsentMeansNotFittedAndStaysAbsent() throws {
+        var fitting = NMMConfiguration()
+        fitting.fitsRecruitmentExponent = true
+        let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(fitting))
+        #expect(decoded.fitsRecruitmentExponent && decoded == fitting)
+        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(fitting)) as? [String: Any])
+        object.removeValue(forKey: "recruitmentExponentFitted")
+        let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
+        #expect(!older.fitsRecruitmentExponent)
+        #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("recruitmentExponent"))
+    }
+
     /// EMG gains are off, and neither they nor their prior's weight is written, by default (so earlier models' digests
     /// hold); set, both survive a round trip.
     @Test func emgGainsAreOffAndUnwrittenByDefault() throws {

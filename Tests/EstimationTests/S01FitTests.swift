@@ -129,6 +129,23 @@ struct S01FitTests {
         #expect(try firstDifference(loaded.predict(trial).excitation, withEMG) == nil)
     }
 
+    /// Asked to, the fit moves the recruitment exponent from 1 within its bounds, reports it, and a saved model refines
+    /// with it as the fitted one does; by default there is none (q = 1).
+    @Test func recruitmentExponentIsFittedOnlyWhenAsked() throws {
+        let subject = try #require(Self.subject)
+        var configuration = Self.briefConfiguration(steps: 20)
+        #expect(try Self.briefFit(configuration, subject).recruitmentExponent == nil)
+        configuration.fitsRecruitmentExponent = true
+        let model = try Self.briefFit(configuration, subject)
+        let q = try #require(model.recruitmentExponent)
+        #expect(abs(q - 1) > 1e-3 && AgonistPrior.exponentBounds.contains(q), "exponent \(q)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("nmm-model-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try model.save(to: directory)
+        let loaded = try NeuralMusculoskeletalModel.load(from: directory, system: subject.system)
+        #expect(loaded.recruitmentExponent == q)
+    }
+
     /// The default settings for a brief fit: `steps` steps of 8 windows, no validation block.
     static func briefConfiguration(steps: Int) -> NMMConfiguration {
         var configuration = NMMConfiguration()

@@ -41,9 +41,11 @@ public enum Evaluation {
     /// fibre length and tendon slack length, and the generic and fitted activation and deactivation time
     /// constants, under OpenSim's property names. (A truth model's time constants are not reported: the data may
     /// have been made with other activation dynamics than the model file names.) Hidden muscles with a fitted
-    /// recruitment gain also get `recruitment_gain` (generic 1: recruited as their measured agonists' effort predicts).
+    /// recruitment gain also get `recruitment_gain` (generic 1: recruited as their measured agonists' effort predicts),
+    /// and, when the subject's recruitment exponent was fitted, `recruitment_exponent` (generic 1: static optimisation's
+    /// Σ a²; shared by those muscles, as the time constants are by all).
     public static func parameterTable(system: MuscleSystem, parameters: PersonalizedParameters, recruitmentGains: [String: Double] = [:],
-                                      truthModel: OpenSimModel?) -> [String: [String: MetricsReport.ParameterEntry]] {
+                                      recruitmentExponent: Double? = nil, truthModel: OpenSimModel?) -> [String: [String: MetricsReport.ParameterEntry]] {
         var table: [String: [String: MetricsReport.ParameterEntry]] = [:]
         for (m, generic) in system.muscles.enumerated() {
             let fitted = system.personalized(m, parameters)
@@ -56,7 +58,10 @@ public enum Evaluation {
                 "deactivation_time_constant": .init(generic: generic.deactivationTimeConstant, fitted: fitted.deactivationTimeConstant),
                 "electromechanical_delay": .init(generic: 0, fitted: parameters.electromechanicalDelay),
             ]
-            if let gain = recruitmentGains[generic.name] { table[generic.name]?["recruitment_gain"] = .init(generic: 1, fitted: gain) }
+            if let gain = recruitmentGains[generic.name] {
+                table[generic.name]?["recruitment_gain"] = .init(generic: 1, fitted: gain)
+                if let recruitmentExponent { table[generic.name]?["recruitment_exponent"] = .init(generic: 1, fitted: recruitmentExponent) }
+            }
         }
         return table
     }

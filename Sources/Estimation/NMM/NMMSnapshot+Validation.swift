@@ -57,6 +57,9 @@ extension NMMSnapshot {
         if let rate = d.sampleRate, !(rate.isFinite && TrialAssembly.sampleRates.contains(rate)) {
             throw fail("sampleRate", "is \(rate); expected a rate from \(Int(TrialAssembly.sampleRates.lowerBound)) to \(Int(TrialAssembly.sampleRates.upperBound)) Hz")
         }
+        if let q = d.recruitmentExponent, !AgonistPrior.exponentBounds.contains(q) {
+            throw fail("recruitmentExponent", "is \(q); expected a recruitment exponent from \(AgonistPrior.exponentBounds.lower) to \(AgonistPrior.exponentBounds.upper)")
+        }
         for (muscle, gain) in d.recruitmentGains ?? [:] where !d.muscles.contains(muscle) || !(gain.isFinite && gain > 0) {
             throw fail("recruitmentGains", "gives '\(muscle)' the gain \(gain); expected positive gains of the model's muscles")
         }

@@ -47,6 +47,8 @@ extension NMMTrainer {
         var thetaGradient: [Double]
         /// ∂L/∂(log recruitment gain) of each hidden muscle with one.
         var logGainGradient: [Int: Double]
+        /// ∂L/∂(recruitment exponent).
+        var exponentGradient: Double
         /// ∂L/∂(log EMG gain) through each measured muscle (in the measured order), to be summed per channel; empty
         /// when no gains are fitted.
         var emgLogGainGradient: [Double]
@@ -57,7 +59,8 @@ extension NMMTrainer {
     /// as Σ e·∂L/∂e. `emgScales` (1/g per measured muscle, g its channel's fitted gain) is nil when no gains are fitted.
     func shardStep(network: TransformerEncoder, batch: TrainingBatch, batchSize b: Int, system: MuscleSystem,
                    parameters: PersonalizedParameters, torqueLoss: TorqueLoss, coordinates: [String],
-                   agonistPrior: AgonistPrior, gains: [Int: Double], measured: [Int], emgScales: [Float]?, unanchored: [Int]) -> ShardResult {
+                   agonistPrior: AgonistPrior, gains: [Int: Double], exponent: Double, measured: [Int], emgScales: [Float]?,
+                   unanchored: [Int]) -> ShardResult {
         let c = configuration
         let (n, t, m) = (batch.picks.count, batch.x.shape[1], system.muscles.count)
         let e = NeuralMusculoskeletalModel.excitations(of: network, batch.x)
@@ -66,16 +69,19 @@ extension NMMTrainer {
         var dTheta = [Double](repeating: 0, count: parameters.count)
         var torque = 0.0
         var dLogGain: [Int: Double] = [:]
+        var dExponent = 0.0
         for (w, pick) in batch.picks.enumerated() {
             var windowLoss = torqueLoss
             if pick.start == 0 { windowLoss.warmup = 0 }
             let window = Self.physics(of: batch.windows[w], excitation: Self.unpack(values, window: w, length: t, muscles: m),
                                       system: system, parameters: parameters, torqueLoss: windowLoss, coordinates: coordinates,
-                                      agonistPrior: agonistPrior, gains: gains, torqueWeight: c.torqueWeight / Double(b), windowCount: b)
+                                      agonistPrior: agonistPrior, gains: gains, exponent: exponent,
+                                      torqueWeight: c.torqueWeight / Double(b), windowCount: b)
             torque += window.torqueLoss / Double(b)
             for i in 0..<m { for k in 0..<t { physics[(w * t + k) * m + i] = Float(window.excitationGradient[i][k]) } }
             for j in dTheta.indices { dTheta[j] += window.thetaGradient[j] }
             dLogGain.merge(window.logGainGradient, uniquingKeysWith: +)
+            dExponent += window.exponentGradient
         }
         // The EMG measures e/g (g the channel's gain): residual r = e·s − EMG with s = 1/g, and ∂r/∂(log g) = −e·s.
         let measuredExcitation = e.gather(axis: 2, indices: measured)
@@ -101,6 +107,6 @@ extension NMMTrainer {
         let share = Float(n) / Float(b)
         (share * networkTerms + (e * Tensor(shape: [n, t, m], scalars: physics)).sum()).backward()
         return ShardResult(emgLoss: Double(emgLoss.item * share), torqueLoss: torque, thetaGradient: dTheta, logGainGradient: dLogGain,
-                           emgLogGainGradient: dLogEMGGain)
+                           exponentGradient: dExponent, emgLogGainGradient: dLogEMGGain)
     }
 }

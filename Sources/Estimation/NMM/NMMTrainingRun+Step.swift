@@ -13,10 +13,11 @@ extension NMMTrainingRun {
         parameters.theta = theta.scalars.map(Double.init)
         let logGains = logGain.scalars
         let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
+        let exponent = self.exponent
         let logEMGGains = logEMGGain.scalars
         optimizer.zeroGrad()
         for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
-        let shards = runShards(picks, parameters: parameters, gains: gains, emgScales: emgScales(logEMGGains))
+        let shards = runShards(picks, parameters: parameters, gains: gains, exponent: exponent, emgScales: emgScales(logEMGGains))
         for replica in replicas.dropFirst() {
             for (master, copy) in zip(model.network.parameters, replica.parameters) { master.accumulateGradient(from: copy) }
         }
@@ -61,8 +62,8 @@ extension NMMTrainingRun {
 
     /// Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the shards'
     /// results come back in shard order, so the sums over them do not depend on thread timing.
-    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double], emgScales: [Float]?)
-        -> [NMMTrainer.ShardResult] {
+    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double], exponent: Double,
+                   emgScales: [Float]?) -> [NMMTrainer.ShardResult] {
         let c = configuration
         let shardRanges = NMMTrainer.shardRanges(batchSize: c.batchSize)
         let threads = ProcessInfo.processInfo.activeProcessorCount
@@ -74,15 +75,15 @@ extension NMMTrainingRun {
                                                      inputCount: model.network.configuration.inputSize)
                 (base + s).initialize(to: trainer.shardStep(
                     network: replicas[s], batch: batch, batchSize: c.batchSize, system: system, parameters: parameters,
-                    torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains,
+                    torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains, exponent: exponent,
                     measured: measured.map(\.muscle), emgScales: emgScales, unanchored: unanchored))
             }
             count = shardRanges.count
         }
     }
 
-    /// Sums the shards' ∂L/∂θ with the parameter prior's and the log gains' gradients with their prior's, and puts
-    /// them on the trainable tensors; returns the parameter prior's value.
+    /// Sums the shards' ∂L/∂θ with the parameter prior's and the log gains' and recruitment exponent's gradients with
+    /// their prior's, and puts them on the trainable tensors; returns the parameter prior's value.
     func applyParameterGradients(_ shards: [NMMTrainer.ShardResult], parameters: PersonalizedParameters, logGains: [Float],
                                  logEMGGains: [Float]) -> Double {
         let c = configuration
@@ -100,6 +101,13 @@ extension NMMTrainingRun {
             }
             (logGain * Tensor(shape: [gained.count], scalars: dLogGain.map(Float.init))).sum().backward()
         }
+        if fitsExponent {
+            // The exponent's log is regularised towards 0 (static optimisation's Σ a²) at the gains' prior weight.
+            let q = exponent, variable = Double(exponentTheta.scalars[0])
+            let dExponent = shards.reduce(0) { $0 + $1.exponentGradient } + 2 * c.recruitmentGainPriorWeight * Foundation.log(q) / q
+            let dVariable = dExponent * AgonistPrior.exponentBounds.derivative(variable)
+            (exponentTheta * Tensor(shape: [1], scalars: [Float(dVariable)])).sum().backward()
+        }
         if !gainedChannels.isEmpty {
             // Each channel's log gain collects its muscles' shares, regularised towards 0 (the EMG's own normalisation).
             var dLogEMGGain = logEMGGains.map { 2 * c.emgGainPriorWeight * Double($0) }
@@ -110,6 +118,9 @@ extension NMMTrainingRun {
         }
         return prior.loss
     }
+
+    /// The recruitment exponent now: 1 unless fitted.
+    var exponent: Double { fitsExponent ? AgonistPrior.exponentBounds.value(Double(exponentTheta.scalars[0])) : 1 }
 
     /// Each measured muscle's EMG scale 1/g (g its channel's gain), in `measured` order; nil when gains are not fitted.
     func emgScales(_ logEMGGains: [Float]) -> [Float]? {
@@ -126,7 +137,8 @@ extension NMMTrainingRun {
         model.emgGains = emgGains(logEMGGain.scalars)
         let loss = try trainer.validationLoss(model, validation, measured, torqueLoss)
         if best == nil || loss < best!.loss {
-            best = (loss, model.network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars, logEMGGain.scalars)
+            best = (loss, model.network.parameters.map(\.scalars), model.parameters.theta, logGain.scalars, exponentTheta.scalars,
+                    logEMGGain.scalars)
             sinceBest = 0
         } else {
             sinceBest += 1
@@ -140,6 +152,7 @@ extension NMMTrainingRun {
             for (tensor, weights) in zip(model.network.parameters, best.weights) { tensor.assign(weights) }
             model.parameters.theta = best.theta
             logGain.assign(best.logGains)
+            exponentTheta.assign(best.exponentTheta)
             logEMGGain.assign(best.logEMGGains)
         }
         model.emgGains = emgGains(logEMGGain.scalars)
@@ -150,6 +163,10 @@ extension NMMTrainingRun {
         model.recruitmentGains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { (names[$1], exp(Double(logGain.scalars[$0]))) })
         for (muscle, gain) in model.recruitmentGains.sorted(by: { $0.key < $1.key }) {
             progress(String(format: "nmm: %@ recruited %.2f× as its measured agonists' effort predicts", muscle, gain))
+        }
+        model.recruitmentExponent = fitsExponent ? exponent : nil
+        if let q = model.recruitmentExponent {
+            progress(String(format: "nmm: recruitment exponent %.2f (a hidden muscle's share grows as its torque capacity to that power; 1: static optimisation's Σ a²)", q))
         }
         return model
     }

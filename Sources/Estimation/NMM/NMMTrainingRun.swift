@@ -29,6 +29,10 @@ final class NMMTrainingRun {
     /// The unconstrained parameters θ and the log recruitment gains of `gained`, as trainable tensors.
     let theta: Tensor, logGain: Tensor
     let gained: [Int]
+    /// The recruitment exponent's unconstrained variable (``AgonistPrior/exponentBounds``), trainable; it stays at
+    /// q = 1 unless the configuration fits it.
+    let exponentTheta: Tensor
+    let fitsExponent: Bool
     /// The measured EMG channels whose gains are fitted (name order; empty unless the configuration fits them), their
     /// log gains as a trainable tensor, and each measured muscle's index into them.
     let gainedChannels: [String], logEMGGain: Tensor, channelOfMeasured: [Int]
@@ -36,7 +40,7 @@ final class NMMTrainingRun {
     let torqueLoss: TorqueLoss
     let optimizer: Adam
     var generator: SplitMix64
-    var best: (loss: Double, weights: [[Float]], theta: [Double], logGains: [Float], logEMGGains: [Float])? = nil
+    var best: (loss: Double, weights: [[Float]], theta: [Double], logGains: [Float], exponentTheta: [Float], logEMGGains: [Float])? = nil
     var sinceBest = 0
 
     /// The trainer's configuration, with windows no longer than the shortest fitting block.
@@ -76,12 +80,14 @@ final class NMMTrainingRun {
         // Log recruitment gains of the anchored hidden muscles (fitted only when the configuration says so).
         gained = c.fitsRecruitmentGains ? agonistPrior.agonists.keys.sorted() : []
         logGain = Tensor(zeros: [max(gained.count, 1)], requiresGrad: true)
+        fitsExponent = c.fitsRecruitmentExponent && !agonistPrior.agonists.isEmpty && c.agonistWeight > 0
+        exponentTheta = Tensor(shape: [1], scalars: [Float(AgonistPrior.exponentBounds.theta(for: 1))], requiresGrad: true)
         let channels = Array(Set(measuredMuscles.pairs.map(\.channel))).sorted()
         gainedChannels = c.fitsEMGGains ? channels : []
         channelOfMeasured = measuredMuscles.pairs.map { channels.firstIndex(of: $0.channel)! }
         logEMGGain = Tensor(zeros: [max(gainedChannels.count, 1)], requiresGrad: true)
         optimizer = Adam(groups: [ParameterGroup(parameters: network.parameters, learningRate: c.networkLearningRate),
-                                  ParameterGroup(parameters: [theta, logGain, logEMGGain], learningRate: c.parameterLearningRate)],
+                                  ParameterGroup(parameters: [theta, logGain, exponentTheta, logEMGGain], learningRate: c.parameterLearningRate)],
                          schedule: WarmupCosineSchedule(warmupSteps: min(50, c.maxSteps / 10), totalSteps: max(c.maxSteps, 2),
                                                         minimumFactor: c.finalLearningRateFactor))
         torqueLoss = TorqueLoss(scales: TorqueLoss.rmsScales(of: trials, coordinates: coordinates), warmup: c.warmup)

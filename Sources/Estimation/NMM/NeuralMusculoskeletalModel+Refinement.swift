@@ -15,7 +15,7 @@ extension NeuralMusculoskeletalModel {
 
     /// The network's `proposal` for `trial` refined to the trial's torque and its measured muscles' EMG
     /// (``TrialRefinement``, with the fitted parameters, and the training's agonist prior with the fitted recruitment
-    /// gains, its agonists found from the trial's moment arms, and the training's effort on the hidden muscles it leaves
+    /// gains and exponent, its agonists found from the trial's moment arms, and the training's effort on the hidden muscles it leaves
     /// unanchored).
     func refined(_ proposal: [[Double]], _ trial: EstimationTrial) -> [[Double]] {
         let names = system.muscleNames
@@ -26,7 +26,7 @@ extension NeuralMusculoskeletalModel {
         let gains = Dictionary(uniqueKeysWithValues: recruitmentGains.compactMap { name, gain in names.firstIndex(of: name).map { ($0, gain) } })
         return configuration.refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
                                                coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior, gains: gains,
-                                               emgGains: emgGains, effortWeight: configuration.effortWeight)
+                                               exponent: recruitmentExponent ?? 1, emgGains: emgGains, effortWeight: configuration.effortWeight)
     }
 }
 

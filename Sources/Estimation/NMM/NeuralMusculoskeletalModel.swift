@@ -24,6 +24,9 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     /// Fitted recruitment gain of each hidden muscle relative to its measured agonists (see ``AgonistPrior``);
     /// empty when the fit does not fit them.
     public internal(set) var recruitmentGains: [String: Double] = [:]
+    /// Fitted recruitment exponent q of the ``AgonistPrior`` (``NMMConfiguration/fitsRecruitmentExponent``); nil when
+    /// the fit does not fit it (q = 1).
+    public internal(set) var recruitmentExponent: Double?
     /// Fitted gain of each measured EMG channel (excitation = gain × EMG; see ``NMMConfiguration/fitsEMGGains``);
     /// empty when the fit does not fit them (every channel read at face value).
     public internal(set) var emgGains: [String: Double] = [:]
@@ -90,6 +93,8 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         var sampleRate: Double?
         /// Absent in models saved before recruitment gains were fitted.
         var recruitmentGains: [String: Double]?
+        /// Absent unless fitted.
+        var recruitmentExponent: Double?
         /// Absent in models saved before the hybrid NMM.
         var measured: [String: String]?
         var torqueScales: [Double]?
@@ -113,6 +118,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         let compliant = system.muscles.filter(\.hasCompliantTendon).map(\.name)
         description.compliantTendons = compliant.isEmpty ? nil : compliant
         description.emgGains = emgGains.isEmpty ? nil : emgGains
+        description.recruitmentExponent = recruitmentExponent
         description.emgLevels = emgLevels.isEmpty ? nil : emgLevels
         description.dynamics = dynamics
         var weights = network.weightFile
@@ -162,6 +168,7 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
         coordinates = description.coordinates
         sampleRate = description.sampleRate
         recruitmentGains = description.recruitmentGains ?? [:]
+        recruitmentExponent = description.recruitmentExponent
         emgGains = description.emgGains ?? [:]
         emgLevels = description.emgLevels ?? [:]
         measured = description.measured ?? [:]

@@ -1,3 +1,4 @@
+import Foundation
 import Musculoskeletal
 /// A prior on the excitation of each unmeasured muscle from static optimisation's optimality condition,
 /// anchored to the measured agonists' excitations.
@@ -15,8 +16,15 @@ import Musculoskeletal
 /// The equal-effort assumption behind λ fixes how strongly h is recruited relative to its agonists, which a
 /// subject need not share (people recruit brachialis and biceps in different proportions). With a recruitment
 /// gain g_h the target becomes g_h·λ(t)·κ_h(t): the prior then gives h its agonists' pattern while the torque
-/// decides its amplitude; ``evaluate(_:geometry:gains:)`` returns the gradient with respect to log g_h for that.
+/// decides its amplitude; ``evaluate(_:geometry:gains:exponent:)`` returns the gradient with respect to log g_h for that.
+///
+/// Nor need the subject minimise Σ a²: the optimum of Σ w·a^p gives a_i ∝ κ_i^q with q = 1/(p − 1) (q = 0.5 for
+/// Crowninshield & Brand's cubic criterion), so with a recruitment exponent q the target is
+/// t_h = g_h·Σ_j e_j·κ_h^q / Σ_j κ_j^q, which is the above at q = 1; the gradient with respect to q is returned too,
+/// so that a fit learns which criterion the subject recruits by.
 public struct AgonistPrior: Sendable {
+    /// The range a fitted recruitment exponent q is kept in.
+    public static let exponentBounds = BoundedScale(0.25, 2)
     /// Weight of the prior.
     public var weight: Double
     /// Unmeasured muscle → (its main coordinate, its measured agonists).
@@ -34,54 +42,63 @@ public struct AgonistPrior: Sendable {
         weight > 0 ? hidden.filter { agonists[$0] == nil } : hidden
     }
 
-    /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry` and to the log
-    /// recruitment gains (`gains[h]`, 1 for a muscle without one).
-    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:])
-        -> (loss: Double, gradient: [[Double]], logGainGradient: [Int: Double]) {
+    /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry`, to the log
+    /// recruitment gains (`gains[h]`, 1 for a muscle without one) and to the recruitment `exponent` q.
+    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:], exponent: Double = 1)
+        -> (loss: Double, gradient: [[Double]], logGainGradient: [Int: Double], exponentGradient: Double) {
         let frames = pass.excitation.first?.count ?? 0
         var gradient = pass.excitation.map { [Double](repeating: 0, count: $0.count) }
         var logGainGradient: [Int: Double] = [:]
-        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient, logGainGradient) }
+        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient, logGainGradient, 0) }
         let count = Double(agonists.count * frames)
-        var loss = 0.0
+        var loss = 0.0, exponentGradient = 0.0
         // In muscle order, not the dictionary's (which changes from run to run): the sums, and the refinement's line
         // search that compares them, are then the same in every process.
         for (h, entry) in agonists.sorted(by: { $0.key < $1.key }) {
             let gain = gains[h] ?? 1
             var dLogGain = 0.0
             for k in 0..<frames {
-                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: gain)
+                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: gain, exponent: exponent)
                 let residual = pass.excitation[h][k] - target.value
                 loss += weight * residual * residual / count
                 let g = 2 * weight * residual / count
                 gradient[h][k] += g
-                for j in entry.muscles { gradient[j][k] -= g * gain * target.capacity / target.pooled }
+                for j in entry.muscles { gradient[j][k] -= g * gain * target.share }
                 dLogGain -= g * target.value
+                exponentGradient -= g * target.value * target.dLogShare
             }
             logGainGradient[h] = dLogGain
         }
-        return (loss, gradient, logGainGradient)
+        return (loss, gradient, logGainGradient, exponentGradient)
     }
 
-    /// Each anchored muscle's target t_h = g_h·λ·κ_h over the frames of `pass`, its agonists' drive being their
-    /// excitations in `pass`.
-    public func targets(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:]) -> [Int: [Double]] {
+    /// Each anchored muscle's target t_h = g_h·Σe_j·κ_h^q/Σκ_j^q over the frames of `pass`, its agonists' drive being
+    /// their excitations in `pass`.
+    public func targets(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:],
+                        exponent: Double = 1) -> [Int: [Double]] {
         let frames = pass.excitation.first?.count ?? 0
         return agonists.reduce(into: [:]) { targets, group in
             targets[group.key] = (0..<frames).map { k in
-                Self.target(of: group.key, group.value, frame: k, pass: pass, geometry: geometry, gain: gains[group.key] ?? 1).value
+                Self.target(of: group.key, group.value, frame: k, pass: pass, geometry: geometry, gain: gains[group.key] ?? 1,
+                            exponent: exponent).value
             }
         }
     }
 
-    /// Hidden muscle h's target at frame k, with its capacity κ_h and its agonists' pooled capacity Σ_j κ_j.
+    /// Hidden muscle h's target at frame k, with its share of the drive κ_h^q / Σ_j κ_j^q and that share's derivative
+    /// in log with respect to q.
     private static func target(of h: Int, _ entry: (coordinate: Int, muscles: [Int]), frame k: Int, pass: MuscleSystem.Pass,
-                               geometry: MusculotendonKinematics, gain: Double) -> (value: Double, capacity: Double, pooled: Double) {
+                               geometry: MusculotendonKinematics, gain: Double, exponent q: Double)
+        -> (value: Double, share: Double, dLogShare: Double) {
         let arms = geometry.momentArm[entry.coordinate]
         func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation, 1e-9) }
-        var drive = 0.0, pooled = 0.0
-        for j in entry.muscles { drive += pass.excitation[j][k]; pooled += capacity(j) }
+        var drive = 0.0, pooled = 0.0, pooledLog = 0.0
+        for j in entry.muscles {
+            let kj = capacity(j), powered = pow(kj, q)
+            drive += pass.excitation[j][k]; pooled += powered; pooledLog += powered * log(kj)
+        }
         let kh = capacity(h)
-        return (gain * drive / pooled * kh, kh, pooled)
+        let share = pow(kh, q) / pooled
+        return (gain * drive * share, share, log(kh) - pooledLog / pooled)
     }
 }

@@ -12,6 +12,9 @@ public struct BoundedScale: Sendable, Equatable, Codable {
         self.lower = lower; self.upper = upper
     }
 
+    /// Whether `value` lies within the bounds (false for NaN).
+    public func contains(_ value: Double) -> Bool { value >= lower && value <= upper }
+
     /// The value at θ.
     public func value(_ theta: Double) -> Double { lower + (upper - lower) * Self.sigmoid(theta) }
 

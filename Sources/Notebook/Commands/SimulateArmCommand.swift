@@ -9,7 +9,8 @@ struct SimulateArmCommand: NotebookCommand {
     static let discussion = """
         Simulates a subject with the planar two-link arm and arm26's six muscles (Holzbaur et al. 2005 \
         parameters): the subject's true muscle strengths and lengths differ from the generic model by a \
-        random scale drawn from the seed, a recruitment rule with co-contraction decides the excitations, \
+        random scale drawn from the seed, a recruitment rule with co-contraction decides the excitations (the \
+        subject minimises a weighted sum of activations to a power between 2 and 3, drawn from the seed), \
         and activation dynamics, the Hill muscles and the moment arms give the joint torques. Surface EMG of \
         the four superficial muscles (BIClong, BICshort, TRIlong, TRIlat) is recorded with gain error and \
         noise; BRA and TRImed are hidden, as in arm26-lifting/S01. The subject is written like an OpenSim \

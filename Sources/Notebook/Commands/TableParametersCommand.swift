@@ -6,7 +6,8 @@ struct TableParametersCommand: NotebookCommand {
         For each muscle, the max isometric force (N), optimal fibre length and tendon slack length (m) of the \
         generic model, as fitted, their ratio, and — on simulated subjects, or where subject.json records it — \
         the truth; the fitted activation and deactivation time constants and electromechanical delay; and for an \
-        nmm fit, each hidden muscle's recruitment gain (1: recruited as its measured agonists' effort predicts). \
+        nmm fit, each hidden muscle's recruitment gain (1: recruited as its measured agonists' effort predicts) and, \
+        when the fit learned it, the subject's recruitment exponent (1: static optimisation's sum of squares). \
         Static optimisation fits nothing, so its values are the generic ones.
         """
     static let parameters: [ParameterSpec] = [

@@ -126,6 +126,9 @@ struct HostileModelTests {
         },
         json("a negative recruitment gain", message: "field 'recruitmentGains' gives 'BRA' the gain -2.0") { $0["recruitmentGains"] = ["BRA": -2] },
         json("a gain for an unknown muscle", message: "field 'recruitmentGains' gives 'XYZ'") { $0["recruitmentGains"] = ["XYZ": 1] },
+        json("a recruitment exponent of 40", message: "field 'recruitmentExponent' is 40.0; expected a recruitment exponent from 0.25 to 2.0") {
+            $0["recruitmentExponent"] = 40
+        },
         json("no muscles field", message: "no field 'muscles'") { $0["muscles"] = nil },
         json("muscles is a number", message: "field 'muscles'") { $0["muscles"] = 5 },
         json("theta holds text", message: "field 'parameters.theta") { nested(&$0, "parameters", "theta", ["x"]) },
