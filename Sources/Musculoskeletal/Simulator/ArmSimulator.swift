@@ -3,8 +3,9 @@ import Foundation
 /// The built-in generator of synthetic subjects: a two-link arm (``ArmDynamics/arm26``) with arm26's six
 /// muscles (``Arm26``), lifting loads and pushing a cable down. Per trial it makes a smooth motion, its inverse
 /// dynamics, the musculotendon geometry, activations that meet the elbow torque exactly under the subject's
-/// ``RecruitmentRule`` (co-contraction included, its criterion's exponent the subject's own), the excitations that produce them through activation dynamics and
-/// the electromechanical delay, and surface EMG with gain error and noise. Everything follows from `seed`.
+/// ``RecruitmentRule`` (co-contraction included, its criterion's exponent the subject's own), the excitations that
+/// produce them through activation dynamics and the electromechanical delay, and surface EMG with gain error and noise.
+/// Everything follows from `seed`.
 ///
 /// ```swift
 /// let subject = ArmSimulator(seed: 7).subject()      // ten trials like arm26-lifting/S01
@@ -59,14 +60,14 @@ public struct ArmSimulator: Sendable {
             muscle.tendonSlackLength *= scale.tendonSlackLength
             return muscle
         }
-        var recruitment = RecruitmentRule(
+        // The exponent from a stream of its own, so that every other draw of a seed stays what it was before it was drawn.
+        var exponentRandom = SeededRandom(seed: seed ^ 0x5EC0_4D0E_C0FF_EE00)
+        let recruitment = RecruitmentRule(
             weights: genericMuscles.map { _ in random.uniform(0.6...2.0) }, baseFloor: random.uniform(0.02...0.04),
-            floorPerTorque: random.uniform(0.01...0.03), floorPerSpeed: random.uniform(0.005...0.015))
+            floorPerTorque: random.uniform(0.01...0.03), floorPerSpeed: random.uniform(0.005...0.015),
+            exponent: exponentRandom.uniform(recruitmentExponent))
         let gains = measuredMuscles.map { _ in random.uniform(0.85...1.15) }
         let wander = random.uniform(emgAmplitudeWander)
-        // From a stream of its own, so that every other draw of a seed stays what it was before the exponent was drawn.
-        var exponentRandom = SeededRandom(seed: seed ^ 0x5EC0_4D0E_C0FF_EE00)
-        recruitment.exponent = exponentRandom.uniform(recruitmentExponent)
         let simulated = trials.enumerated().map { index, task in
             var trialRandom = random.split()
             let motion = ArmMotion(elbowMean: trialRandom.uniform(1.15...1.25), elbowAmplitude: trialRandom.uniform(0.55...0.8),
