@@ -25,7 +25,7 @@ struct EMGGainTests {
                                              fitting: run.fitting, measured: run.measured, inputCount: run.model.network.configuration.inputSize)
         func step(_ logGains: [Double]) -> NMMTrainer.ShardResult {
             run.trainer.shardStep(network: run.replicas[0], batch: batch, batchSize: 4, system: run.system, parameters: run.model.parameters,
-                                  torqueLoss: run.torqueLoss, coordinates: run.coordinates, agonistPrior: run.agonistPrior, gains: [:], exponent: 1,
+                                  torqueLoss: run.torqueLoss, coordinates: run.coordinates, agonistPrior: run.agonistPrior, recruitment: .equalEffort, fitsExponent: false,
                                   measured: run.measured.map(\.muscle), emgScales: logGains.map { Float(exp(-$0)) }, unanchored: run.unanchored)
         }
         let at = [0.4, -0.3], eps = 1e-2

@@ -102,18 +102,18 @@ import Testing
         let p = PersonalizedParameters(muscleCount: 3)
         let pass = system3.forward(excitation: e, geometry: g3, sampleInterval: h, parameters: p)
         let logGain = 0.3
-        let evaluated = prior.evaluate(pass, geometry: g3, gains: [2: exp(logGain)])
+        let evaluated = prior.evaluate(pass, geometry: g3, recruitment: AgonistRecruitment(gains: [2: exp(logGain)]))
         let analytic = evaluated.gradient
         let eps = 1e-6
         for (m, k) in [(0, 3), (2, 7), (1, 4)] {
             var plus = pass, minus = pass
             plus.excitation[m][k] += eps; minus.excitation[m][k] -= eps
-            let numeric = (prior.evaluate(plus, geometry: g3, gains: [2: exp(logGain)]).loss
-                - prior.evaluate(minus, geometry: g3, gains: [2: exp(logGain)]).loss) / (2 * eps)
+            let numeric = (prior.evaluate(plus, geometry: g3, recruitment: AgonistRecruitment(gains: [2: exp(logGain)])).loss
+                - prior.evaluate(minus, geometry: g3, recruitment: AgonistRecruitment(gains: [2: exp(logGain)])).loss) / (2 * eps)
             #expect(abs(numeric - analytic[m][k]) < 1e-7 * max(1, abs(numeric)), "\(m),\(k): \(numeric) vs \(analytic[m][k])")
         }
-        let numericGain = (prior.evaluate(pass, geometry: g3, gains: [2: exp(logGain + eps)]).loss
-            - prior.evaluate(pass, geometry: g3, gains: [2: exp(logGain - eps)]).loss) / (2 * eps)
+        let numericGain = (prior.evaluate(pass, geometry: g3, recruitment: AgonistRecruitment(gains: [2: exp(logGain + eps)])).loss
+            - prior.evaluate(pass, geometry: g3, recruitment: AgonistRecruitment(gains: [2: exp(logGain - eps)])).loss) / (2 * eps)
         let analyticGain = try #require(evaluated.logGainGradient[2])
         #expect(abs(analyticGain) > 1e-6, "the check needs a gradient to compare")
         #expect(abs(numericGain - analyticGain) < 1e-7 * max(1, abs(numericGain)), "log gain: \(numericGain) vs \(analyticGain)")
@@ -138,14 +138,18 @@ import Testing
                              (0..<frames).map { 0.3 - 0.01 * Double($0) }, (0..<frames).map { 0.15 + 0.02 * Double($0) }]
         let pass = system4.forward(excitation: e, geometry: g4, sampleInterval: h, parameters: PersonalizedParameters(muscleCount: 4))
         let coordinate = try #require(prior.agonists[2]?.coordinate)
-        let target = try #require(prior.targets(pass, geometry: g4, gains: [2: gain], exponent: q)[2])
+        let target = try #require(prior.targets(pass, geometry: g4, recruitment: AgonistRecruitment(gains: [2: gain], exponent: q))[2])
         for k in 0..<frames {
             func capacity(_ i: Int) -> Double { abs(g4.momentArm[coordinate][i][k]) * pass.muscleForces[i].frames[k].dActivation }
             let expected = gain * (e[0][k] + e[3][k]) * pow(capacity(2), q) / (pow(capacity(0), q) + pow(capacity(3), q))
             #expect(abs(target[k] - expected) < 1e-12 * max(1, expected), "frame \(k): \(target[k]) vs \(expected)")
         }
-        func loss(_ pass: MuscleSystem.Pass, _ q: Double) -> Double { prior.evaluate(pass, geometry: g4, gains: [2: gain], exponent: q).loss }
-        let evaluated = prior.evaluate(pass, geometry: g4, gains: [2: gain], exponent: q)
+        func recruitment(_ q: Double) -> AgonistRecruitment { AgonistRecruitment(gains: [2: gain], exponent: q) }
+        func loss(_ pass: MuscleSystem.Pass, _ q: Double) -> Double { prior.evaluate(pass, geometry: g4, recruitment: recruitment(q)).loss }
+        let evaluated = prior.evaluate(pass, geometry: g4, recruitment: recruitment(q), differentiatingExponent: true)
+        #expect(prior.evaluate(pass, geometry: g4, recruitment: recruitment(q)).exponentGradient == 0,
+                "the exponent's gradient is left out unless asked for")
+        #expect(prior.evaluate(pass, geometry: g4, recruitment: recruitment(q)).loss == evaluated.loss)
         let eps = 1e-6
         for (m, k) in [(0, 3), (2, 7), (3, 4)] {
             var plus = pass, minus = pass

@@ -106,19 +106,21 @@ import TestSupport
         halved.emg["flexor_emg"] = truth[0].map { $0 / 2 }
         let anchored = TrialRefinement(proposalWeight: 1, agonistBlend: 0.5)
             .anchored(proposal, trial: halved, system: fixture.system, parameters: parameters,
-                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [1: 0.8], exponent: 1, emgGains: ["flexor_emg": 2])
+                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, recruitment: AgonistRecruitment(gains: [1: 0.8]),
+                      emgGains: ["flexor_emg": 2])
         #expect(anchored[0] == proposal[0])
         #expect(zip(anchored[1], expected).allSatisfy { abs($0 - $1) < 1e-12 }, "\(anchored[1].prefix(3)) vs \(expected.prefix(3))")
         // With a recruitment exponent of 0.5 the capacity ratio enters as its square root.
         let cubic = TrialRefinement(proposalWeight: 1, agonistBlend: 0.5)
             .anchored(proposal, trial: halved, system: fixture.system, parameters: parameters,
-                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [1: 0.8], exponent: 0.5, emgGains: ["flexor_emg": 2])
+                      measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, recruitment: AgonistRecruitment(gains: [1: 0.8], exponent: 0.5),
+                      emgGains: ["flexor_emg": 2])
         let expectedCubic = (0..<frames).map { k in
             min(max(0.5 * 0.2 + 0.5 * 0.8 * truth[0][k] * (capacity(1, k) / capacity(0, k)).squareRoot(), 0), 1)
         }
         #expect(zip(cubic[1], expectedCubic).allSatisfy { abs($0 - $1) < 1e-12 }, "\(cubic[1].prefix(3)) vs \(expectedCubic.prefix(3))")
         #expect(TrialRefinement(proposalWeight: 1).anchored(proposal, trial: trial, system: fixture.system, parameters: parameters,
-                                                           measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, gains: [:], exponent: 1,
+                                                           measured: [(muscle: 0, channel: "flexor_emg")], prior: prior, recruitment: .equalEffort,
                                                            emgGains: [:]) == proposal)
     }
 

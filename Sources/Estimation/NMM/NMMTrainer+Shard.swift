@@ -59,7 +59,7 @@ extension NMMTrainer {
     /// as Σ e·∂L/∂e. `emgScales` (1/g per measured muscle, g its channel's fitted gain) is nil when no gains are fitted.
     func shardStep(network: TransformerEncoder, batch: TrainingBatch, batchSize b: Int, system: MuscleSystem,
                    parameters: PersonalizedParameters, torqueLoss: TorqueLoss, coordinates: [String],
-                   agonistPrior: AgonistPrior, gains: [Int: Double], exponent: Double, measured: [Int], emgScales: [Float]?,
+                   agonistPrior: AgonistPrior, recruitment: AgonistRecruitment, fitsExponent: Bool, measured: [Int], emgScales: [Float]?,
                    unanchored: [Int]) -> ShardResult {
         let c = configuration
         let (n, t, m) = (batch.picks.count, batch.x.shape[1], system.muscles.count)
@@ -75,7 +75,7 @@ extension NMMTrainer {
             if pick.start == 0 { windowLoss.warmup = 0 }
             let window = Self.physics(of: batch.windows[w], excitation: Self.unpack(values, window: w, length: t, muscles: m),
                                       system: system, parameters: parameters, torqueLoss: windowLoss, coordinates: coordinates,
-                                      agonistPrior: agonistPrior, gains: gains, exponent: exponent,
+                                      agonistPrior: agonistPrior, recruitment: recruitment, fitsExponent: fitsExponent,
                                       torqueWeight: c.torqueWeight / Double(b), windowCount: b)
             torque += window.torqueLoss / Double(b)
             for i in 0..<m { for k in 0..<t { physics[(w * t + k) * m + i] = Float(window.excitationGradient[i][k]) } }

@@ -43,20 +43,20 @@ public struct NMMTrainer {
         var thetaGradient: [Double]
         /// ∂(agonist prior share)/∂(log recruitment gain).
         var logGainGradient: [Int: Double]
-        /// ∂(agonist prior share)/∂(recruitment exponent).
+        /// ∂(agonist prior share)/∂(recruitment exponent); 0 unless the exponent is fitted.
         var exponentGradient: Double
     }
 
     /// The torque loss of `excitation` over `window` and the gradients of torqueWeight · torque loss +
-    /// agonist prior / windowCount.
+    /// agonist prior / windowCount (with respect to the recruitment's exponent only when `fitsExponent`).
     static func physics(of window: EstimationTrial, excitation: [[Double]], system: MuscleSystem, parameters: PersonalizedParameters,
-                        torqueLoss: TorqueLoss, coordinates: [String], agonistPrior: AgonistPrior, gains: [Int: Double],
-                        exponent: Double, torqueWeight: Double, windowCount: Int) -> WindowPhysics {
+                        torqueLoss: TorqueLoss, coordinates: [String], agonistPrior: AgonistPrior,
+                        recruitment: AgonistRecruitment, fitsExponent: Bool, torqueWeight: Double, windowCount: Int) -> WindowPhysics {
         let pass = system.forward(excitation: excitation, geometry: window.geometry, sampleInterval: window.sampleInterval, parameters: parameters)
         let loss = torqueLoss.evaluate(model: pass.torque, reference: coordinates.map { window.torque[$0]! })
         let back = system.backward(pass, torqueGradient: loss.gradient.map { $0.map { $0 * torqueWeight } },
                                    geometry: window.geometry, sampleInterval: window.sampleInterval)
-        let prior = agonistPrior.evaluate(pass, geometry: window.geometry, gains: gains, exponent: exponent)
+        let prior = agonistPrior.evaluate(pass, geometry: window.geometry, recruitment: recruitment, differentiatingExponent: fitsExponent)
         let gradient = zip(back.excitation, prior.gradient).map { zip($0, $1).map { $0 + $1 / Double(windowCount) } }
         return WindowPhysics(torqueLoss: loss.loss, excitationGradient: gradient, thetaGradient: back.theta,
                              logGainGradient: prior.logGainGradient.mapValues { $0 / Double(windowCount) },

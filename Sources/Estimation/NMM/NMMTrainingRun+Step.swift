@@ -13,11 +13,11 @@ extension NMMTrainingRun {
         parameters.theta = theta.scalars.map(Double.init)
         let logGains = logGain.scalars
         let gains = Dictionary(uniqueKeysWithValues: gained.enumerated().map { ($1, exp(Double(logGains[$0]))) })
-        let exponent = self.exponent
+        let recruitment = AgonistRecruitment(gains: gains, exponent: exponent)
         let logEMGGains = logEMGGain.scalars
         optimizer.zeroGrad()
         for replica in replicas.dropFirst() { replica.parameters.forEach { $0.zeroGrad() } }
-        let shards = runShards(picks, parameters: parameters, gains: gains, exponent: exponent, emgScales: emgScales(logEMGGains))
+        let shards = runShards(picks, parameters: parameters, recruitment: recruitment, emgScales: emgScales(logEMGGains))
         for replica in replicas.dropFirst() {
             for (master, copy) in zip(model.network.parameters, replica.parameters) { master.accumulateGradient(from: copy) }
         }
@@ -62,7 +62,7 @@ extension NMMTrainingRun {
 
     /// Data parallel: every shard of the batch runs network, physics and backward pass on its own core; the shards'
     /// results come back in shard order, so the sums over them do not depend on thread timing.
-    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, gains: [Int: Double], exponent: Double,
+    func runShards(_ picks: [NMMTrainer.WindowPick], parameters: PersonalizedParameters, recruitment: AgonistRecruitment,
                    emgScales: [Float]?) -> [NMMTrainer.ShardResult] {
         let c = configuration
         let shardRanges = NMMTrainer.shardRanges(batchSize: c.batchSize)
@@ -75,7 +75,7 @@ extension NMMTrainingRun {
                                                      inputCount: model.network.configuration.inputSize)
                 (base + s).initialize(to: trainer.shardStep(
                     network: replicas[s], batch: batch, batchSize: c.batchSize, system: system, parameters: parameters,
-                    torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, gains: gains, exponent: exponent,
+                    torqueLoss: torqueLoss, coordinates: coordinates, agonistPrior: agonistPrior, recruitment: recruitment, fitsExponent: fitsExponent,
                     measured: measured.map(\.muscle), emgScales: emgScales, unanchored: unanchored))
             }
             count = shardRanges.count

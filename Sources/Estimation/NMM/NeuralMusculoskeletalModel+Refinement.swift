@@ -24,9 +24,10 @@ extension NeuralMusculoskeletalModel {
         let prior = AgonistPrior(weight: configuration.refinement.agonistWeight, system: system, trials: [trial],
                                  measured: measuredPairs.map(\.muscle))
         let gains = Dictionary(uniqueKeysWithValues: recruitmentGains.compactMap { name, gain in names.firstIndex(of: name).map { ($0, gain) } })
+        let recruitment = AgonistRecruitment(gains: gains, exponent: recruitmentExponent ?? 1)
         return configuration.refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
-                                               coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior, gains: gains,
-                                               exponent: recruitmentExponent ?? 1, emgGains: emgGains, effortWeight: configuration.effortWeight)
+                                               coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior,
+                                               recruitment: recruitment, emgGains: emgGains, effortWeight: configuration.effortWeight)
     }
 }
 

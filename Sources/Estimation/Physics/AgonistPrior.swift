@@ -16,12 +16,11 @@ import Musculoskeletal
 /// The equal-effort assumption behind λ fixes how strongly h is recruited relative to its agonists, which a
 /// subject need not share (people recruit brachialis and biceps in different proportions). With a recruitment
 /// gain g_h the target becomes g_h·λ(t)·κ_h(t): the prior then gives h its agonists' pattern while the torque
-/// decides its amplitude; ``evaluate(_:geometry:gains:exponent:)`` returns the gradient with respect to log g_h for that.
-///
-/// Nor need the subject minimise Σ a²: the optimum of Σ w·a^p gives a_i ∝ κ_i^q with q = 1/(p − 1) (q = 0.5 for
-/// Crowninshield & Brand's cubic criterion), so with a recruitment exponent q the target is
-/// t_h = g_h·Σ_j e_j·κ_h^q / Σ_j κ_j^q, which is the above at q = 1; the gradient with respect to q is returned too,
-/// so that a fit learns which criterion the subject recruits by.
+/// decides its amplitude. Nor need the subject minimise Σ a²: the optimum of Σ w·a^p gives a_i ∝ κ_i^q with
+/// q = 1/(p − 1) (q = 0.5 for Crowninshield & Brand's cubic criterion), so with a recruitment exponent q the target is
+/// t_h = g_h·Σ_j e_j·κ_h^q / Σ_j κ_j^q, which is the above at q = 1. Gains and exponent are the subject's
+/// ``AgonistRecruitment``; ``evaluate(_:geometry:recruitment:differentiatingExponent:)`` returns the gradients with
+/// respect to log g_h and to q, so that a fit learns them.
 public struct AgonistPrior: Sendable {
     /// The range a fitted recruitment exponent q is kept in.
     public static let exponentBounds = BoundedScale(0.25, 2)
@@ -42,9 +41,11 @@ public struct AgonistPrior: Sendable {
         weight > 0 ? hidden.filter { agonists[$0] == nil } : hidden
     }
 
-    /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry`, to the log
-    /// recruitment gains (`gains[h]`, 1 for a muscle without one) and to the recruitment `exponent` q.
-    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:], exponent: Double = 1)
+    /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry` and to the log
+    /// recruitment gains of `recruitment`; with `differentiatingExponent`, also to its exponent q (0 otherwise: the
+    /// logarithms that gradient needs are then not taken).
+    public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, recruitment: AgonistRecruitment = .equalEffort,
+                         differentiatingExponent: Bool = false)
         -> (loss: Double, gradient: [[Double]], logGainGradient: [Int: Double], exponentGradient: Double) {
         let frames = pass.excitation.first?.count ?? 0
         var gradient = pass.excitation.map { [Double](repeating: 0, count: $0.count) }
@@ -55,10 +56,11 @@ public struct AgonistPrior: Sendable {
         // In muscle order, not the dictionary's (which changes from run to run): the sums, and the refinement's line
         // search that compares them, are then the same in every process.
         for (h, entry) in agonists.sorted(by: { $0.key < $1.key }) {
-            let gain = gains[h] ?? 1
+            let gain = recruitment.gain(of: h)
             var dLogGain = 0.0
             for k in 0..<frames {
-                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: gain, exponent: exponent)
+                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: gain,
+                                         exponent: recruitment.exponent, differentiatingExponent: differentiatingExponent)
                 let residual = pass.excitation[h][k] - target.value
                 loss += weight * residual * residual / count
                 let g = 2 * weight * residual / count
@@ -74,31 +76,33 @@ public struct AgonistPrior: Sendable {
 
     /// Each anchored muscle's target t_h = g_h·Σe_j·κ_h^q/Σκ_j^q over the frames of `pass`, its agonists' drive being
     /// their excitations in `pass`.
-    public func targets(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, gains: [Int: Double] = [:],
-                        exponent: Double = 1) -> [Int: [Double]] {
+    public func targets(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics,
+                        recruitment: AgonistRecruitment = .equalEffort) -> [Int: [Double]] {
         let frames = pass.excitation.first?.count ?? 0
         return agonists.reduce(into: [:]) { targets, group in
             targets[group.key] = (0..<frames).map { k in
-                Self.target(of: group.key, group.value, frame: k, pass: pass, geometry: geometry, gain: gains[group.key] ?? 1,
-                            exponent: exponent).value
+                Self.target(of: group.key, group.value, frame: k, pass: pass, geometry: geometry, gain: recruitment.gain(of: group.key),
+                            exponent: recruitment.exponent, differentiatingExponent: false).value
             }
         }
     }
 
-    /// Hidden muscle h's target at frame k, with its share of the drive κ_h^q / Σ_j κ_j^q and that share's derivative
-    /// in log with respect to q.
+    /// Hidden muscle h's target at frame k, with its share of the drive κ_h^q / Σ_j κ_j^q and, when
+    /// `differentiatingExponent`, that share's derivative in log with respect to q (else 0).
     private static func target(of h: Int, _ entry: (coordinate: Int, muscles: [Int]), frame k: Int, pass: MuscleSystem.Pass,
-                               geometry: MusculotendonKinematics, gain: Double, exponent q: Double)
+                               geometry: MusculotendonKinematics, gain: Double, exponent q: Double, differentiatingExponent: Bool)
         -> (value: Double, share: Double, dLogShare: Double) {
         let arms = geometry.momentArm[entry.coordinate]
         func capacity(_ i: Int) -> Double { max(abs(arms[i][k]) * pass.muscleForces[i].frames[k].dActivation, 1e-9) }
+        func powered(_ kappa: Double) -> Double { q == 1 ? kappa : pow(kappa, q) }
         var drive = 0.0, pooled = 0.0, pooledLog = 0.0
         for j in entry.muscles {
-            let kj = capacity(j), powered = pow(kj, q)
-            drive += pass.excitation[j][k]; pooled += powered; pooledLog += powered * log(kj)
+            let kj = capacity(j), share = powered(kj)
+            drive += pass.excitation[j][k]; pooled += share
+            if differentiatingExponent { pooledLog += share * log(kj) }
         }
         let kh = capacity(h)
-        let share = pow(kh, q) / pooled
-        return (gain * drive * share, share, log(kh) - pooledLog / pooled)
+        let share = powered(kh) / pooled
+        return (gain * drive * share, share, differentiatingExponent ? log(kh) - pooledLog / pooled : 0)
     }
 }

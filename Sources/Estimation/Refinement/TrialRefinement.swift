@@ -84,17 +84,17 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     }
 
     /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape); `agonistPrior`, when given, is
-    /// added at its own weight with the recruitment `gains` of its hidden muscles and the recruitment `exponent`;
+    /// added at its own weight with the subject's fitted `recruitment`;
     /// `effortWeight` weighs the effort of the hidden muscles it does not anchor (every hidden muscle without a prior).
     public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
                        measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
-                       agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], exponent: Double = 1,
+                       agonistPrior: AgonistPrior? = nil, recruitment: AgonistRecruitment = .equalEffort,
                        emgGains: [String: Double] = [:], effortWeight: Double = 0) -> [[Double]] {
         let proposal = agonistPrior.map { anchored(proposal, trial: trial, system: system, parameters: parameters, measured: measured,
-                                                   prior: $0, gains: gains, exponent: exponent, emgGains: emgGains) } ?? proposal
+                                                   prior: $0, recruitment: recruitment, emgGains: emgGains) } ?? proposal
         let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
                                   measured: measured, coordinates: coordinates, torqueScales: torqueScales, agonistPrior: agonistPrior,
-                                  gains: gains, exponent: exponent, emgGains: emgGains, effortWeight: effortWeight)
+                                  recruitment: recruitment, emgGains: emgGains, effortWeight: effortWeight)
         let count = proposal.count * trial.frameCount
         let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
             .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
@@ -105,7 +105,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     /// `proposal` with each hidden muscle `prior` anchors moved `agonistBlend` of the way towards its target with the
     /// trial's EMG (negative values clipped, times the channel's gain) as its agonists' drive, within [0, 1].
     func anchored(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
-                  measured: [(muscle: Int, channel: String)], prior: AgonistPrior, gains: [Int: Double], exponent: Double,
+                  measured: [(muscle: Int, channel: String)], prior: AgonistPrior, recruitment: AgonistRecruitment,
                   emgGains: [String: Double]) -> [[Double]] {
         guard agonistBlend > 0 else { return proposal }
         var drive = proposal
@@ -114,7 +114,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         }
         let pass = system.forward(excitation: drive, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
         var anchored = proposal
-        for (h, target) in prior.targets(pass, geometry: trial.geometry, gains: gains, exponent: exponent) {
+        for (h, target) in prior.targets(pass, geometry: trial.geometry, recruitment: recruitment) {
             anchored[h] = zip(proposal[h], target).map { min(max((1 - agonistBlend) * $0 + agonistBlend * $1, 0), 1) }
         }
         return anchored
@@ -135,20 +135,19 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         let torqueCoordinates: [Int]
         let torqueReference: [[Double]]
         let torqueLoss: TorqueLoss
-        /// The training loss's agonist prior, and the fitted recruitment gains and exponent it uses.
+        /// The training loss's agonist prior, and the fitted recruitment it uses.
         let agonistPrior: AgonistPrior?
-        let gains: [Int: Double]
-        let exponent: Double
+        let recruitment: AgonistRecruitment
         /// The hidden muscles without a measured agonist, whose effort is penalised at `effortWeight`.
         let unanchored: [Int]
         let effortWeight: Double
 
         init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
              parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
-             agonistPrior: AgonistPrior? = nil, gains: [Int: Double] = [:], exponent: Double = 1, emgGains: [String: Double] = [:],
+             agonistPrior: AgonistPrior? = nil, recruitment: AgonistRecruitment = .equalEffort, emgGains: [String: Double] = [:],
              effortWeight: Double = 0) {
             self.refinement = refinement; self.proposal = proposal; self.trial = trial; self.system = system; self.parameters = parameters
-            self.agonistPrior = agonistPrior; self.gains = gains; self.exponent = exponent; self.effortWeight = effortWeight
+            self.agonistPrior = agonistPrior; self.recruitment = recruitment; self.effortWeight = effortWeight
             let hidden = proposal.indices.filter { m in !measured.contains { $0.muscle == m } }
             unanchored = agonistPrior?.unanchored(among: hidden) ?? hidden
             emg = measured.compactMap { pair in
@@ -187,7 +186,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             var gradient = system.backward(pass, torqueGradient: torqueGradient, geometry: trial.geometry,
                                            sampleInterval: trial.sampleInterval).excitation.flatMap { $0 }
             if let agonistPrior {
-                let prior = agonistPrior.evaluate(pass, geometry: trial.geometry, gains: gains, exponent: exponent)
+                let prior = agonistPrior.evaluate(pass, geometry: trial.geometry, recruitment: recruitment)
                 value += prior.loss
                 for (index, g) in prior.gradient.flatMap({ $0 }).enumerated() { gradient[index] += g }
             }
