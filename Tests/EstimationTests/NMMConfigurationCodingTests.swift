@@ -29,17 +29,26 @@ import Testing
         #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("emgInput"))
     }
 
-    /// The recruitment exponent is fitted only when asked; a model saved before the setting (no key) recruited with
-    /// q = 1 and re-encodes without it.
-    @Test func recruitmentExponentAbsentMeansNotFittedAndStaysAbsent() throws {
-        var fitting = NMMConfiguration()
-        fitting.fitsRecruitmentExponent = true
-        let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(fitting))
-        #expect(decoded.fitsRecruitmentExponent && decoded == fitting)
-        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(fitting)) as? [String: Any])
+    /// By default (automatic) the recruitment exponent is fitted in the kinematics-only mode and not in the hybrid one;
+    /// an explicit choice overrides either and survives a round trip; the automatic setting is not written, so a model
+    /// saved before the setting existed (no key) re-encodes without it.
+    @Test func recruitmentExponentIsAutomaticByInputsAndExplicitChoicesRoundTrip() throws {
+        var hybrid = NMMConfiguration()
+        #expect(hybrid.recruitmentExponentFitted == nil && !hybrid.fitsRecruitmentExponent)
+        var kinematics = hybrid
+        kinematics.inputs = .kinematics
+        #expect(kinematics.fitsRecruitmentExponent)
+        kinematics.recruitmentExponentFitted = false
+        hybrid.recruitmentExponentFitted = true
+        #expect(!kinematics.fitsRecruitmentExponent && hybrid.fitsRecruitmentExponent)
+        for configuration in [hybrid, kinematics] {
+            let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(configuration))
+            #expect(decoded == configuration && decoded.fitsRecruitmentExponent == configuration.fitsRecruitmentExponent)
+        }
+        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(hybrid)) as? [String: Any])
         object.removeValue(forKey: "recruitmentExponentFitted")
         let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
-        #expect(!older.fitsRecruitmentExponent)
+        #expect(older.recruitmentExponentFitted == nil && !older.fitsRecruitmentExponent)
         #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("recruitmentExponent"))
     }
 

@@ -130,12 +130,12 @@ struct S01FitTests {
     }
 
     /// Asked to, the fit moves the recruitment exponent from 1 within its bounds, reports it, and a saved model refines
-    /// with it as the fitted one does; by default there is none (q = 1).
+    /// with it as the fitted one does; a hybrid fit has none by default (q = 1).
     @Test func recruitmentExponentIsFittedOnlyWhenAsked() throws {
         let subject = try #require(Self.subject)
         var configuration = Self.briefConfiguration(steps: 20)
         #expect(try Self.briefFit(configuration, subject).recruitmentExponent == nil)
-        configuration.fitsRecruitmentExponent = true
+        configuration.recruitmentExponentFitted = true
         let model = try Self.briefFit(configuration, subject)
         let q = try #require(model.recruitmentExponent)
         #expect(abs(q - 1) > 1e-3 && AgonistPrior.exponentBounds.contains(q), "exponent \(q)")
