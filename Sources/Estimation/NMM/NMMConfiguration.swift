@@ -69,7 +69,7 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// more than 0.026, hidden RMSE −4 %, torque unchanged. The fitted q is only partly the subject's criterion:
     /// subjects with q = 1 were fitted 0.71–0.95, those with 0.51–0.69 were fitted 0.69–0.85. Models saved before the
     /// setting existed (no key) decode as automatic; they have no fitted q and recruit with q = 1.
-    public var recruitmentExponentFitted: Bool? = nil
+    public var recruitmentExponentFitted: Bool?
     /// Whether a fit with this configuration learns the recruitment exponent: ``recruitmentExponentFitted``, or when
     /// that is automatic, whether the network reads kinematics only (``inputs``).
     public var fitsRecruitmentExponent: Bool { recruitmentExponentFitted ?? (inputs == .kinematics) }

@@ -97,9 +97,9 @@ public struct AgonistPrior: Sendable {
         func powered(_ kappa: Double) -> Double { q == 1 ? kappa : pow(kappa, q) }
         var drive = 0.0, pooled = 0.0, pooledLog = 0.0
         for j in entry.muscles {
-            let kj = capacity(j), share = powered(kj)
-            drive += pass.excitation[j][k]; pooled += share
-            if differentiatingExponent { pooledLog += share * log(kj) }
+            let kj = capacity(j), poweredCapacity = powered(kj)
+            drive += pass.excitation[j][k]; pooled += poweredCapacity
+            if differentiatingExponent { pooledLog += poweredCapacity * log(kj) }
         }
         let kh = capacity(h)
         let share = powered(kh) / pooled
