@@ -12,6 +12,8 @@ struct UsageErrorTests {
         (["bench", "io", "--megabytes", "0"], "Error: --megabytes must be in (0, 10000]"),
         (["bench", "io", "--runs", "0"], "Error: --runs must be at least 1"),
         (["simulate", "out", "--seed", "three"], "Error: The value 'three' is invalid for '--seed <seed>'"),
+        (["simulate", "out", "--max-criterion-exponent", "1.5"], "Error: --max-criterion-exponent is a number from 2 to 20, not 1.5"),
+        (["simulate", "out", "--brachialis-wander", "nan"], "Error: --brachialis-wander is a number from 0 to 1, not nan"),
     ])
     func usageError(arguments: [String], message: String) throws {
         let result = try NMMExecutable.run(arguments)

@@ -29,27 +29,29 @@ import Testing
         #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("emgInput"))
     }
 
-    /// By default (automatic) the recruitment exponent is fitted in the kinematics-only mode and not in the hybrid one;
-    /// an explicit choice overrides either and survives a round trip; the automatic setting is not written, so a model
-    /// saved before the setting existed (no key) re-encodes without it.
-    @Test func recruitmentExponentIsAutomaticByInputsAndExplicitChoicesRoundTrip() throws {
+    /// By default the recruitment exponent is fitted in both modes; turning it off survives a round trip; a model saved
+    /// while it was automatic (no key: fitted in the kinematics-only mode only) decodes with that meaning and re-encodes
+    /// without the key.
+    @Test func recruitmentExponentIsFittedByDefaultAndOlderModelsKeepTheirMeaning() throws {
         var hybrid = NMMConfiguration()
-        #expect(hybrid.recruitmentExponentFitted == nil && !hybrid.fitsRecruitmentExponent)
         var kinematics = hybrid
         kinematics.inputs = .kinematics
-        #expect(kinematics.fitsRecruitmentExponent)
-        kinematics.recruitmentExponentFitted = false
-        hybrid.recruitmentExponentFitted = true
-        #expect(!kinematics.fitsRecruitmentExponent && hybrid.fitsRecruitmentExponent)
+        #expect(hybrid.fitsRecruitmentExponent && kinematics.fitsRecruitmentExponent)
+        hybrid.fitsRecruitmentExponent = false
         for configuration in [hybrid, kinematics] {
             let decoded = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONEncoder().encode(configuration))
             #expect(decoded == configuration && decoded.fitsRecruitmentExponent == configuration.fitsRecruitmentExponent)
         }
-        var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(hybrid)) as? [String: Any])
-        object.removeValue(forKey: "recruitmentExponentFitted")
-        let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
-        #expect(older.recruitmentExponentFitted == nil && !older.fitsRecruitmentExponent)
-        #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("recruitmentExponent"))
+        for inputs in [NMMInputs.all, .kinematics] {
+            var current = NMMConfiguration()
+            current.inputs = inputs
+            var object = try #require(try JSONSerialization.jsonObject(with: try JSONEncoder().encode(current)) as? [String: Any])
+            #expect(object["recruitmentExponentFitted"] as? Bool == true)
+            object.removeValue(forKey: "recruitmentExponentFitted")
+            let older = try JSONDecoder().decode(NMMConfiguration.self, from: try JSONSerialization.data(withJSONObject: object))
+            #expect(older.fitsRecruitmentExponent == (inputs == .kinematics))
+            #expect(!String(decoding: try JSONEncoder().encode(older), as: UTF8.self).contains("recruitmentExponent"))
+        }
     }
 
     /// EMG gains are off, and neither they nor their prior's weight is written, by default (so earlier models' digests

@@ -129,13 +129,14 @@ struct S01FitTests {
         #expect(try firstDifference(loaded.predict(trial).excitation, withEMG) == nil)
     }
 
-    /// Asked to, the fit moves the recruitment exponent from 1 within its bounds, reports it, and a saved model refines
-    /// with it as the fitted one does; a hybrid fit has none by default (q = 1).
-    @Test func recruitmentExponentIsFittedOnlyWhenAsked() throws {
+    /// By default the fit moves the recruitment exponent from 1 within its bounds, reports it, and a saved model refines
+    /// with it as the fitted one does; told not to, the fit has none (q = 1).
+    @Test func recruitmentExponentIsFittedUnlessTurnedOff() throws {
         let subject = try #require(Self.subject)
         var configuration = Self.briefConfiguration(steps: 20)
+        configuration.fitsRecruitmentExponent = false
         #expect(try Self.briefFit(configuration, subject).recruitmentExponent == nil)
-        configuration.recruitmentExponentFitted = true
+        configuration = Self.briefConfiguration(steps: 20)
         let model = try Self.briefFit(configuration, subject)
         let q = try #require(model.recruitmentExponent)
         #expect(abs(q - 1) > 1e-3 && AgonistPrior.exponentBounds.contains(q), "exponent \(q)")

@@ -142,6 +142,43 @@ struct ArmSimulatorTests {
         #expect(cubic.trials[0].activation != drawn.trials[0].activation)
     }
 
+    /// The brachialis wander moves the brachialis's activation against the biceps' by about the drawn SD in log units,
+    /// slowly, while the torque is still met; the other draws of the seed stay as they were, and a subject drawn
+    /// without a wander is the default one.
+    @Test func brachialisShareWandersByTheDrawnAmount() throws {
+        var simulator = ArmSimulator(seed: 7)
+        simulator.duration = 10
+        simulator.recruitmentExponent = 2...2
+        let tasks: [ArmTask] = [.curl(loadMass: 3)]
+        let steady = simulator.subject(trials: tasks)
+        simulator.brachialisWander = 0.3...0.3
+        let wandering = simulator.subject(trials: tasks)
+        #expect(steady.brachialisWander == 0 && wandering.brachialisWander == 0.3)
+        #expect(wandering.parameterScales == steady.parameterScales && wandering.emgGains == steady.emgGains
+                && wandering.recruitment == steady.recruitment && wandering.trials[0].angles == steady.trials[0].angles)
+        let names = steady.muscles.map(\.name)
+        let bra = try #require(names.firstIndex(of: "BRA")), biceps = try #require(names.firstIndex(of: "BIClong"))
+        // Over frames where neither muscle sits at the co-contraction floor, the change of log(a_BRA / a_BIClong) that
+        // the wander makes has about its SD, and varies slowly (seconds, not frames).
+        let trial = wandering.trials[0], reference = steady.trials[0]
+        let floorFree = trial.time.indices.filter {
+            min(trial.activation[bra][$0], trial.activation[biceps][$0], reference.activation[bra][$0], reference.activation[biceps][$0]) > 0.1
+        }
+        #expect(floorFree.count > 200)
+        let shift = floorFree.map { log(trial.activation[bra][$0] / trial.activation[biceps][$0])
+            - log(reference.activation[bra][$0] / reference.activation[biceps][$0]) }
+        let mean = shift.reduce(0, +) / Double(shift.count)
+        let sd = (shift.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(shift.count)).squareRoot()
+        let rms = (shift.reduce(0) { $0 + $1 * $1 } / Double(shift.count)).squareRoot()
+        #expect(rms > 0.1 && rms < 0.6 && sd > 0.05, "log-ratio shift RMS \(rms), SD \(sd), drawn 0.3")
+        let steps = floorFree.indices.dropLast().filter { floorFree[$0 + 1] == floorFree[$0] + 1 }
+            .map { abs(shift[$0 + 1] - shift[$0]) }
+        #expect(steps.reduce(0, +) / Double(steps.count) < 0.02, "frame-to-frame change of the shift")
+        let torque = try #require(trial.geometry.torque(about: "r_elbow_flex", forces: trial.force))
+        let agreement = TorqueAgreement(model: Array(torque.dropFirst(3)), reference: Array(trial.jointTorques[1].dropFirst(3)))
+        #expect(agreement.r2 > 0.99999, "\(agreement)")
+    }
+
     /// With the cubic criterion the shares follow the KKT condition 3·wᵢ·aᵢ²/gainᵢ = λ, and moving activation between
     /// the two agonists along the torque constraint only raises Σ wᵢ·aᵢ³.
     @Test func cubicRecruitmentIsTheConstrainedOptimum() throws {

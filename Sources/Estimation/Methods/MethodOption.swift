@@ -108,14 +108,6 @@ extension MethodOption {
              write: { if case .word(let v) = $1, let choice = Choice(rawValue: v) { $0[keyPath: path] = choice } })
     }
 
-    /// An optional yes/no option stored at `path`; nil ("automatic") lets the method choose.
-    public static func flag(_ name: String, _ path: WritableKeyPath<Configuration, Bool?> & Sendable, help: String) -> Self {
-        Self(name: name, help: help, kind: .flag, acceptsAutomatic: true, read: { $0[keyPath: path].map { .flag($0) } ?? .automatic },
-             write: { configuration, value in
-                 if case .flag(let v) = value { configuration[keyPath: path] = v } else { configuration[keyPath: path] = nil }
-             })
-    }
-
     /// A yes/no option stored at `path`.
     public static func flag(_ name: String, _ path: WritableKeyPath<Configuration, Bool> & Sendable, help: String) -> Self {
         Self(name: name, help: help, kind: .flag, acceptsAutomatic: false, read: { .flag($0[keyPath: path]) },

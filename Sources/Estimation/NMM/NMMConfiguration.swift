@@ -59,20 +59,23 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// Whether the subject's recruitment exponent q (``AgonistPrior``: a hidden muscle's share of its agonists' drive
     /// grows as its torque capacity to the power q, q = 1/(p − 1) for a subject minimising Σ aᵖ) is fitted with the
     /// gains, between 0.25 and 2 from 1 (static optimisation's Σ a²), its log held near 0 by
-    /// ``recruitmentGainPriorWeight``; else q = 1. nil (automatic, the default): fitted by kinematics-only fits and not
-    /// by hybrid ones (``fitsRecruitmentExponent``). Both were tested by rules written first (docs/decisions.md).
-    /// D27, for every fit: the hidden muscles' mean r rose 0.013 on subjects recruiting by Σ aᵖ with p from 2 to 3 (S01's
-    /// training trials and six simulated subjects; kinematics-only fits +0.023) and fell 0.001 on subjects recruiting
-    /// by Σ a², but one simulated subject's medial triceps lost 0.031 in a hybrid fit, beyond the 0.03 allowed. D29, for
-    /// kinematics-only fits, whose prior alone splits a coordinate's torque between a hidden muscle and its agonists at
-    /// prediction: on eight fresh simulated subjects and S01's training trials, mean r 0.919 → 0.933, no value down by
-    /// more than 0.026, hidden RMSE −4 %, torque unchanged. The fitted q is only partly the subject's criterion:
-    /// subjects with q = 1 were fitted 0.71–0.95, those with 0.51–0.69 were fitted 0.69–0.85. Models saved before the
-    /// setting existed (no key) decode as automatic; they have no fitted q and recruit with q = 1.
-    public var recruitmentExponentFitted: Bool?
-    /// Whether a fit with this configuration learns the recruitment exponent: ``recruitmentExponentFitted``, or when
-    /// that is automatic, whether the network reads kinematics only (``inputs``).
-    public var fitsRecruitmentExponent: Bool { recruitmentExponentFitted ?? (inputs == .kinematics) }
+    /// ``recruitmentGainPriorWeight``; else q = 1. On by default in both modes. Each step was tested by a rule written
+    /// first (docs/decisions.md). D27, for every fit: the hidden muscles' mean r rose 0.013 on subjects recruiting by
+    /// Σ aᵖ with p from 2 to 3 and fell 0.001 on subjects recruiting by Σ a², but one simulated subject's medial triceps
+    /// lost 0.031 in a hybrid fit, beyond the 0.03 allowed. D29, kinematics-only fits: mean r 0.919 → 0.933 on eight
+    /// fresh simulated subjects and S01's training trials, hidden RMSE −4 %. D34, hybrid fits, on subjects whose
+    /// criterion reaches p = 6 (synergists sharing ever more alike, towards the min/max criterion) and whose brachialis
+    /// share wanders as forearm rotation makes it (`nmm simulate --max-criterion-exponent 6 --brachialis-wander 0.3`,
+    /// seeds 71–78) and S01's training trials: mean r 0.854 → 0.865, no value down by more than 0.011, hidden RMSE
+    /// −4.9 %. The fitted q is only partly the subject's criterion (subjects with q = 1 were fitted 0.71–0.95).
+    public var fitsRecruitmentExponent: Bool {
+        get { recruitmentExponentFitted ?? (inputs == .kinematics) }
+        set { recruitmentExponentFitted = newValue }
+    }
+    /// The stored setting: nil in models saved before it was on in both modes (those fitted q in the kinematics-only
+    /// mode only, or, saved before the setting existed, not at all: they have no fitted q and recruit with q = 1), so
+    /// that such a model re-encodes to the description its weights' digest was taken of.
+    private var recruitmentExponentFitted: Bool? = true
     /// Whether the hidden muscles' max isometric forces, optimal fibre lengths and tendon slack lengths are fitted
     /// (the time constants and delay, shared by all muscles, are fitted either way). Off by default: a hidden muscle's
     /// strength trades one for one with its excitation, which no EMG pins down, and fitted lengths let passive force

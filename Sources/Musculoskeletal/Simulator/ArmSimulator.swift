@@ -42,6 +42,11 @@ public struct ArmSimulator: Sendable {
     /// Range of the exponent p of the subject's recruitment criterion Σ wᵢ·aᵢᵖ (``RecruitmentRule``), drawn once per
     /// subject: from static optimisation's 2 to Crowninshield & Brand's 3, since which one a person follows is not known.
     public var recruitmentExponent: ClosedRange<Double> = 2...3
+    /// Range of the standard deviation of the brachialis's share wander, drawn once per subject: per trial a smooth random
+    /// factor (a sum of sinusoids of 0.05-0.3 Hz, unit SD) moves the brachialis's activation against its synergists' by
+    /// that SD in log units, as forearm rotation, which arm26 lacks, moves elbow flexion between the biceps (a supinator)
+    /// and the brachialis. 0 (the default): the share follows the recruitment rule alone.
+    public var brachialisWander: ClosedRange<Double> = 0...0
 
     /// A simulator whose every draw follows from `seed`.
     public init(seed: UInt64) { self.seed = seed }
@@ -68,22 +73,27 @@ public struct ArmSimulator: Sendable {
             exponent: exponentRandom.uniform(recruitmentExponent))
         let gains = measuredMuscles.map { _ in random.uniform(0.85...1.15) }
         let wander = random.uniform(emgAmplitudeWander)
+        // The brachialis wander from a stream of its own too, so that a subject without one is the same as before it existed.
+        var shareRandom = SeededRandom(seed: seed ^ 0xB4AC_4141_5EED_0001)
+        let shareWander = shareRandom.uniform(brachialisWander)
         let simulated = trials.enumerated().map { index, task in
             var trialRandom = random.split()
+            let share = ShareWander(muscle: muscles.firstIndex { $0.name == "BRA" }, deviation: shareWander, random: &shareRandom)
             let motion = ArmMotion(elbowMean: trialRandom.uniform(1.15...1.25), elbowAmplitude: trialRandom.uniform(0.55...0.8),
                                    frequency: trialRandom.uniform(0.35...0.9), shoulderMean: trialRandom.uniform(0.18...0.3),
                                    shoulderAmplitude: trialRandom.uniform(0.03...0.08))
             return trial(name: String(format: "trial%02d", index + 1), task: task, motion: motion, muscles: muscles,
-                         recruitment: recruitment, emgGains: gains, emgWander: wander, random: &trialRandom)
+                         recruitment: recruitment, shareWander: share, emgGains: gains, emgWander: wander, random: &trialRandom)
         }
         return SimulatedSubject(name: name, seed: seed, genericMuscles: genericMuscles, muscles: muscles, parameterScales: scales,
-                                recruitment: recruitment, electromechanicalDelay: electromechanicalDelay,
+                                recruitment: recruitment, brachialisWander: shareWander, electromechanicalDelay: electromechanicalDelay,
                                 measuredMuscles: measuredMuscles, emgGains: gains, emgWander: wander, trials: simulated, dynamics: dynamics)
     }
 
     /// One trial of `task` along `motion`.
     func trial(name: String, task: ArmTask, motion: ArmMotion, muscles: [DeGrooteFregly2016Muscle<Double>],
-               recruitment: RecruitmentRule, emgGains: [Double], emgWander: Double, random: inout SeededRandom) -> SimulatedTrial {
+               recruitment: RecruitmentRule, shareWander: ShareWander, emgGains: [Double], emgWander: Double,
+               random: inout SeededRandom) -> SimulatedTrial {
         let frames = Int((duration * sampleRate).rounded()) + 1
         let time = (0..<frames).map { Double($0) / sampleRate }
         let states = time.map { motion.state(at: $0) }
@@ -107,7 +117,8 @@ public struct ArmSimulator: Sendable {
             let gain = muscles.indices.map { elbowArms[$0][k] * atRest[$0][k].dActivation }
             let passiveTorque = muscles.indices.reduce(0) { $0 + elbowArms[$1][k] * atRest[$1][k].force }
             let floor = recruitment.floor(torque: jointTorques[elbow][k], speed: speeds[elbow][k])
-            let activations = recruitment.activations(torque: jointTorques[elbow][k], gain: gain, passiveTorque: passiveTorque, floor: floor)
+            let rule = shareWander.rule(recruitment, at: time[k])
+            let activations = rule.activations(torque: jointTorques[elbow][k], gain: gain, passiveTorque: passiveTorque, floor: floor)
                 ?? gain.map { ($0 > 0) == (jointTorques[elbow][k] > passiveTorque) ? 1 : floor }
             for m in muscles.indices { recruited[m][k] = activations[m] }
         }
@@ -175,5 +186,28 @@ public struct ArmSimulator: Sendable {
             })
         }
         return (envelopes, rawTime, raw)
+    }
+}
+
+/// The brachialis's share wander of one trial (``ArmSimulator/brachialisWander``): its effort weight times
+/// exp(−SD·f(t)/q), which moves its unconstrained optimal activation (∝ w^(−q)) by the factor exp(SD·f(t)), f a sum of
+/// four sinusoids of random frequency (0.05-0.3 Hz) and phase with unit standard deviation.
+struct ShareWander {
+    let muscle: Int?
+    let deviation: Double
+    let components: [(frequency: Double, phase: Double)]
+
+    init(muscle: Int?, deviation: Double, random: inout SeededRandom) {
+        self.muscle = muscle; self.deviation = deviation
+        components = (0..<4).map { _ in (random.uniform(0.05...0.3), random.uniform(0...(2 * .pi))) }
+    }
+
+    /// `rule` with the wandering muscle's weight at time `t` (s).
+    func rule(_ rule: RecruitmentRule, at t: Double) -> RecruitmentRule {
+        guard let muscle, deviation > 0 else { return rule }
+        let factor = components.reduce(0) { $0 + (0.5).squareRoot() * sin(2 * .pi * $1.frequency * t + $1.phase) }
+        var wandering = rule
+        wandering.weights[muscle] *= exp(-deviation * factor * (rule.exponent - 1))
+        return wandering
     }
 }

@@ -148,6 +148,7 @@ private struct SubjectRecord: Encodable {
     var truthRecruitmentWeights: [String: Double]
     var truthCocontractionFloor: Double
     var truthRecruitmentExponent: Double
+    var truthBrachialisWander: Double
     var emgGains: [String: Double]
     var emgAmplitudeWander: Double
     var activationTimeConstantS: Double
@@ -159,7 +160,7 @@ private struct SubjectRecord: Encodable {
         case subject, seed, model, muscles, hidden, trials
         case samplingHz = "sampling_hz", surfaceEMG = "surface_emg", truthParameterScale = "truth_parameter_scale"
         case truthRecruitmentWeights = "truth_recruitment_weights", truthCocontractionFloor = "truth_cocontraction_floor"
-        case truthRecruitmentExponent = "truth_recruitment_exponent"
+        case truthRecruitmentExponent = "truth_recruitment_exponent", truthBrachialisWander = "truth_brachialis_wander"
         case emgGains = "emg_gains", emgAmplitudeWander = "emg_amplitude_wander", electromechanicalDelayS = "electromechanical_delay_s"
         case activationTimeConstantS = "activation_time_constant_s", deactivationTimeConstantS = "deactivation_time_constant_s"
     }
@@ -179,6 +180,7 @@ private struct SubjectRecord: Encodable {
         truthRecruitmentWeights = Dictionary(uniqueKeysWithValues: zip(names, subject.recruitment.weights).map { ($0, $1) })
         truthCocontractionFloor = subject.recruitment.baseFloor
         truthRecruitmentExponent = subject.recruitment.exponent
+        truthBrachialisWander = subject.brachialisWander
         emgGains = Dictionary(uniqueKeysWithValues: zip(subject.measuredMuscles, subject.emgGains).map { ($0, $1) })
         emgAmplitudeWander = subject.emgWander
         electromechanicalDelayS = subject.electromechanicalDelay

@@ -59,6 +59,8 @@ public struct SimulatedSubject: Sendable {
     public var parameterScales: [MuscleParameterScale]
     /// How the subject shares the elbow torque.
     public var recruitment: RecruitmentRule
+    /// Standard deviation (log units) of the slow wander of the brachialis's activation share (0: none).
+    public var brachialisWander: Double
     /// Electromechanical delay between excitation and the activation dynamics' input (s).
     public var electromechanicalDelay: Double
     /// Muscles with surface EMG, the order of each trial's `emg`.
