@@ -76,9 +76,10 @@ public struct ArmSimulator: Sendable {
         // The brachialis wander from a stream of its own too, so that a subject without one is the same as before it existed.
         var shareRandom = SeededRandom(seed: seed ^ 0xB4AC_4141_5EED_0001)
         let shareWander = shareRandom.uniform(brachialisWander)
+        let brachialis = muscles.firstIndex { $0.name == "BRA" }
         let simulated = trials.enumerated().map { index, task in
             var trialRandom = random.split()
-            let share = ShareWander(muscle: muscles.firstIndex { $0.name == "BRA" }, deviation: shareWander, random: &shareRandom)
+            let share = ShareWander(muscle: brachialis, deviation: shareWander, random: &shareRandom)
             let motion = ArmMotion(elbowMean: trialRandom.uniform(1.15...1.25), elbowAmplitude: trialRandom.uniform(0.55...0.8),
                                    frequency: trialRandom.uniform(0.35...0.9), shoulderMean: trialRandom.uniform(0.18...0.3),
                                    shoulderAmplitude: trialRandom.uniform(0.03...0.08))
