@@ -107,6 +107,8 @@ public struct FitRequest: Sendable {
         report.emgNormalization = subject.emgNormalization
         report.inputs = predictor.inputs
         report.predictSeconds = predictSeconds
+        let drift = predictions.compactMap { prediction in prediction.recruitmentDrift.map { (prediction.name, $0) } }
+        if !drift.isEmpty { report.recruitmentDrift = Dictionary(drift, uniquingKeysWith: { first, _ in first }) }
         let summary = ([String(format: "%@: fitted in %.3f s; means over %d test trials (r and R² over the trials whose reference varies)",
                                method.id, fitSeconds, test.count)]
             + report.torque.keys.sorted().map { "  torque \($0): R² \(Self.text(report.torque[$0]!.trialMean.r2)), RMSE \(Self.text(report.torque[$0]!.trialMean.rmse, digits: 3)) N·m" }

@@ -57,7 +57,8 @@ struct PredictCommand: ParsableCommand {
         for prediction in result.predictions {
             let refined = !result.refinedTrials.contains(prediction.name) ? ""
                 : result.refinementTarget == .trialRecordings ? ", refined with its torque and EMG" : ", refined to the inverse dynamics nmm computes from its kinematics and load"
-            Terminal.out("\(prediction.name): \(prediction.time.count) frames, \(prediction.muscles.count) muscles\(refined) → \(output)/\(prediction.name)_{excitation,activation,force,torque}.sto")
+            let drift = prediction.recruitmentDrift.map { ", \($0.summary)" } ?? ""
+            Terminal.out("\(prediction.name): \(prediction.time.count) frames, \(prediction.muscles.count) muscles\(refined)\(drift) → \(output)/\(prediction.name)_{excitation,activation,force,torque}.sto")
         }
     }
 

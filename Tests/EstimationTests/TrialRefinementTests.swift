@@ -30,7 +30,7 @@ import TestSupport
         TrialRefinement(proposalWeight: proposalWeight, correctionCutoff: correctionCutoff, iterations: 2000)
             .refine(proposal, trial: trial, system: fixture.system, parameters: PersonalizedParameters(muscleCount: 2),
                     measured: [(muscle: 0, channel: "flexor_emg")], coordinates: ["elbow", "shoulder"], torqueScales: [10, 3],
-                    emgGains: emgGains, effortWeight: effortWeight)
+                    emgGains: emgGains, effortWeight: effortWeight).excitation
     }
 
     /// With the channel read at face value and through a gain of 1.7, its frames weighted equally and for

@@ -20,6 +20,8 @@ public struct TrialPrediction: Sendable, Codable {
     public var force: [[Double]]
     /// `torque[coordinate][frame]` (N·m).
     public var torque: [[Double]]
+    /// What the hybrid NMM's refinement did with the recruitment drift on this trial; nil for other predictions.
+    public var recruitmentDrift: RecruitmentDriftRecord?
 
     /// Collects a prediction.
     public init(name: String, time: [Double], muscles: [String], coordinates: [String], excitation: [[Double]],

@@ -8,7 +8,8 @@ import Foundation
 /// {…the same keys}}}, "torque": {coordinate: {"per_trial", "trial_mean", "pooled"}}, "parameters": {muscle: {parameter:
 /// {"generic", "fitted", "truth"}}}}` (``SignalMetrics`` defines each number, ``SignalEvaluation`` the summaries; an
 /// undefined number is `null`). `truth` is omitted where the subject folder does not record it; `emg_normalization`
-/// (`{"method": "mvc"|"peak", "sources", "values"}`) is there when the fit made its EMG from raw recordings.
+/// (`{"method": "mvc"|"peak", "sources", "values"}`) is there when the fit made its EMG from raw recordings, and
+/// `recruitment_drift` (`{trial: {"used", "held_out_ratio"}}`) when the hybrid NMM checked a drift of recruitment.
 public struct MetricsReport: Sendable, Equatable, Codable {
     /// A muscle parameter in the generic model, as fitted, and in the truth model when one exists.
     public struct ParameterEntry: Sendable, Equatable, Codable {
@@ -46,6 +47,9 @@ public struct MetricsReport: Sendable, Equatable, Codable {
     public var inputs: [PredictionInput] = []
     /// Wall-clock seconds the test-trial predictions took (a method that refines or solves each trial works here).
     public var predictSeconds: Double?
+    /// By test trial, whether the hybrid NMM's refinement used a drift of recruitment and its check's ratio
+    /// (``RecruitmentDriftRecord``); nil when no trial was checked.
+    public var recruitmentDrift: [String: RecruitmentDriftRecord]?
 
     /// A report; every field as in the schema.
     public init(method: String, seed: Int, train: [String], test: [String], fitSeconds: Double,
@@ -56,7 +60,7 @@ public struct MetricsReport: Sendable, Equatable, Codable {
 
     enum CodingKeys: String, CodingKey {
         case method, seed, train, test, fitSeconds = "fit_seconds", excitation, torque, parameters, emgNormalization = "emg_normalization"
-        case inputs, predictSeconds = "predict_seconds"
+        case inputs, predictSeconds = "predict_seconds", recruitmentDrift = "recruitment_drift"
     }
 
     /// The report as pretty-printed JSON with sorted keys (deterministic bytes for a given report). Undefined numbers

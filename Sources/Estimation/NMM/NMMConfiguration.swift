@@ -162,8 +162,11 @@ public struct NMMConfiguration: Sendable, Equatable, Codable {
     /// 4 Hz: 0.939), medial triceps on 9 of 10 subjects, brachialis falling by at most 0.019; RMSE −0.7 %. Raising the
     /// EMG term's weight to 3 or 10 instead lost 0.012 and 0.031 (simulated subject 26's brachialis −0.10 and −0.18).
     /// The EMG term's frames are weighted for signal-dependent noise (ε = 0.05) together with the network reading
-    /// the EMG (``readsEMG``, D26); alone the weighting gave +0.004 (D25).
-    public var refinement = TrialRefinement(proposalWeight: 0.01, correctionCutoff: 2, agonistBlend: 0.25, emgNoiseLevel: 0.05)
+    /// the EMG (``readsEMG``, D26); alone the weighting gave +0.004 (D25). The anchored hidden muscles' recruitment may
+    /// drift slowly within a trial where a split-half check of its torque supports it (``RecruitmentDrift``, D35; with
+    /// inputs all only: a kinematics-only model's torque is its own inverse dynamics, which carries no such wander).
+    public var refinement = TrialRefinement(proposalWeight: 0.01, correctionCutoff: 2, agonistBlend: 0.25, emgNoiseLevel: 0.05,
+                                            drift: RecruitmentDrift())
     /// Default settings.
     public init() {}
 }

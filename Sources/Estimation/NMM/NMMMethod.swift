@@ -23,7 +23,11 @@ public struct NMMMethod: EstimationMethod {
         near the network's proposal (activation dynamics and delay included, excitations kept in [0, 1]); the \
         correction is held to slow changes (below 2 Hz by default), so the torque sets a hidden muscle's level and \
         shape but the EMG's frame-to-frame noise is not passed on, and each frame's EMG counts less the higher it \
-        is, as surface EMG's error grows with its amplitude (--emg-noise-level). \
+        is, as surface EMG's error grows with its amplitude (--emg-noise-level). A hidden muscle's recruitment \
+        against its measured agonists may drift slowly within a trial (as the brachialis's share of elbow flexion \
+        moves with forearm rotation, which the model lacks) where the trial's torque supports it: refined to \
+        alternate 1-s blocks of its torque, the drift must predict the blocks left out 5 % better than a fixed \
+        recruitment (--no-recruitment-drift). \
         With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM: when the \
         model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
         nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
@@ -77,6 +81,8 @@ public struct NMMMethod: EstimationMethod {
                 help: "EMG level at which a channel's error stops being mostly additive and grows with the signal: the refinement weighs each frame's EMG by 1/(1 + (EMG/level)²), so the torque shapes the muscles more where the EMG is least sure (0: every frame alike; with inputs all)."),
         .number("correction-cutoff", \.refinement.correctionCutoff, in: 0.01...50,
                 help: "Frequency (Hz) below which the refinement may correct the network's proposal freely; faster corrections are damped (with inputs all)."),
+        .flag("recruitment-drift", \.refinement.usesRecruitmentDrift,
+              help: "Let a hidden muscle's recruitment against its measured agonists drift slowly within a trial (knots every 0.5 s), where the trial's torque supports it: refined on alternate 1-s blocks of its torque, the drift must predict the blocks left out 5 % better than a fixed recruitment (with inputs all)."),
     ]
 
     public var configuration: NMMConfiguration

@@ -16,8 +16,9 @@ extension NeuralMusculoskeletalModel {
     /// The network's `proposal` for `trial` refined to the trial's torque and its measured muscles' EMG
     /// (``TrialRefinement``, with the fitted parameters, and the training's agonist prior with the fitted recruitment
     /// gains and exponent, its agonists found from the trial's moment arms, and the training's effort on the hidden muscles it leaves
-    /// unanchored).
-    func refined(_ proposal: [[Double]], _ trial: EstimationTrial) -> [[Double]] {
+    /// unanchored). The recruitment drift is the hybrid's alone: a kinematics-only model refines to its own inverse
+    /// dynamics, whose residual is the forward model's error, never a wander of the subject's recruitment.
+    func refined(_ proposal: [[Double]], _ trial: EstimationTrial) -> TrialRefinement.Refined {
         let names = system.muscleNames
         let measuredPairs = measured.compactMap { muscle, channel in names.firstIndex(of: muscle).map { (muscle: $0, channel: channel) } }
             .sorted { $0.muscle < $1.muscle }
@@ -25,7 +26,9 @@ extension NeuralMusculoskeletalModel {
                                  measured: measuredPairs.map(\.muscle))
         let gains = Dictionary(uniqueKeysWithValues: recruitmentGains.compactMap { name, gain in names.firstIndex(of: name).map { ($0, gain) } })
         let recruitment = AgonistRecruitment(gains: gains, exponent: recruitmentExponent ?? 1)
-        return configuration.refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
+        var refinement = configuration.refinement
+        if refinementTarget == .ownInverseDynamics { refinement.drift = nil }
+        return refinement.refine(proposal, trial: trial, system: system, parameters: parameters, measured: measuredPairs,
                                                coordinates: coordinates ?? [], torqueScales: torqueScales ?? [], agonistPrior: prior,
                                                recruitment: recruitment, emgGains: emgGains, effortWeight: configuration.effortWeight)
     }

@@ -214,9 +214,12 @@ public final class NeuralMusculoskeletalModel: @unchecked Sendable {
     public func predict(_ trial: EstimationTrial) throws -> TrialPrediction {
         let trial = try readable(trial)
         let proposal = try self.proposal(trial)
-        let excitation = refines(trial) ? refined(proposal, trial) : proposal
-        let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
-        return TrialPrediction(trial: trial, pass: pass)
+        let refinement = refines(trial) ? refined(proposal, trial) : nil
+        let pass = system.forward(excitation: refinement?.excitation ?? proposal, geometry: trial.geometry, sampleInterval: trial.sampleInterval,
+                                  parameters: parameters)
+        var prediction = TrialPrediction(trial: trial, pass: pass)
+        prediction.recruitmentDrift = refinement?.drift
+        return prediction
     }
 
     /// `trial` as the model reads it: its EMG at the model's levels; for a kinematics-only model, without EMG and

@@ -43,35 +43,40 @@ public struct AgonistPrior: Sendable {
 
     /// The prior's value and its gradients with respect to the excitations of `pass` over `geometry` and to the log
     /// recruitment gains of `recruitment`; with `differentiatingExponent`, also to its exponent q (0 otherwise: the
-    /// logarithms that gradient needs are then not taken).
+    /// logarithms that gradient needs are then not taken). `drift` multiplies an anchored muscle's target at frame k by
+    /// exp(drift[h][k]) (a slow change of its recruitment within the trial, ``RecruitmentDrift``); `driftGradient` is
+    /// the gradient with respect to those frame values, for each muscle `drift` holds.
     public func evaluate(_ pass: MuscleSystem.Pass, geometry: MusculotendonKinematics, recruitment: AgonistRecruitment = .equalEffort,
-                         differentiatingExponent: Bool = false)
-        -> (loss: Double, gradient: [[Double]], logGainGradient: [Int: Double], exponentGradient: Double) {
+                         differentiatingExponent: Bool = false, drift: [Int: [Double]] = [:])
+        -> (loss: Double, gradient: [[Double]], logGainGradient: [Int: Double], exponentGradient: Double, driftGradient: [Int: [Double]]) {
         let frames = pass.excitation.first?.count ?? 0
         var gradient = pass.excitation.map { [Double](repeating: 0, count: $0.count) }
         var logGainGradient: [Int: Double] = [:]
-        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient, logGainGradient, 0) }
+        var driftGradient = drift.mapValues { [Double](repeating: 0, count: $0.count) }
+        guard weight > 0, !agonists.isEmpty, frames > 0 else { return (0, gradient, logGainGradient, 0, driftGradient) }
         let count = Double(agonists.count * frames)
         var loss = 0.0, exponentGradient = 0.0
         // In muscle order, not the dictionary's (which changes from run to run): the sums, and the refinement's line
         // search that compares them, are then the same in every process.
         for (h, entry) in agonists.sorted(by: { $0.key < $1.key }) {
-            let gain = recruitment.gain(of: h)
+            let gain = recruitment.gain(of: h), logFactors = drift[h]
             var dLogGain = 0.0
             for k in 0..<frames {
-                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: gain,
+                let frameGain = logFactors.map { gain * exp($0[k]) } ?? gain
+                let target = Self.target(of: h, entry, frame: k, pass: pass, geometry: geometry, gain: frameGain,
                                          exponent: recruitment.exponent, differentiatingExponent: differentiatingExponent)
                 let residual = pass.excitation[h][k] - target.value
                 loss += weight * residual * residual / count
                 let g = 2 * weight * residual / count
                 gradient[h][k] += g
-                for j in entry.muscles { gradient[j][k] -= g * gain * target.share }
+                for j in entry.muscles { gradient[j][k] -= g * frameGain * target.share }
                 dLogGain -= g * target.value
+                driftGradient[h]?[k] = -g * target.value
                 exponentGradient -= g * target.value * target.dLogShare
             }
             logGainGradient[h] = dLogGain
         }
-        return (loss, gradient, logGainGradient, exponentGradient)
+        return (loss, gradient, logGainGradient, exponentGradient, driftGradient)
     }
 
     /// Each anchored muscle's target t_h = g_h·Σe_j·κ_h^q/Σκ_j^q over the frames of `pass`, its agonists' drive being

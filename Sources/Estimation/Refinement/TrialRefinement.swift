@@ -28,7 +28,8 @@ import Musculoskeletal
 /// drive, each channel times its gain): the network reads kinematics only, so a shape only the trial's EMG shows can then reach the hidden muscle
 /// although the correction is smooth. The effort term is the training's: static optimisation's criterion for the
 /// hidden muscles the agonist prior leaves unanchored. A term whose data the trial lacks (no EMG for a channel, no
-/// torque for a coordinate) is left out.
+/// torque for a coordinate) is left out. With a ``RecruitmentDrift`` (`drift`), the agonist prior's targets may drift
+/// slowly within the trial where a split-half check of its torque supports it.
 public struct TrialRefinement: Sendable, Equatable, Codable {
     /// Weight of the proposal term: how far the network's proposal may be left to follow torque and EMG.
     public var proposalWeight: Double
@@ -46,16 +47,26 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     public var emgNoiseLevel: Double
     /// Iterations of the solver at most.
     public var iterations: Int
+    /// The slow drift of the anchored hidden muscles' recruitment, used on a trial where its check supports it; nil:
+    /// never.
+    public var drift: RecruitmentDrift?
+    /// Whether the refinement may use a ``RecruitmentDrift`` (with D35's settings when turned on).
+    public var usesRecruitmentDrift: Bool {
+        get { drift != nil }
+        set { drift = newValue ? drift ?? RecruitmentDrift() : nil }
+    }
 
     /// A refinement; see the properties.
     public init(proposalWeight: Double, emgWeight: Double = 1, correctionCutoff: Double = 0.5, agonistWeight: Double = 0.3,
-                agonistBlend: Double = 0, emgNoiseLevel: Double = 0, iterations: Int = 300) {
+                agonistBlend: Double = 0, emgNoiseLevel: Double = 0, iterations: Int = 300, drift: RecruitmentDrift? = nil) {
         self.proposalWeight = proposalWeight; self.emgWeight = emgWeight; self.correctionCutoff = correctionCutoff
         self.agonistWeight = agonistWeight; self.agonistBlend = agonistBlend; self.emgNoiseLevel = emgNoiseLevel
-        self.iterations = iterations
+        self.iterations = iterations; self.drift = drift
     }
 
-    enum CodingKeys: String, CodingKey { case proposalWeight, emgWeight, correctionCutoff, agonistWeight, agonistBlend, emgNoiseLevel, iterations }
+    enum CodingKeys: String, CodingKey {
+        case proposalWeight, emgWeight, correctionCutoff, agonistWeight, agonistBlend, emgNoiseLevel, iterations, drift = "recruitmentDrift"
+    }
 
     /// A refinement as a saved model records it; a setting the record lacks (saved before it existed) takes its default.
     public init(from decoder: any Decoder) throws {
@@ -67,11 +78,13 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
                   agonistWeight: try container.decodeIfPresent(Double.self, forKey: .agonistWeight) ?? defaults.agonistWeight,
                   agonistBlend: try container.decodeIfPresent(Double.self, forKey: .agonistBlend) ?? 0,
                   emgNoiseLevel: try container.decodeIfPresent(Double.self, forKey: .emgNoiseLevel) ?? 0,
-                  iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations)
+                  iterations: try container.decodeIfPresent(Int.self, forKey: .iterations) ?? defaults.iterations,
+                  drift: try container.decodeIfPresent(RecruitmentDrift.self, forKey: .drift))
     }
 
-    /// Encodes the settings; `agonistBlend` only when it is not 0, so that a model saved before the blend existed (which
-    /// decodes it as 0) re-encodes to the description its weights' digest was taken of, and still loads.
+    /// Encodes the settings; `agonistBlend`, `emgNoiseLevel` and `drift` only when they are not 0 or nil, so that a model
+    /// saved before they existed (which decodes them so) re-encodes to the description its weights' digest was taken of,
+    /// and still loads.
     public func encode(to encoder: any Encoder) throws {
         var container = encoder.container(keyedBy: CodingKeys.self)
         try container.encode(proposalWeight, forKey: .proposalWeight)
@@ -81,25 +94,43 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         if agonistBlend != 0 { try container.encode(agonistBlend, forKey: .agonistBlend) }
         if emgNoiseLevel != 0 { try container.encode(emgNoiseLevel, forKey: .emgNoiseLevel) }
         try container.encode(iterations, forKey: .iterations)
+        try container.encodeIfPresent(drift, forKey: .drift)
     }
 
     /// The refined excitations `[muscle][frame]` of `trial`, from `proposal` (same shape); `agonistPrior`, when given, is
-    /// added at its own weight with the subject's fitted `recruitment`;
-    /// `effortWeight` weighs the effort of the hidden muscles it does not anchor (every hidden muscle without a prior).
+    /// added at its own weight with the subject's fitted `recruitment`, its targets drifting where `drift`'s check
+    /// supports it; `effortWeight` weighs the effort of the hidden muscles it does not anchor (every hidden muscle without
+    /// a prior).
     public func refine(_ proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem, parameters: PersonalizedParameters,
                        measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
                        agonistPrior: AgonistPrior? = nil, recruitment: AgonistRecruitment = .equalEffort,
-                       emgGains: [String: Double] = [:], effortWeight: Double = 0) -> [[Double]] {
+                       emgGains: [String: Double] = [:], effortWeight: Double = 0) -> Refined {
         let proposal = agonistPrior.map { anchored(proposal, trial: trial, system: system, parameters: parameters, measured: measured,
                                                    prior: $0, recruitment: recruitment, emgGains: emgGains) } ?? proposal
         let objective = Objective(refinement: self, proposal: proposal, trial: trial, system: system, parameters: parameters,
                                   measured: measured, coordinates: coordinates, torqueScales: torqueScales, agonistPrior: agonistPrior,
                                   recruitment: recruitment, emgGains: emgGains, effortWeight: effortWeight)
-        let count = proposal.count * trial.frameCount
-        let result = BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
-            .minimize(from: proposal.flatMap { $0 }, lower: [Double](repeating: 0, count: count),
-                      upper: [Double](repeating: 1, count: count), objective: objective.evaluate)
-        return objective.unflatten(result.x)
+        guard let drift, let drifting = objective.drifting(drift) else { return Refined(excitation: objective.unflatten(solve(objective)), drift: nil) }
+        let ratio = heldOutErrorRatio(drifting, over: objective)
+        let used = ratio.map { $0 < drift.checkThreshold } ?? false
+        let chosen = used ? drifting : objective
+        return Refined(excitation: chosen.unflatten(solve(chosen)), drift: RecruitmentDriftRecord(heldOutRatio: ratio, used: used))
+    }
+
+    /// A refined trial: its excitations `[muscle][frame]`, and what was done with the drift (nil: it could not drift, no
+    /// drift set or no anchored hidden muscle).
+    public struct Refined: Sendable {
+        /// The refined excitations `[muscle][frame]`.
+        public var excitation: [[Double]]
+        /// Whether the drift was checked and used.
+        public var drift: RecruitmentDriftRecord?
+    }
+
+    /// The minimiser of `objective` within its bounds, from its start.
+    func solve(_ objective: Objective) -> [Double] {
+        let bounds = objective.bounds
+        return BoxConstrainedMinimizer(maximumIterations: iterations, tolerance: 1e-7)
+            .minimize(from: objective.start, lower: bounds.lower, upper: bounds.upper, objective: objective.evaluate).x
     }
 
     /// `proposal` with each hidden muscle `prior` anchors moved `agonistBlend` of the way towards its target with the
@@ -141,6 +172,11 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         /// The hidden muscles without a measured agonist, whose effort is penalised at `effortWeight`.
         let unanchored: [Int]
         let effortWeight: Double
+        /// The drift of the agonist prior's targets, with the anchored muscles it moves (in muscle order) and its knots,
+        /// whose values follow the excitations in the variables; nil: no drift.
+        private(set) var drift: (settings: RecruitmentDrift, muscles: [Int], knots: DriftKnots)?
+        /// The frames whose torque counts (every frame when nil): the split-half check's blocks.
+        private(set) var torqueFrames: [Bool]?
 
         init(refinement: TrialRefinement, proposal: [[Double]], trial: EstimationTrial, system: MuscleSystem,
              parameters: PersonalizedParameters, measured: [(muscle: Int, channel: String)], coordinates: [String], torqueScales: [Double],
@@ -170,25 +206,90 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
             return raw.map { $0 / mean }
         }
 
+        /// This objective with the agonist prior's targets drifting by `settings`; nil when the prior anchors no muscle.
+        func drifting(_ settings: RecruitmentDrift) -> Objective? {
+            guard let agonistPrior, agonistPrior.weight > 0 else { return nil }
+            let muscles = agonistPrior.agonists.keys.sorted()
+            guard !muscles.isEmpty else { return nil }
+            var drifting = self
+            drifting.drift = (settings, muscles, settings.knots(frameCount: trial.frameCount, sampleInterval: trial.sampleInterval))
+            return drifting
+        }
+
+        /// This objective with the torque counted on `frames` only.
+        func keepingTorque(on frames: [Bool]) -> Objective {
+            var kept = self
+            kept.torqueFrames = frames
+            return kept
+        }
+
+        /// The variables' start: the proposal, and no drift.
+        var start: [Double] { proposal.flatMap { $0 } + [Double](repeating: 0, count: driftVariableCount) }
+
+        /// Excitations within [0, 1], drift knots within the drift's bound.
+        var bounds: (lower: [Double], upper: [Double]) {
+            let excitations = proposal.count * trial.frameCount, bound = drift?.settings.bound ?? 0
+            return ([Double](repeating: 0, count: excitations) + [Double](repeating: -bound, count: driftVariableCount),
+                    [Double](repeating: 1, count: excitations) + [Double](repeating: bound, count: driftVariableCount))
+        }
+
+        private var driftVariableCount: Int { drift.map { $0.muscles.count * $0.knots.count } ?? 0 }
+
         func unflatten(_ x: [Double]) -> [[Double]] {
             let n = trial.frameCount
             return proposal.indices.map { Array(x[($0 * n)..<(($0 + 1) * n)]) }
+        }
+
+        /// Each drifting muscle's knot values in `x`, in the order of `drift.muscles`.
+        private func driftKnotValues(_ x: [Double]) -> [ArraySlice<Double>] {
+            guard let drift else { return [] }
+            let first = proposal.count * trial.frameCount, count = drift.knots.count
+            return drift.muscles.indices.map { x[(first + $0 * count)..<(first + ($0 + 1) * count)] }
+        }
+
+        /// The sum over the torque coordinates and `frames` of ((τ(x) − τ_ID) / s)²: the torque error where it was
+        /// (or was not) fitted.
+        func torqueError(_ x: [Double], on frames: [Bool]) -> Double {
+            let pass = system.forward(excitation: unflatten(x), geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
+            var error = 0.0
+            for (row, coordinate) in torqueCoordinates.enumerated() {
+                for k in frames.indices where frames[k] {
+                    let residual = (pass.torque[coordinate][k] - torqueReference[row][k]) / torqueLoss.scales[row]
+                    error += residual * residual
+                }
+            }
+            return error
         }
 
         func evaluate(_ x: [Double]) -> (value: Double, gradient: [Double]) {
             let n = trial.frameCount, muscles = proposal.count
             let excitation = unflatten(x)
             let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
-            let torque = torqueLoss.evaluate(model: torqueCoordinates.map { pass.torque[$0] }, reference: torqueReference)
+            let model = torqueCoordinates.map { pass.torque[$0] }
+            // A frame whose torque does not count has the model's own torque as its reference: no residual, no gradient.
+            let reference = torqueFrames.map { frames in zip(torqueReference, model).map { reference, own in
+                frames.indices.map { frames[$0] ? reference[$0] : own[$0] } } } ?? torqueReference
+            let torque = torqueLoss.evaluate(model: model, reference: reference)
             var value = torque.loss
             var torqueGradient = pass.torque.map { [Double](repeating: 0, count: $0.count) }
             for (row, coordinate) in torqueCoordinates.enumerated() { torqueGradient[coordinate] = torque.gradient[row] }
             var gradient = system.backward(pass, torqueGradient: torqueGradient, geometry: trial.geometry,
                                            sampleInterval: trial.sampleInterval).excitation.flatMap { $0 }
             if let agonistPrior {
-                let prior = agonistPrior.evaluate(pass, geometry: trial.geometry, recruitment: recruitment)
+                let knots = driftKnotValues(x)
+                var frameDrift: [Int: [Double]] = [:]
+                if let drift { for (i, h) in drift.muscles.enumerated() { frameDrift[h] = drift.knots.values(knots[i]) } }
+                let prior = agonistPrior.evaluate(pass, geometry: trial.geometry, recruitment: recruitment, drift: frameDrift)
                 value += prior.loss
                 for (index, g) in prior.gradient.flatMap({ $0 }).enumerated() { gradient[index] += g }
+                if let drift {
+                    let penalty = drift.settings.penalty(knots.map(Array.init))
+                    value += penalty.value
+                    for (i, h) in drift.muscles.enumerated() {
+                        let knotGradient = drift.knots.knotGradient(prior.driftGradient[h] ?? [Double](repeating: 0, count: n))
+                        gradient += zip(knotGradient, penalty.gradient[i]).map { $0 + $1 }
+                    }
+                }
             }
             let emgScale = refinement.emgWeight / Double(max(emg.count, 1) * n)
             for entry in emg {
