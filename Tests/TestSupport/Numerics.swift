@@ -3,6 +3,15 @@ public func centralDifference(_ f: (Double) -> Double, at x: Double, step h: Dou
     (f(x + h) - f(x - h)) / (2 * h)
 }
 
+/// The central finite difference of `f` at `x` along its `index`-th variable.
+public func partialDerivative(_ f: ([Double]) -> Double, at x: [Double], index: Int, step h: Double = 1e-6) -> Double {
+    centralDifference({ value in
+        var moved = x
+        moved[index] = value
+        return f(moved)
+    }, at: x[index], step: h)
+}
+
 /// |a − b| within `absolute` + `relative`·max(|a|, |b|).
 public func close(_ a: Double, _ b: Double, relative: Double = 1e-6, absolute: Double = 1e-9) -> Bool {
     abs(a - b) <= absolute + relative * max(abs(a), abs(b))
