@@ -99,9 +99,9 @@ import TestSupport
         #expect(firstDifference(checked.excitation, scenario.refine(with: fixedRecruitment).excitation) == nil)
     }
 
-    /// A trial shorter than two blocks cannot be checked: the drift is not used.
+    /// A trial shorter than two whole blocks (here 1.5) cannot be checked: the drift is not used.
     @Test func aTrialShorterThanTwoBlocksKeepsItsRecruitmentFixed() throws {
-        let scenario = Scenario(fixture: fixture, frames: 90, wander: { 0.4 * sin(Double($0) / 30) })
+        let scenario = Scenario(fixture: fixture, frames: 150, wander: { 0.4 * sin(Double($0) / 30) })
         let record = try #require(scenario.refine(with: TrialRefinement(proposalWeight: 0.01, drift: RecruitmentDrift())).drift)
         #expect(record == RecruitmentDriftRecord(heldOutRatio: nil, used: false))
     }

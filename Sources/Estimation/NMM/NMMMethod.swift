@@ -27,7 +27,7 @@ public struct NMMMethod: EstimationMethod {
         against its measured agonists may drift slowly within a trial (as the brachialis's share of elbow flexion \
         moves with forearm rotation, which the model lacks) where the trial's torque supports it: refined to \
         alternate 1-s blocks of its torque, the drift must predict the blocks left out 5 % better than a fixed \
-        recruitment (--no-recruitment-drift). \
+        recruitment (trials of 2 s or more; --no-recruitment-drift). \
         With inputs kinematics it predicts from kinematics and load alone, as the seed paper's NMM: when the \
         model's skeleton can be moved (bodies and pin, slider or custom joints with linear couplings, as arm26's), \
         nmm's own inverse dynamics turn the trial's kinematics and load into joint torques, with the load at a hand \
@@ -82,7 +82,7 @@ public struct NMMMethod: EstimationMethod {
         .number("correction-cutoff", \.refinement.correctionCutoff, in: 0.01...50,
                 help: "Frequency (Hz) below which the refinement may correct the network's proposal freely; faster corrections are damped (with inputs all)."),
         .flag("recruitment-drift", \.refinement.usesRecruitmentDrift,
-              help: "Let a hidden muscle's recruitment against its measured agonists drift slowly within a trial (knots every 0.5 s), where the trial's torque supports it: refined on alternate 1-s blocks of its torque, the drift must predict the blocks left out 5 % better than a fixed recruitment (with inputs all)."),
+              help: "Let a hidden muscle's recruitment against its measured agonists drift slowly within a trial (knots every 0.5 s), where the trial's torque supports it: refined on alternate 1-s blocks of its torque, the drift must predict the blocks left out 5 % better than a fixed recruitment (trials of 2 s or more; with inputs all)."),
     ]
 
     public var configuration: NMMConfiguration

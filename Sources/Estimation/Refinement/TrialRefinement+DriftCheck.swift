@@ -10,8 +10,8 @@ extension TrialRefinement {
     func heldOutErrorRatio(_ drifting: Objective, over fixed: Objective) -> Double? {
         guard let settings = drifting.drift?.settings, !fixed.torqueCoordinates.isEmpty else { return nil }
         let n = fixed.trial.frameCount, interval = fixed.trial.sampleInterval
+        guard Double(n) * interval >= 2 * settings.checkBlock else { return nil }
         let block = (0..<n).map { Int(Double($0) * interval / settings.checkBlock) % 2 }
-        guard block.contains(0), block.contains(1) else { return nil }
         var withDrift = 0.0, without = 0.0
         for phase in 0...1 {
             let fitted = block.map { $0 == phase }, heldOut = block.map { $0 != phase }
