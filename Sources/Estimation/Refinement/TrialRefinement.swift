@@ -50,7 +50,7 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
     /// The slow drift of the anchored hidden muscles' recruitment, used on a trial where its check supports it; nil:
     /// never.
     public var drift: RecruitmentDrift?
-    /// Whether the refinement may use a ``RecruitmentDrift`` (with D35's settings when turned on).
+    /// Whether the refinement may use a ``RecruitmentDrift`` (with its default settings, D36, when turned on).
     public var usesRecruitmentDrift: Bool {
         get { drift != nil }
         set { drift = newValue ? drift ?? RecruitmentDrift() : nil }
