@@ -47,6 +47,24 @@ import TestSupport
         }
     }
 
+    /// The split-half check's torque terms: counted on some frames only, the loss is the one whose reference is the
+    /// model's own torque elsewhere (no residual there, the mean still over every frame), and the held-out error is the
+    /// plain sum of squared normalised residuals over the frames left out.
+    @Test func torqueCountedOnSomeFramesLeavesTheOthersOut() {
+        let loss = TorqueLoss(scales: [10, 3])
+        let model = [(0..<8).map { sin(Double($0)) * 12 }, (0..<8).map { cos(Double($0)) * 4 }]
+        let reference = [(0..<8).map { Double($0) }, (0..<8).map { -Double($0) / 2 }]
+        let fitted = (0..<8).map { $0 % 3 != 1 }
+        let substituted = zip(reference, model).map { row, own in row.indices.map { fitted[$0] ? row[$0] : own[$0] } }
+        let masked = loss.evaluate(model: model, reference: reference, fitted: fitted)
+        let expected = loss.evaluate(model: model, reference: substituted)
+        #expect(masked.loss == expected.loss && masked.gradient == expected.gradient)
+        let heldOut = fitted.map(!)
+        var sum = 0.0
+        for c in 0..<2 { for k in 0..<8 where heldOut[k] { sum += pow((model[c][k] - reference[c][k]) / loss.scales[c], 2) } }
+        #expect(abs(loss.squaredError(model: model, reference: reference, frames: heldOut) - sum) < 1e-12)
+    }
+
     /// The objective with the drift and with the torque of alternate blocks only: its gradient with respect to
     /// excitations (through the drifting prior target) and to the knots.
     @Test func objectiveGradientMatchesFiniteDifferencesWithDriftAndTorqueBlocks() throws {

@@ -20,19 +20,38 @@ public struct TorqueLoss: Sendable, Equatable {
         }
     }
 
-    /// The loss of `model[c][k]` against `reference[c][k]` and its gradient with respect to the model torques.
-    public func evaluate(model: [[Double]], reference: [[Double]]) -> (loss: Double, gradient: [[Double]]) {
+    /// The loss of `model[c][k]` against `reference[c][k]` and its gradient with respect to the model torques. With
+    /// `fitted`, only the frames it marks have a residual (the split-half check of ``TrialRefinement``); the mean is
+    /// still taken over every frame after the warm-up, so each counted frame weighs as it does without the mask.
+    public func evaluate(model: [[Double]], reference: [[Double]], fitted: [Bool]? = nil) -> (loss: Double, gradient: [[Double]]) {
         let frames = model.first?.count ?? 0
         let counted = max(frames - warmup, 1) * max(model.count, 1)
         var loss = 0.0
         var gradient = model.map { [Double](repeating: 0, count: $0.count) }
         for c in model.indices {
-            for k in min(warmup, frames)..<frames {
-                let error = (model[c][k] - reference[c][k]) / scales[c]
+            for k in min(warmup, frames)..<frames where fitted?[k] ?? true {
+                let error = normalisedError(model, reference, c, k)
                 loss += error * error
                 gradient[c][k] = 2 * error / scales[c] / Double(counted)
             }
         }
         return (loss / Double(counted), gradient)
+    }
+
+    /// The sum over coordinates and the frames `frames` marks (after the warm-up) of ((model − reference) / scale)²:
+    /// the error where a fit did, or did not, see the torque.
+    public func squaredError(model: [[Double]], reference: [[Double]], frames: [Bool]) -> Double {
+        var sum = 0.0
+        for c in model.indices {
+            for k in min(warmup, frames.count)..<frames.count where frames[k] {
+                let error = normalisedError(model, reference, c, k)
+                sum += error * error
+            }
+        }
+        return sum
+    }
+
+    private func normalisedError(_ model: [[Double]], _ reference: [[Double]], _ c: Int, _ k: Int) -> Double {
+        (model[c][k] - reference[c][k]) / scales[c]
     }
 }

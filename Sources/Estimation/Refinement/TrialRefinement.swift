@@ -251,25 +251,14 @@ public struct TrialRefinement: Sendable, Equatable, Codable {
         /// (or was not) fitted.
         func torqueError(_ x: [Double], on frames: [Bool]) -> Double {
             let pass = system.forward(excitation: unflatten(x), geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
-            var error = 0.0
-            for (row, coordinate) in torqueCoordinates.enumerated() {
-                for k in frames.indices where frames[k] {
-                    let residual = (pass.torque[coordinate][k] - torqueReference[row][k]) / torqueLoss.scales[row]
-                    error += residual * residual
-                }
-            }
-            return error
+            return torqueLoss.squaredError(model: torqueCoordinates.map { pass.torque[$0] }, reference: torqueReference, frames: frames)
         }
 
         func evaluate(_ x: [Double]) -> (value: Double, gradient: [Double]) {
             let n = trial.frameCount, muscles = proposal.count
             let excitation = unflatten(x)
             let pass = system.forward(excitation: excitation, geometry: trial.geometry, sampleInterval: trial.sampleInterval, parameters: parameters)
-            let model = torqueCoordinates.map { pass.torque[$0] }
-            // A frame whose torque does not count has the model's own torque as its reference: no residual, no gradient.
-            let reference = torqueFrames.map { frames in zip(torqueReference, model).map { reference, own in
-                frames.indices.map { frames[$0] ? reference[$0] : own[$0] } } } ?? torqueReference
-            let torque = torqueLoss.evaluate(model: model, reference: reference)
+            let torque = torqueLoss.evaluate(model: torqueCoordinates.map { pass.torque[$0] }, reference: torqueReference, fitted: torqueFrames)
             var value = torque.loss
             var torqueGradient = pass.torque.map { [Double](repeating: 0, count: $0.count) }
             for (row, coordinate) in torqueCoordinates.enumerated() { torqueGradient[coordinate] = torque.gradient[row] }
